@@ -1,0 +1,145 @@
+// Canonical indicators and every way the reports or users name them.
+// `labels` are the reports' own wordings (used by extraction and as jieba user
+// words); `aliases` are what users type (used by query understanding).
+// Order matters where one label contains another: longer, more specific entries first.
+
+export interface IndicatorDef {
+  /** Canonical name used in tables and answers. */
+  name: string;
+  /** Short display name for answers, e.g. 地区生产总值（GDP）. */
+  display: string;
+  labels: string[];
+  aliases: string[];
+  /** Unit the level is usually stated in, for sanity checks. */
+  levelUnits: string[];
+}
+
+export const INDICATORS: IndicatorDef[] = [
+  {
+    name: '人均地区生产总值',
+    display: '人均地区生产总值（人均GDP）',
+    labels: ['人均地区生产总值', '人均生产总值', '人均GDP'],
+    aliases: ['人均gdp'],
+    levelUnits: ['元', '万元'],
+  },
+  {
+    name: '地区生产总值',
+    display: '地区生产总值（GDP）',
+    labels: ['地区生产总值', '生产总值', 'GDP增速', 'GDP', '经济增长', '经济增速'],
+    aliases: ['gdp', '经济总量', '经济增长', '经济增速', '经济增长率', '经济规模', '国内生产总值', '生产总值', '增长目标'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '一般公共预算收入',
+    display: '一般公共预算收入',
+    labels: ['一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入'],
+    aliases: ['财政收入', '预算收入', '地方财政收入', '税收收入', '财政'],
+    levelUnits: ['亿元', '万元'],
+  },
+  {
+    name: '固定资产投资',
+    display: '固定资产投资',
+    labels: ['全社会固定资产投资', '固定资产投资', '工业投资'],
+    aliases: ['投资', '固投', '投资增速', '投资增长'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '社会消费品零售总额',
+    display: '社会消费品零售总额',
+    labels: ['社会消费品零售总额', '社会消费品零售额', '社消零'],
+    aliases: ['社零', '消费', '零售总额', '零售额', '消费品零售'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '规模以上工业增加值',
+    display: '规模以上工业增加值',
+    labels: ['规模以上工业增加值', '规上工业增加值'],
+    aliases: ['工业增加值', '规上工业', '工业增速', '工业增长', '工业'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '第三产业增加值',
+    display: '第三产业增加值',
+    labels: ['第三产业增加值', '服务业增加值'],
+    aliases: ['三产', '服务业'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '居民人均可支配收入',
+    display: '居民人均可支配收入',
+    labels: ['居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入', '人均可支配收入', '居民收入'],
+    aliases: ['收入', '可支配收入', '人均收入', '老百姓收入'],
+    levelUnits: ['元', '万元'],
+  },
+  {
+    name: '城镇调查失业率',
+    display: '城镇调查失业率',
+    labels: ['城镇调查失业率', '城镇登记失业率', '失业率'],
+    aliases: ['失业率', '失业', '就业率'],
+    levelUnits: ['%'],
+  },
+  {
+    name: '城镇新增就业',
+    display: '城镇新增就业',
+    labels: ['城镇新增就业', '新增城镇就业', '新增就业'],
+    aliases: ['就业', '新增就业人数', '就业人数'],
+    levelUnits: ['人', '万人'],
+  },
+  {
+    name: '研发经费投入强度',
+    display: '研发经费投入强度',
+    labels: ['研发经费投入强度', '研发投入强度', '研发经费投入', 'R&D经费投入强度'],
+    aliases: ['研发投入', '研发', '研发强度', 'r&d', '科研投入'],
+    levelUnits: ['%'],
+  },
+  {
+    name: '居民消费价格涨幅',
+    display: '居民消费价格涨幅',
+    labels: ['居民消费价格涨幅', '居民消费价格'],
+    aliases: ['cpi', '物价', '通胀', '物价涨幅'],
+    levelUnits: ['%'],
+  },
+  {
+    name: '实际利用外资',
+    display: '实际利用外资',
+    labels: ['实际利用外资', '实际使用外资'],
+    aliases: ['外资', '利用外资'],
+    levelUnits: ['万美元', '亿美元'],
+  },
+  {
+    name: '实际到位内资',
+    display: '实际到位内资',
+    labels: ['实际到位内资', '实际到位省外资金', '到位省外资金'],
+    aliases: ['内资', '引进资金'],
+    levelUnits: ['亿元'],
+  },
+  {
+    name: '民生支出',
+    display: '民生支出',
+    labels: ['民生支出', '用于民生'],
+    aliases: ['民生投入', '民生资金'],
+    levelUnits: ['亿元', '万元'],
+  },
+  {
+    name: '税收占比',
+    display: '税收占比',
+    labels: ['税占比', '税收占比'],
+    aliases: ['税收比重'],
+    levelUnits: ['%'],
+  },
+];
+
+const byName = new Map(INDICATORS.map((d) => [d.name, d]));
+
+export function indicatorDef(name: string): IndicatorDef | undefined {
+  return byName.get(name);
+}
+
+/** Every label and alias, for the tokeniser's user dictionary. */
+export function indicatorTerms(): string[] {
+  const terms = new Set<string>();
+  for (const d of INDICATORS) {
+    for (const t of [...d.labels, ...d.aliases]) if (!/^[a-z&]+$/i.test(t)) terms.add(t);
+  }
+  return [...terms];
+}
