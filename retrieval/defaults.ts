@@ -1,0 +1,31 @@
+// Every tunable default of the retrieval library, in one place, each with why.
+
+export const DEFAULTS = {
+  /** Built-in corpus folder, relative to the project root. */
+  seedsDir: 'seeds',
+  /** Index cache folder, relative to the project root (git-ignored). */
+  cacheDir: '.cache',
+  /** Files bigger than this are refused: the largest real report is ~50 KB; 5 MB is clearly not one. */
+  maxReportBytes: 5 * 1024 * 1024,
+  /** A paragraph up to this many characters is one passage; BM25 on short units ranks precise hits higher. */
+  passageTargetChars: 220,
+  /** Never let a passage grow past this when packing sentences (a single longer sentence stays whole). */
+  passageMaxChars: 360,
+  /** Results returned by search() unless k is given. */
+  k: 5,
+  /** Questions longer than this are cut before tokenising: longer text only dilutes BM25 and costs time. */
+  maxQueryChars: 1000,
+  /** A first sentence at most this long, ending in 。, is a paragraph's lead (e.g. 深化“万人助万企”。). */
+  leadMaxChars: 24,
+  /** BM25 field boosts: lead sentences and section titles say what a paragraph is about. */
+  boosts: { text: 1, lead: 2, sectionTitle: 1.5 },
+  /** MiniSearch BM25 parameters (its own defaults, stated so a reader need not look them up). */
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** Score multiplier for passages from reports that the parsed query points to (district/year). */
+  reportMatchBoost: 1.6,
+  /** Score multiplier for a passage holding an indicator row that matches the parsed query. */
+  indicatorMatchBoost: 2.5,
+} as const;
+
+/** Bumped whenever ingestion or index layout changes, so stale caches are rebuilt, never misread. */
+export const INDEX_FORMAT_VERSION = 1;

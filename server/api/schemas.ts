@@ -1,0 +1,163 @@
+// Request and response bodies of the HTTP API. Shared by the server (validation)
+// and the client (typing and parsing), so both sides agree on one contract.
+// Imports only zod and retrieval/types.ts (which imports only zod): safe in the browser.
+import { z } from 'zod';
+import {
+  IndicatorKindSchema,
+  IndicatorRowSchema,
+  ParagraphSchema,
+  ReportMetaSchema,
+  SpanSchema,
+} from '../../retrieval/types.js';
+
+export const MAX_QUESTION_CHARS = 1000;
+
+export const ChatTurnSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  content: z.string().max(20_000),
+});
+export type ChatTurn = z.infer<typeof ChatTurnSchema>;
+
+export const FiltersSchema = z
+  .object({
+    district: z.string().max(50).optional(),
+    year: z.number().int().min(1949).max(2100).optional(),
+  })
+  .strict();
+export type Filters = z.infer<typeof FiltersSchema>;
+
+export const QuestionSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, '问题不能为空')
+      .max(MAX_QUESTION_CHARS, `问题过长（最多 ${MAX_QUESTION_CHARS} 字）`),
+  );
+
+export const AskRequestSchema = z.object({
+  question: QuestionSchema,
+  history: z.array(ChatTurnSchema).max(50).optional(),
+  filters: FiltersSchema.optional(),
+});
+export type AskRequest = z.infer<typeof AskRequestSchema>;
+
+export const CitationSchema = z.object({
+  /** The number used in the answer text: [1] */
+  marker: z.number().int().min(1),
+  /** Paragraph id, e.g. huiji-2024:p26 */
+  id: z.string(),
+  reportId: z.string(),
+  district: z.string(),
+  /** Year the report was delivered. */
+  year: z.number().int(),
+  /** Section path joined with " › ". */
+  section: z.string(),
+  /** The cited paragraph's full display text. */
+  text: z.string(),
+  /** Sentences of `text` that support the answer (offsets into text). */
+  matched: z.array(SpanSchema).default([]),
+  /** Figures in `text` that the answer states, for highlighting. */
+  figures: z.array(z.string()).default([]),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const RemovedClaimSchema = z.object({
+  sentence: z.string(),
+  reason: z.string(),
+});
+export type RemovedClaim = z.infer<typeof RemovedClaimSchema>;
+
+export const AnswerStatusSchema = z.enum(['answered', 'no_evidence']);
+export const AnswerModeSchema = z.enum(['extractive', 'llm']);
+
+export const AskResponseSchema = z.object({
+  status: AnswerStatusSchema,
+  answer: z.string(),
+  citations: z.array(CitationSchema),
+  mode: AnswerModeSchema,
+  model: z.string().optional(),
+  /** True when every marker and figure passed citation checks. */
+  verified: z.boolean(),
+  /** Set when the model's answer was replaced or repaired, e.g. the endpoint was down. */
+  notice: z.string().optional(),
+  /** Sentences or markers dropped by citation enforcement. */
+  removed: z.array(RemovedClaimSchema).default([]),
+  timings: z.object({ retrieveMs: z.number(), generateMs: z.number() }),
+});
+export type AskResponse = z.infer<typeof AskResponseSchema>;
+
+/** Payload of the `data-citations` part that ends every /api/chat stream. */
+export const ChatCitationsDataSchema = AskResponseSchema.omit({ answer: true });
+export type ChatCitationsData = z.infer<typeof ChatCitationsDataSchema>;
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+export const ReportSummarySchema = ReportMetaSchema;
+export const ReportListResponseSchema = z.object({
+  reports: z.array(ReportSummarySchema),
+  /** Files in the corpus folder that could not be loaded, and why. */
+  errors: z.array(z.object({ file: z.string(), reason: z.string() })),
+});
+export type ReportListResponse = z.infer<typeof ReportListResponseSchema>;
+
+export interface SectionNode {
+  id: string;
+  level: number;
+  marker: string;
+  title: string;
+  paragraphId: string;
+  children: SectionNode[];
+}
+export const SectionNodeSchema: z.ZodType<SectionNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    level: z.number().int(),
+    marker: z.string(),
+    title: z.string(),
+    paragraphId: z.string(),
+    children: z.array(SectionNodeSchema),
+  }),
+);
+
+export const ReportDetailResponseSchema = z.object({
+  meta: ReportMetaSchema,
+  sections: z.array(SectionNodeSchema),
+  paragraphs: z.array(ParagraphSchema),
+});
+export type ReportDetailResponse = z.infer<typeof ReportDetailResponseSchema>;
+
+export const ParagraphResponseSchema = z.object({
+  paragraph: ParagraphSchema,
+  report: ReportMetaSchema,
+  /** Up to two paragraphs before and after, in order. */
+  before: z.array(ParagraphSchema),
+  after: z.array(ParagraphSchema),
+});
+export type ParagraphResponse = z.infer<typeof ParagraphResponseSchema>;
+
+export const IndicatorQuerySchema = z.object({
+  district: z.string().max(50).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  indicator: z.string().max(50).optional(),
+  kind: IndicatorKindSchema.optional(),
+});
+export type IndicatorQuery = z.infer<typeof IndicatorQuerySchema>;
+
+export const IndicatorsResponseSchema = z.object({
+  rows: z.array(IndicatorRowSchema),
+  /** Canonical indicator names present in the table, for filter menus. */
+  indicators: z.array(z.string()),
+});
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  ok: z.literal(true),
+  reports: z.number().int(),
+  paragraphs: z.number().int(),
+  answerer: z.string(),
+});
