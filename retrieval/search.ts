@@ -1,0 +1,143 @@
+// Question → ranked paragraphs. Query understanding narrows the reports
+// (district, year and what the year means), BM25 ranks passages, and passages
+// that hold an indicator figure matching the question are lifted, since a
+// question about a figure is best answered by the clause that states it.
+import { DEFAULTS } from './defaults.js';
+import { indicatorDef } from './indicators/vocabulary.js';
+import type { Corpus } from './loadCorpus.js';
+import { parseQuery } from './query/parseQuery.js';
+import type { IndicatorRow, ParsedQuery, SearchFilters, SearchHit, SearchResult, Span } from './types.js';
+
+export class QueryError extends Error {}
+
+export interface SearchOptions {
+  k?: number;
+  filters?: SearchFilters;
+  /** The previous turn's parsed query, for follow-ups such as “那卫东区呢？”. */
+  context?: ParsedQuery;
+  /** A query parsed already (the answerer parses once and searches with it). */
+  parsed?: ParsedQuery;
+}
+
+/** Words that point a meta question at the cover (speaker, date, session). */
+const META_EXPANSION = '区长 人民政府 人民代表大会 会议';
+
+export function searchCorpus(corpus: Corpus, question: string, options: SearchOptions = {}): SearchResult {
+  const text = normaliseQuestion(question);
+  const k = Math.max(1, Math.min(100, options.k ?? DEFAULTS.k));
+  const query = options.parsed ?? parseQuery(text, corpus.reports.map((r) => r.meta), options.context);
+  const allowed = allowedReports(corpus, query, options.filters);
+  if (allowed && allowed.size === 0) return { query, results: [] };
+
+  const terms = queryTerms(corpus, text, query);
+  const hits = corpus.index.search(terms, { reportIds: allowed, limit: k * 6 + 30 });
+  const rowsByParagraph = matchingRows(corpus, query, allowed);
+
+  const scored = hits.map((h) => {
+    const passage = corpus.passageById.get(h.passageId)!;
+    let score = h.score;
+    if (!allowed && query.reportIds.includes(passage.reportId)) score *= DEFAULTS.reportMatchBoost;
+    const rows = rowsByParagraph.get(passage.paragraphId) ?? [];
+    const inside = rows.filter((r) => r.span.start >= passage.start && r.span.end <= passage.end);
+    if (inside.length > 0) score *= DEFAULTS.indicatorMatchBoost;
+    return { h, passage, score, rows: inside };
+  });
+  scored.sort((a, b) => b.score - a.score);
+
+  const results: SearchHit[] = [];
+  const seen = new Set<string>();
+  for (const s of scored) {
+    if (seen.has(s.passage.paragraphId)) continue;
+    seen.add(s.passage.paragraphId);
+    const paragraph = corpus.paragraphById.get(s.passage.paragraphId)!;
+    const report = corpus.reportById.get(s.passage.reportId)!;
+    results.push({
+      id: paragraph.id,
+      passageId: s.passage.id,
+      reportId: report.meta.id,
+      district: report.meta.district,
+      year: Number(report.meta.date.slice(0, 4)),
+      score: round(s.score),
+      text: s.passage.text,
+      start: s.passage.start,
+      end: s.passage.end,
+      matchedSentences: matchedSentences(paragraph.sentences, paragraph.text, s.passage, s.h.terms, s.rows),
+      sectionPath: paragraph.sectionPath,
+    });
+    if (results.length >= k) break;
+  }
+  return { query, results };
+}
+
+export function normaliseQuestion(question: string): string {
+  if (typeof question !== 'string') throw new QueryError('问题必须是文本');
+  const text = question.replace(/\s+/g, ' ').trim();
+  if (!text) throw new QueryError('问题为空：请输入要查询的内容');
+  // Longer text only dilutes BM25; the cut is stated in DEFAULTS.
+  return text.slice(0, DEFAULTS.maxQueryChars);
+}
+
+/** Reports a search may look at; undefined means all. */
+function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilters): Set<string> | undefined {
+  let ids: string[] | undefined;
+  const narrow = (keep: (id: string) => boolean) => {
+    ids = (ids ?? corpus.reports.map((r) => r.meta.id)).filter(keep);
+  };
+  if (filters?.reportIds?.length) narrow((id) => filters.reportIds!.includes(id));
+  if (filters?.district) {
+    const d = filters.district.replace(/区$/, '');
+    narrow((id) => corpus.reportById.get(id)!.meta.district.replace(/区$/, '') === d);
+  }
+  if (filters?.year) narrow((id) => corpus.reportById.get(id)!.meta.date.startsWith(String(filters.year)));
+  if (query.reportIds.length) {
+    const fromQuery = query.reportIds;
+    const before = ids;
+    narrow((id) => fromQuery.includes(id));
+    // An explicit filter beats a guess from the wording: never return nothing because they disagree.
+    if (ids!.length === 0 && before) ids = before;
+  } else if (query.districts.length) {
+    narrow((id) => query.districts.includes(corpus.reportById.get(id)!.meta.district));
+  }
+  return ids ? new Set(ids) : undefined;
+}
+
+function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
+  const parts = [text];
+  const def = query.indicator ? indicatorDef(query.indicator) : undefined;
+  // The reports' own labels for the indicator the user named colloquially (GDP → 地区生产总值).
+  if (def) parts.push(def.name, ...def.labels.slice(0, 3));
+  if (query.intent === 'meta') parts.push(META_EXPANSION);
+  return corpus.tokenizer.tokenize(parts.join(' '));
+}
+
+function matchingRows(corpus: Corpus, query: ParsedQuery, allowed?: Set<string>): Map<string, IndicatorRow[]> {
+  const out = new Map<string, IndicatorRow[]>();
+  if (!query.indicator) return out;
+  for (const r of corpus.indicators) {
+    if (r.indicator !== query.indicator) continue;
+    if (allowed && !allowed.has(r.reportId)) continue;
+    if (query.year !== undefined && r.year !== query.year) continue;
+    if (query.yearRole === 'target' && r.kind !== 'target') continue;
+    if (query.yearRole === 'actual' && r.kind === 'target') continue;
+    const list = out.get(r.paragraphId) ?? [];
+    list.push(r);
+    out.set(r.paragraphId, list);
+  }
+  return out;
+}
+
+function matchedSentences(sentences: Span[], text: string, range: Span, terms: string[], rows: IndicatorRow[]): Span[] {
+  const lower = text.toLowerCase();
+  const inRange = sentences.filter((s) => s.start >= range.start && s.end <= range.end);
+  const withRows = inRange.filter((s) => rows.some((r) => r.span.start >= s.start && r.span.start < s.end));
+  if (withRows.length) return withRows;
+  const scored = inRange
+    .map((s) => ({ s, n: terms.filter((t) => t.length > 1 && lower.slice(s.start, s.end).includes(t)).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.s.start - b.s.start);
+  return scored.slice(0, 3).map((x) => x.s).sort((a, b) => a.start - b.start);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
