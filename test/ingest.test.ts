@@ -120,11 +120,13 @@ describe('sections, ids and passages', () => {
     const r = ingest('hongqi-2024');
     const long = r.paragraphs.find((p) => p.text.length > 1800)!;
     const passages = r.passages.filter((x) => x.paragraphId === long.id);
-    expect(passages.length).toBeGreaterThan(10);
+    expect(passages.length).toBeGreaterThanOrEqual(Math.floor(long.text.length / 360));
     const ends = new Set(long.sentences.map((s) => s.end));
     for (const [i, x] of passages.entries()) {
       expect(x.text).toBe(long.text.slice(x.start, x.end));
       expect(ends.has(x.end)).toBe(true);
+      const sentencesInside = long.sentences.filter((s) => s.start >= x.start && s.end <= x.end).length;
+      if (sentencesInside > 1) expect(x.text.length).toBeLessThanOrEqual(360);
       if (i > 0) expect(x.start).toBe(passages[i - 1].end);
     }
     expect(passages[passages.length - 1].end).toBe(long.text.length);
