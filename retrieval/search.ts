@@ -26,6 +26,8 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const text = normaliseQuestion(question);
   const k = Math.max(1, Math.min(100, options.k ?? DEFAULTS.k));
   const query = options.parsed ?? parseQuery(text, corpus.reports.map((r) => r.meta), options.context);
+  // The question names a place or year no report covers: nothing may be passed off as the answer.
+  if (query.noMatchingReport) return { query, results: [] };
   const allowed = allowedReports(corpus, query, options.filters);
   if (allowed && allowed.size === 0) return { query, results: [] };
 

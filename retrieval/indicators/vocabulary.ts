@@ -53,7 +53,9 @@ export const INDICATORS: IndicatorDef[] = [
   {
     name: '规模以上工业增加值',
     display: '规模以上工业增加值',
-    labels: ['规模以上工业增加值', '规上工业增加值'],
+    // 工业增加值: hongqi-2017 reviews 2016 with 全年实现工业增加值12.8亿元 — the same 12.8 its
+    // five-year review calls 规模以上工业增加值 (district statistics only track 规上 industry).
+    labels: ['规模以上工业增加值', '规上工业增加值', '工业增加值'],
     aliases: ['工业增加值', '规上工业', '工业增速', '工业增长', '工业'],
     levelUnits: ['亿元'],
   },
@@ -86,6 +88,14 @@ export const INDICATORS: IndicatorDef[] = [
     levelUnits: ['人', '万人'],
   },
   {
+    // R&D spending itself (weidong-2024 target: 全社会研发经费投入增长10%以上), not its intensity.
+    name: '全社会研发经费投入',
+    display: '全社会研发经费投入',
+    labels: ['全社会研发经费投入'],
+    aliases: ['研发经费支出'],
+    levelUnits: ['亿元', '万元'],
+  },
+  {
     name: '研发经费投入强度',
     display: '研发经费投入强度',
     labels: ['研发经费投入强度', '研发投入强度', '研发经费投入', 'R&D经费投入强度'],
@@ -102,14 +112,14 @@ export const INDICATORS: IndicatorDef[] = [
   {
     name: '实际利用外资',
     display: '实际利用外资',
-    labels: ['实际利用外资', '实际使用外资'],
+    labels: ['实际利用外资', '实际使用外资', '实际到位外资'],
     aliases: ['外资', '利用外资'],
     levelUnits: ['万美元', '亿美元'],
   },
   {
     name: '实际到位内资',
     display: '实际到位内资',
-    labels: ['实际到位内资', '实际到位省外资金', '到位省外资金'],
+    labels: ['实际到位内资', '实际到位省外资金', '实际使用省外资金', '实际利用省外资金', '到位省外资金', '到位市外资金'],
     aliases: ['内资', '引进资金'],
     levelUnits: ['亿元'],
   },

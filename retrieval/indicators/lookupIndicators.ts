@@ -1,0 +1,56 @@
+// Filters over extracted indicator rows.
+import type { IndicatorKind, IndicatorRow } from '../types.js';
+import { INDICATORS } from './vocabulary.js';
+
+export interface IndicatorLookup {
+  /** 红旗区 or 红旗 — matched with or without the 区 suffix. */
+  district?: string;
+  /** The year the figure is about (target → plan year, actual/estimate → reviewed year). */
+  year?: number;
+  /** Canonical name (vocabulary.ts); a report label or user alias naming exactly one indicator also works. */
+  indicator?: string;
+  kind?: IndicatorKind | IndicatorKind[];
+  measure?: 'level' | 'growth';
+}
+
+function districtKey(d: string): string {
+  const t = d.trim();
+  return t.length > 1 && t.endsWith('区') ? t.slice(0, -1) : t;
+}
+
+/** Canonical indicator name for `name`: itself if canonical, else the one indicator using it as label/alias. */
+function canonicalIndicator(name: string): string {
+  const n = name.trim();
+  if (INDICATORS.some((d) => d.name === n)) return n;
+  const lower = n.toLowerCase();
+  const owners = INDICATORS.filter((d) => d.labels.includes(n) || d.aliases.some((a) => a.toLowerCase() === lower));
+  return owners.length === 1 ? owners[0].name : n;
+}
+
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function lookupIndicators(rows: IndicatorRow[], q: IndicatorLookup): IndicatorRow[] {
+  const district = q.district ? districtKey(q.district) : undefined;
+  const indicator = q.indicator ? canonicalIndicator(q.indicator) : undefined;
+  const kinds = q.kind === undefined ? undefined : Array.isArray(q.kind) ? q.kind : [q.kind];
+  return rows
+    .filter(
+      (r) =>
+        (district === undefined || districtKey(r.district) === district) &&
+        (q.year === undefined || r.year === q.year) &&
+        (indicator === undefined || r.indicator === indicator) &&
+        (kinds === undefined || kinds.includes(r.kind)) &&
+        (q.measure === undefined || r.measure === q.measure),
+    )
+    .sort(
+      (a, b) =>
+        cmp(a.district, b.district) ||
+        cmp(a.year, b.year) ||
+        cmp(a.kind, b.kind) ||
+        cmp(a.indicator, b.indicator) ||
+        cmp(a.measure, b.measure) ||
+        cmp(a.reportId, b.reportId),
+    );
+}
