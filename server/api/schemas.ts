@@ -89,7 +89,8 @@ export const AskResponseSchema = z.object({
 export type AskResponse = z.infer<typeof AskResponseSchema>;
 
 /** Payload of the `data-citations` part that ends every /api/chat stream. */
-export const ChatCitationsDataSchema = AskResponseSchema.omit({ answer: true });
+// Carries the verified answer too: when enforcement changed the streamed draft, the client shows this text.
+export const ChatCitationsDataSchema = AskResponseSchema;
 export type ChatCitationsData = z.infer<typeof ChatCitationsDataSchema>;
 
 export const ErrorResponseSchema = z.object({

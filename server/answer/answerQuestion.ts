@@ -1,0 +1,115 @@
+// The answer pipeline: prepare evidence → draft (LLM if configured, else
+// offline) → enforce citations → one repair round → offline fallback with a
+// notice. No unchecked model text ever becomes the final answer.
+import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { AskRequest, AskResponse } from '../api/schemas.js';
+import type { AnswerContext, Answerer, Draft } from './Answerer.js';
+import { buildCitations } from './buildCitations.js';
+import { composeOfflineAnswer, OFFLINE_NAME } from './offlineAnswerer.js';
+import { prepareEvidence } from './prepareEvidence.js';
+import { verifyCitations, type Verification } from './verifyCitations.js';
+
+export interface AnswerDeps {
+  corpus: Corpus;
+  /** The model answerer, when one is configured; the offline answerer is always there. */
+  llm?: Answerer;
+  /** Where failures are reported (once per kind per minute). */
+  log?: (message: string) => void;
+}
+
+export interface AnswerOptions {
+  /** Receives draft text as it is generated; the final verified answer is in the result. */
+  onText?: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+const NOTICE = {
+  unavailable: '模型服务暂不可用，以下为离线抽取的答案。',
+  unverified: '模型的回答未通过引用核验，以下为离线抽取的答案。',
+};
+
+export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AnswerOptions = {}): Promise<AskResponse> {
+  const prepared = prepareEvidence(deps.corpus, req.question, req.history ?? [], req.filters ?? {});
+  const ctx: AnswerContext = {
+    question: req.question,
+    query: prepared.query,
+    history: req.history ?? [],
+    evidence: prepared.evidence,
+    corpus: deps.corpus,
+    signal: options.signal,
+  };
+  const t0 = performance.now();
+  const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
+
+  const offline = (notice?: string): AskResponse => {
+    const draft = composeOfflineAnswer(ctx);
+    if (!deps.llm) options.onText?.(draft.text);
+    return finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() });
+  };
+
+  if (!deps.llm || ctx.evidence.length === 0) return offline();
+
+  try {
+    let draft = await deps.llm.answer(ctx, { onText: options.onText });
+    let check = checkDraft(draft, ctx);
+    if (!check.ok) {
+      draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems } });
+      const second = checkDraft(draft, ctx);
+      if (!second.ok) {
+        logOnce(deps, 'unverified', `model answer failed citation checks twice: ${second.problems.join(' | ').slice(0, 300)}`);
+        return offline(NOTICE.unverified);
+      }
+      check = second;
+    }
+    return finish(ctx, draft, check, { mode: 'llm', model: deps.llm.name, timings: timings() });
+  } catch (e) {
+    if (options.signal?.aborted) throw e;
+    logOnce(deps, (e as { kind?: string }).kind ?? 'error', `model endpoint failed: ${(e as Error).message}`);
+    return offline(NOTICE.unavailable);
+  }
+}
+
+/** Citation checks plus: an answer must cite something (or honestly say it found nothing). */
+function checkDraft(draft: Draft, ctx: AnswerContext): Verification {
+  const v = verifyCitations(draft.text, ctx.evidence);
+  if (draft.status === 'answered' && v.markers.length === 0) {
+    return { ...v, ok: false, problems: [...v.problems, '回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。'] };
+  }
+  return v;
+}
+
+function finish(
+  ctx: AnswerContext,
+  draft: Draft,
+  check: Verification,
+  extra: { mode: 'extractive' | 'llm'; model?: string; notice?: string; timings: AskResponse['timings'] },
+): AskResponse {
+  const noEvidence = draft.status === 'no_evidence' || check.markers.length === 0;
+  const { answer, citations } = noEvidence ? { answer: check.text || draft.text, citations: [] } : buildCitations(check.text, ctx.evidence);
+  return {
+    status: noEvidence ? 'no_evidence' : 'answered',
+    answer: noEvidence ? answer.replace(/\[\d{1,3}\]/g, '') : answer,
+    citations,
+    mode: extra.mode,
+    ...(extra.mode === 'llm' ? { model: extra.model } : {}),
+    verified: check.ok,
+    ...(extra.notice ? { notice: extra.notice } : {}),
+    removed: check.removed,
+    timings: extra.timings,
+  };
+}
+
+const lastLogged = new Map<string, number>();
+/** A dead endpoint would otherwise log on every request. */
+function logOnce(deps: AnswerDeps, kind: string, message: string): void {
+  const now = Date.now();
+  if ((lastLogged.get(kind) ?? 0) > now - 60_000) return;
+  lastLogged.set(kind, now);
+  (deps.log ?? console.warn)(`[answer] ${message}`);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+export { OFFLINE_NAME };

@@ -1,0 +1,65 @@
+// The default answerer: deterministic, no network, no model. Indicator
+// questions from the tables, comparisons from several rows, meta questions from
+// the cover, list questions from the section tree, anything else by quoting the
+// best sentences. It says plainly when the evidence does not hold an answer.
+import type { AnswerContext, Answerer, Draft } from './Answerer.js';
+import { composeNoEvidence } from './composeCoverage.js';
+import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
+import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
+import { composeListAnswer } from './composeListAnswer.js';
+import { composeMetaAnswer } from './composeMetaAnswer.js';
+
+export const OFFLINE_NAME = '离线抽取';
+
+export function composeOfflineAnswer(ctx: AnswerContext): Draft {
+  const { query, evidence, corpus, question } = ctx;
+  const none = (): Draft => ({ status: 'no_evidence', text: composeNoEvidence(corpus, query, question) });
+  if (evidence.length === 0 || query.unknownPlace || query.noMatchingReport) return none();
+
+  if (query.intent === 'meta') {
+    const text = composeMetaAnswer(evidence);
+    if (text) return { status: 'answered', text };
+  }
+  if (query.intent === 'list') {
+    const text = composeListAnswer(evidence);
+    if (text) return { status: 'answered', text };
+  }
+  const rows = evidence.flatMap((e) => e.rows);
+  if (query.indicator && rows.length) {
+    let text = composeIndicatorAnswer(rows, evidence, query.districts);
+    if (query.intent === 'compare') text += compareSentence(rows);
+    return { status: 'answered', text };
+  }
+  if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
+    // A figure was asked for and no table row fits: quoting loosely related sentences would mislead.
+    return none();
+  }
+  const text = composeExtractiveAnswer(question, evidence, corpus.tokenizer);
+  return text ? { status: 'answered', text } : none();
+}
+
+/** "红旗区的目标高于卫东区。" — a comparison in words, so no computed figure needs a source. */
+function compareSentence(rows: AnswerContext['evidence'][number]['rows']): string {
+  const comparable = rows.filter((r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit);
+  const keys = new Set(comparable.map((r) => `${r.district}${r.year}年`));
+  if (comparable.length !== 2 || keys.size !== 2) return '';
+  const [a, b] = comparable;
+  if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同。`;
+  const [hi, lo] = a.value! > b.value! ? [a, b] : [b, a];
+  const label = (r: typeof a) => (a.district === b.district ? `${r.year}年` : r.district);
+  const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
+  return `相比之下，${label(hi)}的${what}高于${label(lo)}。`;
+}
+
+export function createOfflineAnswerer(): Answerer {
+  return {
+    mode: 'extractive',
+    name: OFFLINE_NAME,
+    async answer(ctx, options) {
+      const draft = composeOfflineAnswer(ctx);
+      options?.onText?.(draft.text);
+      return draft;
+    },
+  };
+}
+

@@ -1,0 +1,157 @@
+// Question (+ history, filters) → the question as understood and the numbered
+// evidence both answerers work from: paragraphs stating a matching indicator
+// figure first, then the cover for meta questions, the section headings for list
+// questions, then the best search hits.
+import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
+import type { Corpus } from '../../retrieval/loadCorpus.js';
+import { parseQuery } from '../../retrieval/query/parseQuery.js';
+import type { IndicatorKind, IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
+import type { ChatTurn, Filters } from '../api/schemas.js';
+import type { Evidence } from './Answerer.js';
+
+/** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
+export const MAX_EVIDENCE = 8;
+/** Search hits added after the structured evidence. */
+const SEARCH_K = 5;
+
+export interface PreparedQuestion {
+  question: string;
+  query: ParsedQuery;
+  evidence: Evidence[];
+  retrieveMs: number;
+}
+
+export function resolveQuery(corpus: Corpus, question: string, history: ChatTurn[] = []): ParsedQuery {
+  const catalog = corpus.reports.map((r) => r.meta);
+  let context: ParsedQuery | undefined;
+  // Replay the user's earlier turns so "那卫东区呢？" inherits indicator and year.
+  for (const turn of history) if (turn.role === 'user' && turn.content.trim()) context = parseQuery(turn.content.trim().slice(0, 1000), catalog, context);
+  return parseQuery(question, catalog, context);
+}
+
+export function prepareEvidence(corpus: Corpus, question: string, history: ChatTurn[] = [], filters: Filters = {}): PreparedQuestion {
+  const t0 = performance.now();
+  let query = resolveQuery(corpus, question, history);
+  if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
+    query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
+  }
+  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[] }>();
+  const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[] } = {}) => {
+    const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [] };
+    cur.matched = mergeSpans(cur.matched, extra.matched ?? []);
+    cur.rows.push(...(extra.rows ?? []).filter((r) => !cur.rows.includes(r)));
+    cur.passage ??= extra.passage;
+    items.set(p.id, cur);
+  };
+
+  if (!query.noMatchingReport && !query.unknownPlace) {
+    const reports = relevantReports(corpus, query, filters);
+    for (const row of indicatorRows(corpus, query, reports)) {
+      const p = corpus.paragraphById.get(row.paragraphId)!;
+      add(p, { rows: [row], matched: p.sentences.filter((s) => s.start <= row.span.start && row.span.start < s.end) });
+    }
+    if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
+    if (query.intent === 'list') for (const p of listParagraphs(question, reports)) add(p);
+    let hits: SearchHit[] = [];
+    hits = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
+    for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
+  }
+
+  const evidence: Evidence[] = [...items.values()].slice(0, MAX_EVIDENCE).map((it, i) => {
+    const report = corpus.reportById.get(it.paragraph.reportId)!;
+    return {
+      marker: i + 1,
+      paragraphId: it.paragraph.id,
+      reportId: report.meta.id,
+      district: report.meta.district,
+      year: Number(report.meta.date.slice(0, 4)),
+      section: it.paragraph.sectionPath.join(' › ') || '封面',
+      text: it.paragraph.text,
+      passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
+      matched: it.matched,
+      rows: it.rows,
+      report: report.meta,
+    };
+  });
+  return { question, query, evidence, retrieveMs: performance.now() - t0 };
+}
+
+function normaliseDistrict(corpus: Corpus, d: string): string {
+  const key = d.replace(/区$/, '');
+  return corpus.reports.find((r) => r.meta.district.replace(/区$/, '') === key)?.meta.district ?? d;
+}
+
+/** Reports the question is about: those the query names, else its districts' reports, else all. */
+function relevantReports(corpus: Corpus, query: ParsedQuery, filters: Filters): Report[] {
+  let reports = corpus.reports;
+  if (filters.district) reports = reports.filter((r) => r.meta.district === normaliseDistrict(corpus, filters.district!));
+  if (filters.year) reports = reports.filter((r) => r.meta.date.startsWith(String(filters.year)));
+  if (query.reportIds.length) {
+    const narrowed = reports.filter((r) => query.reportIds.includes(r.meta.id));
+    if (narrowed.length) return narrowed;
+  }
+  if (query.districts.length) reports = reports.filter((r) => query.districts.includes(r.meta.district));
+  return reports;
+}
+
+function kindsFor(query: ParsedQuery): IndicatorKind[] | undefined {
+  if (query.yearRole === 'target') return ['target'];
+  if (query.yearRole === 'actual') return ['actual', 'estimate'];
+  return undefined;
+}
+
+/** Indicator rows that answer the question, one district (or year) at a time. */
+export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
+  if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
+  const reportIds = new Set(reports.map((r) => r.meta.id));
+  const rows = lookupIndicators(corpus.indicators, { indicator: query.indicator, year: query.year, kind: kindsFor(query) }).filter((r) =>
+    reportIds.has(r.reportId),
+  );
+  // Prefer the measure asked for (增速 vs 总量) but never drop the only figure there is.
+  const measured = query.measure ? rows.filter((r) => r.measure === query.measure) : rows;
+  let chosen = measured.length ? measured : rows;
+  if (query.year === undefined && query.intent !== 'compare') {
+    // No year named: the latest report of each district speaks for it.
+    const latest = new Map<string, number>();
+    for (const r of reports) latest.set(r.meta.district, Math.max(latest.get(r.meta.district) ?? 0, Number(r.meta.date.slice(0, 4))));
+    chosen = chosen.filter((row) => {
+      const rep = corpus.reportById.get(row.reportId)!;
+      return Number(rep.meta.date.slice(0, 4)) === latest.get(rep.meta.district);
+    });
+  }
+  return chosen;
+}
+
+/** The cover lines that say who delivered the report, when and where. */
+function coverParagraphs(r: Report): Paragraph[] {
+  return r.paragraphs.filter((p) => p.sectionPath.length === 0 && p.index <= 6 && /^[—－-]|人民政府.{0,3}长|届人大/.test(p.text));
+}
+
+/** Headings of the section a list question asks about: the plan's tasks, or the review's achievements. */
+function listParagraphs(question: string, reports: Report[]): Paragraph[] {
+  const wantsReview = /回顾|做了|完成了|成绩|成效|去年|过去/.test(question);
+  const wantsSelf = /自身建设|政府建设/.test(question);
+  const out: Paragraph[] = [];
+  for (const r of reports) {
+    const top = r.sections;
+    const section =
+      (wantsSelf && top.find((s) => /自身建设/.test(s.title))) ||
+      (wantsReview && top.find((s) => /回顾/.test(s.title))) ||
+      top.find((s) => /重点|安排|任务/.test(s.title) && s.children.length > 0) ||
+      [...top].sort((a, b) => b.children.length - a.children.length)[0];
+    if (!section) continue;
+    const byId = new Map(r.paragraphs.map((p) => [p.id, p]));
+    if (section.children.length) {
+      for (const c of section.children) out.push(byId.get(c.paragraphId)!);
+    } else {
+      const start = byId.get(section.paragraphId)!.index;
+      out.push(...r.paragraphs.filter((p) => p.index > start && p.sectionId === `${section.id}` && p.lead));
+    }
+  }
+  return out;
+}
+
+function mergeSpans(a: Span[], b: Span[]): Span[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
+  return all.filter((s, i) => i === 0 || s.start !== all[i - 1].start);
+}

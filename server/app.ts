@@ -1,0 +1,56 @@
+// The Hono application: API routes, errors as JSON, the built chat UI at /.
+// No port here: tests drive it with app.request().
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Corpus } from '../retrieval/loadCorpus.js';
+import type { Answerer } from './answer/Answerer.js';
+import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
+import { ApiError, errorResponse } from './http/apiError.js';
+import { askRoute } from './routes/askRoute.js';
+import { chatRoute } from './routes/chatRoute.js';
+import { readRoutes } from './routes/readRoutes.js';
+
+/** A question is ≤ 1,000 characters and a history a few turns: 256 KB is generous and still bounded. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface AppOptions {
+  corpus: Corpus;
+  llm?: Answerer;
+  /** Folder of the built client (index.html + assets); omitted → API only. */
+  clientDir?: string;
+  log?: (message: string) => void;
+}
+
+export function createApp(options: AppOptions) {
+  const deps = { corpus: options.corpus, llm: options.llm, log: options.log };
+  const app = new Hono();
+  app.onError((err, c) => errorResponse(c, err));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `请求体过大（上限 ${MAX_BODY_BYTES / 1024} KB）`);
+      },
+    }),
+  );
+  app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME));
+  app.route('/', askRoute(deps));
+  app.route('/', chatRoute(deps));
+  app.all('/api/*', (c) => errorResponse(c, new ApiError(404, 'not_found', `没有这个接口：${c.req.method} ${c.req.path}`)));
+
+  const clientDir = options.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: clientDir }));
+    // Client-side routes (#/reports…) all load the same page.
+    app.get('*', serveStatic({ path: join(clientDir, 'index.html') }));
+  } else {
+    app.get('/', (c) =>
+      c.text('报告问答 API 已启动。聊天界面尚未构建：运行 npm run build 后重启，或直接调用 POST /api/ask。', 200),
+    );
+  }
+  return app;
+}

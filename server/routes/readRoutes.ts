@@ -1,0 +1,44 @@
+// Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
+import { Hono } from 'hono';
+import type { Corpus } from '../../retrieval/loadCorpus.js';
+import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse } from '../api/schemas.js';
+import { ApiError, zodMessage } from '../http/apiError.js';
+
+/** Neighbours shown around a cited paragraph. */
+const NEIGHBOURS = 2;
+
+export function readRoutes(corpus: Corpus, answererName: string) {
+  return new Hono()
+    .get('/healthz', (c) =>
+      c.json({ ok: true as const, reports: corpus.reports.length, paragraphs: corpus.paragraphById.size, answerer: answererName }),
+    )
+    .get('/api/reports', (c) => c.json({ reports: corpus.reports.map((r) => r.meta), errors: corpus.errors }))
+    .get('/api/reports/:id', (c) => {
+      const report = corpus.reportById.get(c.req.param('id'));
+      if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
+      const body: ReportDetailResponse = { meta: report.meta, sections: report.sections, paragraphs: report.paragraphs };
+      return c.json(body);
+    })
+    .get('/api/paragraphs/:id', (c) => {
+      const id = c.req.param('id');
+      const paragraph = corpus.paragraphById.get(id);
+      if (!paragraph) throw new ApiError(404, 'not_found', `没有编号为 ${id} 的段落`);
+      const report = corpus.reportById.get(paragraph.reportId)!;
+      const i = paragraph.index - 1;
+      const body: ParagraphResponse = {
+        paragraph,
+        report: report.meta,
+        before: report.paragraphs.slice(Math.max(0, i - NEIGHBOURS), i),
+        after: report.paragraphs.slice(i + 1, i + 1 + NEIGHBOURS),
+      };
+      return c.json(body);
+    })
+    .get('/api/indicators', (c) => {
+      const parsed = IndicatorQuerySchema.safeParse(c.req.query());
+      if (!parsed.success) throw new ApiError(400, 'invalid_request', zodMessage(parsed.error));
+      const q = parsed.data;
+      const rows = corpus.lookupIndicators({ district: q.district || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind });
+      const indicators = [...new Set(corpus.indicators.map((r) => r.indicator))].sort();
+      return c.json({ rows, indicators });
+    });
+}

@@ -1,0 +1,73 @@
+// Loads the corpus, picks the answerer from the environment and serves the app
+// on a port. Used by `npm start` and by tests that need a real port.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadCorpus, PROJECT_ROOT, type Corpus } from '../retrieval/loadCorpus.js';
+import type { Answerer } from './answer/Answerer.js';
+import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
+import { describeLlmConfig, readLlmConfig } from './answer/llmConfig.js';
+import { createApp } from './app.js';
+
+export interface StartOptions {
+  /** 0 picks a free port. Default: PORT or 8787. */
+  port?: number;
+  /** Default 127.0.0.1; HOST=0.0.0.0 to serve a network. */
+  host?: string;
+  corpus?: Corpus;
+  /** Override the answerer chosen from LLM_* variables (tests). null forces offline. */
+  llm?: Answerer | null;
+  env?: NodeJS.ProcessEnv;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8787;
+export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const log = options.quiet ? () => {} : (m: string) => console.log(m);
+  const corpus = options.corpus ?? (await loadCorpus());
+  for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
+
+  let llm: Answerer | undefined;
+  if (options.llm !== undefined) llm = options.llm ?? undefined;
+  else {
+    const cfg = readLlmConfig(env);
+    if (cfg) {
+      llm = createLlmAnswererFromConfig(cfg);
+      log(`answerer: ${describeLlmConfig(cfg)}`);
+    }
+  }
+
+  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR });
+  const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数，收到 ${env.PORT}`);
+  const hostname = options.host ?? env.HOST ?? '127.0.0.1';
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const actual = (server.address() as AddressInfo).port;
+  const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
+  log(
+    `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.paragraphById.size} paragraphs, ` +
+      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
+  );
+  return {
+    url,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,9 @@
+// One corpus per test worker: ingestion and jieba's dictionary load cost ~1 s.
+import { loadCorpus, type Corpus } from '../../retrieval/loadCorpus.js';
+
+let shared: Promise<Corpus> | undefined;
+
+export function sharedCorpus(): Promise<Corpus> {
+  shared ??= loadCorpus({ cacheDir: false });
+  return shared;
+}
