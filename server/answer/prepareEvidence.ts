@@ -4,7 +4,7 @@
 // questions, then the best search hits.
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
-import { parseQuery } from '../../retrieval/query/parseQuery.js';
+import { parseConversation } from '../../retrieval/query/parseConversation.js';
 import type { IndicatorKind, IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
@@ -22,11 +22,7 @@ export interface PreparedQuestion {
 }
 
 export function resolveQuery(corpus: Corpus, question: string, history: ChatTurn[] = []): ParsedQuery {
-  const catalog = corpus.reports.map((r) => r.meta);
-  let context: ParsedQuery | undefined;
-  // Replay the user's earlier turns so "那卫东区呢？" inherits indicator and year.
-  for (const turn of history) if (turn.role === 'user' && turn.content.trim()) context = parseQuery(turn.content.trim().slice(0, 1000), catalog, context);
-  return parseQuery(question, catalog, context);
+  return parseConversation(question, history, corpus.reports.map((r) => r.meta));
 }
 
 export function prepareEvidence(corpus: Corpus, question: string, history: ChatTurn[] = [], filters: Filters = {}): PreparedQuestion {
