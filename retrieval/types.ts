@@ -139,8 +139,21 @@ export const ParsedQuerySchema = z.object({
   /** measure asked: growth (增速/增长) or level (总量/多少亿); undefined if unclear. */
   measure: z.enum(['level', 'growth']).optional(),
   intent: IntentSchema,
-  /** Reports the filters allow (empty = all). */
+  /** Reports the filters allow (empty = all, unless `noMatchingReport`). */
   reportIds: z.array(z.string()),
+  /**
+   * A place the question names that no report covers: an unknown district/county/city
+   * (金水区 → districts [] and noMatchingReport), or a known city named as a whole with
+   * its 市 suffix and none of its districts (新乡市2024年GDP目标 → districts [红旗区] too,
+   * so the answer can say the reports cover 红旗区, not 新乡市).
+   */
+  unknownPlace: z.string().optional(),
+  /**
+   * True when the question constrains district, year or period and no report fits
+   * (金水区…, 惠济区2020年…). `reportIds` is then [] and must not be read as "all":
+   * the caller should answer that the reports do not cover it.
+   */
+  noMatchingReport: z.boolean().optional(),
 });
 export type ParsedQuery = z.infer<typeof ParsedQuerySchema>;
 

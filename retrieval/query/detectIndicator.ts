@@ -1,0 +1,30 @@
+import { INDICATORS } from '../indicators/vocabulary.js';
+import { findMatches } from './findMatches.js';
+
+export interface IndicatorMention {
+  indicator: string;
+  /** The user's own words, sliced from the original text. */
+  mention: string;
+  start: number;
+  end: number;
+}
+
+// Every label and alias, folded like the question (lower case), longest first
+// through findMatches: 财政收入 beats 收入, 人均gdp beats gdp, 居民消费价格 beats 消费.
+const PATTERNS = INDICATORS.flatMap((d) =>
+  [...new Set([...d.labels, ...d.aliases].map((t) => t.toLowerCase()))].map((form) => ({ form, value: d.name })),
+);
+
+/**
+ * Indicators named in the question, in the order they are mentioned. The first is
+ * the one asked about: Chinese puts the subject first (社零增长目标 asks about 社零,
+ * not about the generic 增长目标 alias).
+ */
+export function detectIndicators(folded: string, original: string): IndicatorMention[] {
+  return findMatches(folded, PATTERNS).map((m) => ({
+    indicator: m.value,
+    mention: original.slice(m.start, m.end),
+    start: m.start,
+    end: m.end,
+  }));
+}

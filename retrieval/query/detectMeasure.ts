@@ -1,0 +1,25 @@
+export type Measure = 'level' | 'growth';
+
+const GROWTH = /增速|增长|增幅|涨幅|百分之|百分点|同比|环比|%|几个点|提高了?多少/u;
+const LEVEL = /总量|规模|总额是|多少亿|多少万|多少元|多少钱|多少人|达到多少|绝对值|亿元|万元|是多少钱/u;
+
+/**
+ * Whether the question asks for a growth rate or an absolute level. Both or
+ * neither → undefined: the answer should then give what the report states.
+ * The indicator's own words are blanked first, because labels such as 经济增长 or
+ * 社会消费品零售总额 contain the very words that signal a measure.
+ */
+export function detectMeasure(
+  folded: string,
+  indicator?: { mention: string; start: number; end: number },
+): Measure | undefined {
+  const text = indicator ? folded.slice(0, indicator.start) + ' ' + folded.slice(indicator.end) : folded;
+  const indicatorMention = indicator?.mention;
+  const growth = GROWTH.test(text);
+  const level = LEVEL.test(text);
+  if (growth && !level) return 'growth';
+  if (level && !growth) return 'level';
+  // 经济增长/GDP增速 name the indicator by its growth: that is the measure meant.
+  if (!growth && !level && indicatorMention && /增长|增速/u.test(indicatorMention)) return 'growth';
+  return undefined;
+}

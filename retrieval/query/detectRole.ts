@@ -1,0 +1,24 @@
+export type Role = 'target' | 'actual';
+
+// Phrases about how a plan turned out: they win over the 目标 they contain (目标完成情况).
+const OUTCOME = /完成情况|完成了|完成得|完成没|完成度|实现了|达到了|达成了|增长了|下降了|提高了|实际|最终|结果/u;
+const TARGET = /目标|预期|计划|规划|力争|打算|争取|确保|安排|要求|指标是|定为|定了|要(?:达到|完成|实现|新增|建成|改造|推进|突破)/u;
+// 预计 is not here: the reports use it for estimated outcomes (地区生产总值预计增长6%).
+const ACTUAL = /完成|实现|达到|取得|做了|干了|多少亿|多少万|成效|成绩|情况|怎么样|如何/u;
+
+export interface RoleMention {
+  role: Role;
+  /**
+   * Weak: only words that plans use as well (完成投资50亿元, 实现增长7%). parseQuery
+   * reads a weak 'actual' for a year that the reports only plan as a target.
+   */
+  weak: boolean;
+}
+
+/** What the question wants of a year: its plan (target) or its outcome (actual); undefined if it doesn't say. */
+export function detectRole(folded: string): RoleMention | undefined {
+  if (OUTCOME.test(folded)) return { role: 'actual', weak: false };
+  if (TARGET.test(folded)) return { role: 'target', weak: false };
+  if (ACTUAL.test(folded)) return { role: 'actual', weak: true };
+  return undefined;
+}

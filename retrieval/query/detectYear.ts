@@ -1,0 +1,54 @@
+export type RelativeYear = '今年' | '去年' | '前年' | '明年';
+
+export interface YearMention {
+  /** Years written out (2024年, 2024, 24年, 二〇二四年), in order, without repeats. */
+  years: number[];
+  /** A year named relative to now; resolved against the reports by resolveYears. */
+  relative?: RelativeYear;
+  /** A five-year plan period: 十三五 → 2016–2020. */
+  period?: { name: string; from: number; to: number };
+  /** 过去五年 / 五年来: the term review of a first-session report. */
+  pastFiveYears: boolean;
+}
+
+const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const PLAN_ORDINALS: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15, 十六: 16 };
+
+// Four digits not followed by something that makes them an amount (2000亿, 2024.5, 2024个).
+const FULL_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%亿万元个人项家户])/gu;
+// 24年, but not 10年来 / 近10年 / 第5年 (durations and ordinals).
+const SHORT_YEAR = /(?<![\d.近过去这连续第])(\d{2})年(?![来间内以度前后])/gu;
+const HAN_YEAR = /([〇零一二三四五六七八九]{4})年/gu;
+const RELATIVE = /今年|本年度?|去年|上一?年(?![度初底末])|前年|明年|下一?年(?![度初底末])/u;
+const PLAN_PERIOD = /(十[一二三四五六])五/u;
+const PAST_FIVE = /过去(?:的)?(?:五|5)年|(?:五|5)年来|近(?:五|5)年|上一?届政府|本届政府/u;
+
+/** Finds the years a question names, literally or relatively. Resolution against reports is separate. */
+export function detectYear(folded: string): YearMention {
+  const years: number[] = [];
+  const push = (y: number) => {
+    if (!years.includes(y)) years.push(y);
+  };
+  const found: { at: number; year: number }[] = [];
+  for (const m of folded.matchAll(FULL_YEAR)) found.push({ at: m.index!, year: Number(m[1]) });
+  for (const m of folded.matchAll(SHORT_YEAR)) {
+    const n = Number(m[1]);
+    found.push({ at: m.index!, year: n <= 69 ? 2000 + n : 1900 + n });
+  }
+  for (const m of folded.matchAll(HAN_YEAR)) {
+    found.push({ at: m.index!, year: Number([...m[1]].map((c) => HAN_DIGITS[c]).join('')) });
+  }
+  for (const f of found.sort((a, b) => a.at - b.at)) push(f.year);
+
+  const mention: YearMention = { years, pastFiveYears: PAST_FIVE.test(folded) };
+  const rel = RELATIVE.exec(folded)?.[0];
+  if (rel) mention.relative = rel.startsWith('今') || rel.startsWith('本') ? '今年' : rel === '前年' ? '前年' : rel.startsWith('明') || rel.startsWith('下') ? '明年' : '去年';
+  const plan = PLAN_PERIOD.exec(folded);
+  if (plan) {
+    const n = PLAN_ORDINALS[plan[1]];
+    // The 11th plan covered 2006–2010; each plan is five years.
+    const from = 2006 + 5 * (n - 11);
+    mention.period = { name: plan[0], from, to: from + 4 };
+  }
+  return mention;
+}

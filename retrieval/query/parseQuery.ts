@@ -1,0 +1,129 @@
+import type { ParsedQuery } from '../types.js';
+import type { CatalogEntry } from './catalog.js';
+import { reportsOf } from './catalog.js';
+import { detectDistricts } from './detectDistricts.js';
+import { detectIndicators } from './detectIndicator.js';
+import { detectIntent, isMetaQuestion } from './detectIntent.js';
+import { detectMeasure } from './detectMeasure.js';
+import { detectRole } from './detectRole.js';
+import { detectYear } from './detectYear.js';
+import { foldText } from './foldText.js';
+import { isElliptical } from './isElliptical.js';
+import { resolveYears } from './resolveYears.js';
+import { selectReports, yearStanding } from './selectReports.js';
+
+export type { CatalogEntry } from './catalog.js';
+
+const JOIN_COMPARISON = /比|对比|比较|差距|差多少/u;
+
+/**
+ * Question → structured query: which districts, which year and whether its plan
+ * (target) or outcome (actual) is wanted, which indicator, what kind of question,
+ * and which reports can answer it.
+ *
+ * Reports: a target for year Y is in the report delivered in Y (planYear = Y),
+ * an actual for Y in the one delivered in Y+1 (reviewYear = Y).
+ * `reportIds` is [] when the question constrains nothing (search everything). When
+ * it names a place or year that no report covers, `reportIds` is [] as well but
+ * `noMatchingReport` is true (and `unknownPlace` says which place, if that was it):
+ * the caller must answer "not covered" rather than search everything. `district`
+ * and `year` keep what the user asked, so the answer can say what is missing.
+ *
+ * `context` is the previous turn's result: missing place and year are taken from
+ * it; a bare follow-up ("那卫东区呢？", "去年呢？") also keeps indicator, measure,
+ * role and intent.
+ */
+export function parseQuery(text: string, catalog: readonly CatalogEntry[], context?: ParsedQuery): ParsedQuery {
+  const folded = foldText(text);
+
+  // Where: districts by name or city; places the catalog does not know.
+  const place = detectDistricts(folded, catalog);
+  const unknownPlace = place.unknownPlace;
+  const namesPlace = place.districts.length > 0 || unknownPlace !== undefined;
+
+  // What: indicator and measure.
+  const indicators = detectIndicators(folded, text);
+  // "比红旗区高吗" / "和红旗区比呢": the new district joins the previous ones.
+  const joinsComparison =
+    context !== undefined &&
+    place.districts.length === 1 &&
+    indicators.length === 0 &&
+    context.districts.length > 0 &&
+    !context.districts.includes(place.districts[0]) &&
+    JOIN_COMPARISON.test(folded);
+  const elliptical = context !== undefined && (joinsComparison || isElliptical(folded, [...place.spans, ...indicators]));
+
+  let districts = namesPlace || !context ? place.districts : [...context.districts];
+  if (joinsComparison) districts = [...context!.districts, ...place.districts];
+
+  // When: literal years, relative years (anchored on the conversation in a follow-up), periods.
+  const yearMention = detectYear(folded);
+  const namesYear =
+    yearMention.years.length > 0 || yearMention.relative !== undefined || yearMention.period !== undefined || yearMention.pastFiveYears;
+  const pool = reportsOf(catalog, districts);
+  let years = resolveYears(yearMention, pool, elliptical ? context?.year : undefined);
+  if (!namesYear && context?.year !== undefined) years = [context.year];
+
+  const own = indicators[0];
+  const indicator = own?.indicator ?? (elliptical ? context?.indicator : undefined);
+  const indicatorMention = own?.mention ?? (elliptical ? context?.indicatorMention : undefined);
+  const measure = detectMeasure(folded, own) ?? (elliptical ? context?.measure : undefined);
+
+  // Plan or outcome: the question's own words, then 去年/前年 (past), then the previous turn.
+  const roleMention = detectRole(folded);
+  let role = roleMention?.role;
+  // 2024年完成投资多少: for a year the reports only plan, 完成/实现 describe the plan.
+  if (roleMention?.weak && years.length === 1 && yearStanding(pool, years[0]) === 'plan') role = 'target';
+  if (!role && (yearMention.relative === '去年' || yearMention.relative === '前年')) role = 'actual';
+  if (!role && elliptical && context && context.yearRole !== 'any' && !namesYear) role = context.yearRole;
+
+  // Without a year, a figure or a speaker is asked about as it stands now: the newest report.
+  const asksMeta = isMetaQuestion(folded) || (elliptical && context?.intent === 'meta');
+  const latestOnly = (indicator !== undefined || asksMeta) && years.length === 0;
+  let selection = selectReports(catalog, {
+    districts,
+    years,
+    role: role ?? 'any',
+    period: yearMention.period,
+    pastFiveYears: yearMention.pastFiveYears,
+    latestOnly,
+  });
+  // A year only reviewed by the reports is asked about as an outcome.
+  let yearRole: ParsedQuery['yearRole'] = role ?? 'any';
+  let yearIsPlanYear = false;
+  if (!role && years.length === 1 && selection.ids.length) {
+    const chosen = catalog.filter((r) => selection.ids.includes(r.id));
+    const standing = yearStanding(chosen, years[0]);
+    if (standing === 'review') yearRole = 'actual';
+    yearIsPlanYear = standing === 'plan';
+  }
+
+  if (unknownPlace && place.districts.length === 0) selection = { ids: [], none: true };
+
+  let intent = detectIntent({
+    folded,
+    districtCount: districts.length,
+    yearCount: years.length,
+    hasIndicator: indicator !== undefined,
+    role: yearRole,
+    yearIsPlanYear,
+  });
+  // "那卫东区呢？" after a list or meta question asks the same kind of question.
+  if (elliptical && intent === 'open' && context && context.intent !== 'compare') intent = context.intent;
+
+  const parsed: ParsedQuery = {
+    text,
+    districts,
+    yearRole,
+    intent,
+    reportIds: selection.none ? [] : selection.ids,
+  };
+  if (districts.length) parsed.district = districts[0];
+  if (years.length) parsed.year = years[0];
+  if (indicator) parsed.indicator = indicator;
+  if (indicatorMention) parsed.indicatorMention = indicatorMention;
+  if (measure) parsed.measure = measure;
+  if (unknownPlace) parsed.unknownPlace = unknownPlace;
+  if (selection.none) parsed.noMatchingReport = true;
+  return parsed;
+}

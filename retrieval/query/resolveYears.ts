@@ -1,0 +1,30 @@
+import type { CatalogEntry } from './catalog.js';
+import { latestReport } from './catalog.js';
+import type { YearMention } from './detectYear.js';
+
+/**
+ * Turns the years a question names into calendar years. Relative years are read
+ * the way the reports use them: 今年 is the plan year of the newest relevant
+ * report (the district's, or the newest overall), 去年 its review year, 前年 the
+ * year before. In a follow-up (`previousYear` given) 去年/前年 count back from the
+ * year the conversation was about: after "2024年目标", "去年呢" means 2023.
+ */
+export function resolveYears(
+  mention: YearMention,
+  pool: readonly CatalogEntry[],
+  previousYear?: number,
+): number[] {
+  if (mention.years.length || !mention.relative) return mention.years;
+  const anchor = latestReport(pool);
+  if (!anchor) return [];
+  switch (mention.relative) {
+    case '今年':
+      return [anchor.planYear];
+    case '明年':
+      return [anchor.planYear + 1];
+    case '去年':
+      return [previousYear !== undefined ? previousYear - 1 : anchor.reviewYear];
+    case '前年':
+      return [previousYear !== undefined ? previousYear - 2 : anchor.reviewYear - 1];
+  }
+}

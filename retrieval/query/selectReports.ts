@@ -1,0 +1,74 @@
+import type { CatalogEntry } from './catalog.js';
+import { latestReport, reportsOf, reviewsTerm } from './catalog.js';
+
+export interface ReportConstraints {
+  districts: readonly string[];
+  years: readonly number[];
+  role: 'target' | 'actual' | 'any';
+  /** Five-year plan period, e.g. 十三五 = 2016–2020. */
+  period?: { from: number; to: number };
+  pastFiveYears: boolean;
+  /** No year named and a figure or the speaker asked for: only each district's newest report. */
+  latestOnly: boolean;
+}
+
+export interface ReportSelection {
+  ids: string[];
+  /** Constraints were given and no report satisfies them. */
+  none: boolean;
+}
+
+/** The target for year Y is planned in the report delivered in Y. */
+const plans = (r: CatalogEntry, y: number) => r.planYear === y;
+
+/**
+ * The outcome for year Y is reviewed in the report delivered in Y+1; a report
+ * opening a new congress term also reviews the four years before (过去五年).
+ */
+const reviews = (r: CatalogEntry, y: number) =>
+  r.reviewYear === y || (reviewsTerm(r) && y >= r.reviewYear - 4 && y < r.reviewYear);
+
+const covers = (r: CatalogEntry, y: number) => plans(r, y) || reviews(r, y);
+
+/**
+ * Reports that fit the question's district, year, role and period, in catalog
+ * order. No constraint at all → ids [] ("all"). A year whose figure for the asked
+ * role is in no report falls back to reports that cover the year in the other
+ * role (the 2023 target is not in huiji-2024, but its 2023 outcome is), so the
+ * caller can still answer around it; only a year no report touches gives `none`.
+ */
+export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstraints): ReportSelection {
+  const constrained = c.districts.length > 0 || c.years.length > 0 || c.period !== undefined || c.pastFiveYears;
+  if (!constrained) return { ids: [], none: false };
+
+  let pool = reportsOf(catalog, c.districts);
+  if (c.period) {
+    const { from, to } = c.period;
+    pool = pool.filter((r) => {
+      for (let y = from; y <= to; y++) if (covers(r, y)) return true;
+      return false;
+    });
+  }
+  if (c.pastFiveYears) {
+    // Only a first-session report reviews five years; a district without one keeps its reports.
+    const term = pool.filter(reviewsTerm);
+    if (term.length) pool = term;
+  }
+  if (c.years.length) {
+    const fits = c.role === 'target' ? plans : c.role === 'actual' ? reviews : covers;
+    const strict = pool.filter((r) => c.years.some((y) => fits(r, y)));
+    pool = strict.length ? strict : pool.filter((r) => c.years.some((y) => covers(r, y)));
+  } else if (c.latestOnly && !c.period && !c.pastFiveYears) {
+    const districts = [...new Set(pool.map((r) => r.district))];
+    const latest = new Set(districts.map((d) => latestReport(pool.filter((r) => r.district === d))!.id));
+    pool = pool.filter((r) => latest.has(r.id));
+  }
+  return { ids: pool.map((r) => r.id), none: pool.length === 0 };
+}
+
+/** How the reports hold a year: only as a plan year, only as a reviewed year, or both/neither. */
+export function yearStanding(reports: readonly CatalogEntry[], year: number): 'plan' | 'review' | 'mixed' {
+  const p = reports.some((r) => plans(r, year));
+  const v = reports.some((r) => reviews(r, year));
+  return p && !v ? 'plan' : v && !p ? 'review' : 'mixed';
+}

@@ -1,0 +1,85 @@
+// jieba-specific behaviour: the user dictionary and search-mode recall.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTokenizer } from '../retrieval/tokenize/createTokenizer.js';
+import { domainTerms } from '../retrieval/tokenize/domainTerms.js';
+import { createJiebaTokenizer, type JiebaApi } from '../retrieval/tokenize/jiebaTokenizer.js';
+import { indicatorTerms } from '../retrieval/indicators/vocabulary.js';
+
+describe('jieba tokenizer', () => {
+  const tk = createJiebaTokenizer();
+
+  it.each(['一般公共预算收入', '规模以上工业增加值', '社会消费品零售总额', '城镇调查失业率', '研发经费投入强度', '居民人均可支配收入', '地区生产总值', '固定资产投资'])(
+    'keeps the domain term %s whole',
+    (term) => {
+      expect(tk.tokenize(`全年${term}增长5%`)).toContain(term);
+    },
+  );
+
+  it('keeps district and city names whole, with and without 区/市', () => {
+    const terms = tk.tokenize('郑州市惠济区、新乡市红旗区和平顶山市卫东区');
+    for (const t of ['惠济区', '红旗区', '卫东区', '郑州市', '新乡市', '平顶山市', '惠济', '红旗', '卫东']) {
+      expect(terms).toContain(t);
+    }
+  });
+
+  it('splits a typical question into district, year and indicator', () => {
+    const terms = tk.tokenize('惠济2024年GDP目标');
+    expect(terms).toEqual(expect.arrayContaining(['惠济', '2024', 'gdp', '目标']));
+  });
+
+  it('emits the sub-words of a compound so partial names still match', () => {
+    // A user typing 生产总值 / 预算收入 / 工业增加值 must meet the report's full label.
+    expect(tk.tokenize('地区生产总值')).toEqual(expect.arrayContaining(['地区生产总值', '生产总值', '生产', '总值']));
+    expect(tk.tokenize('一般公共预算收入')).toEqual(expect.arrayContaining(['预算收入', '收入']));
+    expect(tk.tokenize('规模以上工业增加值')).toContain('工业增加值');
+    const query = tk.tokenize('生产总值');
+    const passage = new Set(tk.tokenize('全年实现地区生产总值157.5亿元'));
+    expect(query.every((t) => passage.has(t))).toBe(true);
+  });
+
+  it('keeps plan names whole', () => {
+    expect(tk.tokenize('“十三五”规划')).toContain('十三五');
+    expect(tk.tokenize('“十四五”规划的关键一年')).toContain('十四五');
+  });
+
+  it('derives its dictionary from the vocabulary', () => {
+    const dict = new Set(domainTerms());
+    for (const t of indicatorTerms()) if (/^\p{Script=Han}+$/u.test(t)) expect(dict.has(t)).toBe(true);
+    expect(dict.has('惠济')).toBe(true);
+  });
+
+  it('reports its name', () => {
+    expect(tk.name).toMatch(/^jieba@/);
+    expect(createTokenizer().name).toBe(tk.name);
+    expect(createTokenizer('bigram').name).toMatch(/^bigram@/);
+  });
+});
+
+describe('createTokenizer fallback', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('falls back to bigram with a warning when nodejieba cannot load', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const broken: JiebaApi = {
+      load: () => {
+        throw new Error('nodejieba native binding was not found');
+      },
+      cut: () => [],
+      cutForSearch: () => [],
+      insertWord: () => false,
+    };
+    const tk = createTokenizer('jieba', { jieba: broken });
+    expect(tk.name).toMatch(/^bigram@/);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(tk.tokenize('2024年GDP')).toEqual(['2024', 'gdp']);
+  });
+
+  it('loads the dictionary once per process', () => {
+    const load = vi.fn();
+    const fake: JiebaApi = { load, cut: (s) => [s], cutForSearch: (s) => [s], insertWord: () => true };
+    createJiebaTokenizer({ jieba: fake });
+    createJiebaTokenizer({ jieba: fake });
+    expect(load).toHaveBeenCalledOnce();
+    expect(load.mock.calls[0][0]).toEqual({ userDict: expect.stringMatching(/report-qa-jieba-user-.*\.utf8$/) });
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery, type CatalogEntry } from '../retrieval/query/parseQuery.js';
+import { ParsedQuerySchema, type ParsedQuery } from '../retrieval/types.js';
+
+// Read by eye from the covers of seeds/*.txt. A report delivered in year Y reviews
+// Y−1 and plans Y. hongqi-2020 and weidong-2024 do not state their city on the cover
+// (weidong-2024 is in 平顶山市, but only says so in project names).
+const CATALOG: CatalogEntry[] = [
+  { id: 'hongqi-2017', district: '红旗区', city: '新乡市', reviewYear: 2016, planYear: 2017, congress: '第十四届人民代表大会第一次会议' },
+  { id: 'hongqi-2020', district: '红旗区', reviewYear: 2019, planYear: 2020, congress: '第十四届人民代表大会第五次会议' },
+  { id: 'hongqi-2024', district: '红旗区', city: '新乡市', reviewYear: 2023, planYear: 2024, congress: '第十五届人民代表大会第四次会议' },
+  { id: 'huiji-2024', district: '惠济区', city: '郑州市', reviewYear: 2023, planYear: 2024, congress: '第四届人民代表大会第四次会议' },
+  { id: 'weidong-2024', district: '卫东区', reviewYear: 2023, planYear: 2024, congress: '第十一届人民代表大会第四次会议' },
+];
+
+const parse = (text: string, context?: ParsedQuery) => {
+  const q = parseQuery(text, CATALOG, context);
+  expect(() => ParsedQuerySchema.parse(q)).not.toThrow();
+  return q;
+};
+
+type Case = [question: string, expected: Partial<ParsedQuery>];
+
+/** toMatchObject, except that `key: undefined` means "absent or undefined". */
+function expectParsed(q: ParsedQuery, expected: Partial<ParsedQuery>) {
+  const present = Object.fromEntries(Object.entries(expected).filter(([, v]) => v !== undefined));
+  expect(q).toMatchObject(present);
+  for (const [k, v] of Object.entries(expected)) if (v === undefined) expect(q[k as keyof ParsedQuery], k).toBeUndefined();
+}
+
+describe('parseQuery: indicator questions', () => {
+  const cases: Case[] = [
+    ['惠济区2024年GDP目标是多少', { district: '惠济区', districts: ['惠济区'], year: 2024, indicator: '地区生产总值', indicatorMention: 'GDP', intent: 'target', yearRole: 'target', reportIds: ['huiji-2024'] }],
+    ['红旗区2023年财政收入完成多少', { district: '红旗区', year: 2023, indicator: '一般公共预算收入', indicatorMention: '财政收入', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2024'] }],
+    ['新乡市红旗区2016年经济增长', { districts: ['红旗区'], year: 2016, indicator: '地区生产总值', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2017'] }],
+    ['卫东区去年社零增长多少', { district: '卫东区', year: 2023, indicator: '社会消费品零售总额', indicatorMention: '社零', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['weidong-2024'] }],
+    ['惠济区2023年一般公共预算收入完成多少亿', { year: 2023, indicator: '一般公共预算收入', measure: 'level', intent: 'actual', reportIds: ['huiji-2024'] }],
+    ['红旗区2019年税占比', { year: 2019, indicator: '税收占比', yearRole: 'actual', reportIds: ['hongqi-2020'] }],
+    ['卫东区研发投入强度目标', { indicator: '研发经费投入强度', indicatorMention: '研发投入强度', intent: 'target', reportIds: ['weidong-2024'] }],
+    ['卫东区研发投入', { indicator: '研发经费投入强度', indicatorMention: '研发投入' }],
+    ['惠济区居民收入增长', { indicator: '居民人均可支配收入', measure: 'growth' }],
+    ['惠济区收入', { indicator: '居民人均可支配收入', indicatorMention: '收入' }],
+    ['惠济区财政收入', { indicator: '一般公共预算收入', indicatorMention: '财政收入' }],
+    ['红旗区人均GDP', { indicator: '人均地区生产总值', indicatorMention: '人均GDP' }],
+    ['卫东区CPI涨幅', { indicator: '居民消费价格涨幅', measure: 'growth' }],
+    ['卫东区2024年投资增长目标', { indicator: '固定资产投资', indicatorMention: '投资', measure: 'growth', intent: 'target', reportIds: ['weidong-2024'] }],
+    ['惠济区消费增长目标', { indicator: '社会消费品零售总额', indicatorMention: '消费', intent: 'target' }],
+    ['社零增长目标', { indicator: '社会消费品零售总额', indicatorMention: '社零' }],
+    ['惠济区城镇调查失业率控制目标', { indicator: '城镇调查失业率', intent: 'target' }],
+    ['惠济区GDP总量', { indicator: '地区生产总值', measure: 'level' }],
+    // GDP增速 is a label of its own (longest match); the mention is the user's full-width spelling.
+    ['ＧＤＰ增速', { indicator: '地区生产总值', indicatorMention: 'ＧＤＰ增速', measure: 'growth' }],
+    ['红旗区2024年GDP', { year: 2024, yearRole: 'any', intent: 'target', reportIds: ['hongqi-2024'] }],
+    ['红旗区2023年GDP', { year: 2023, yearRole: 'actual', intent: 'actual', reportIds: ['hongqi-2024'] }],
+    ['红旗区2019年GDP', { year: 2019, yearRole: 'actual', reportIds: ['hongqi-2020'] }],
+    ['红旗区2020年GDP目标完成情况', { year: 2020, yearRole: 'actual', intent: 'actual', reportIds: ['hongqi-2020'] }],
+    // No year: a figure question goes to each district's newest report.
+    ['红旗区GDP目标', { year: undefined, yearRole: 'target', intent: 'target', reportIds: ['hongqi-2024'] }],
+  ];
+  it.each(cases)('%s', (question, expected) => {
+    expectParsed(parse(question), expected);
+  });
+});
+
+describe('parseQuery: years', () => {
+  const cases: Case[] = [
+    ['惠济区24年GDP目标', { year: 2024, reportIds: ['huiji-2024'] }],
+    ['二〇二四年惠济区GDP目标', { year: 2024, reportIds: ['huiji-2024'] }],
+    ['２０２３年红旗区GDP', { year: 2023, reportIds: ['hongqi-2024'] }],
+    ['红旗区今年GDP目标', { year: 2024, yearRole: 'target', reportIds: ['hongqi-2024'] }],
+    ['今年GDP增长目标', { year: 2024, districts: [], reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
+    ['红旗区去年财政收入', { year: 2023, yearRole: 'actual', reportIds: ['hongqi-2024'] }],
+    // The target for 2016 was set in a report we don't have; the one reviewing 2016 is offered.
+    ['红旗区2016年GDP目标', { year: 2016, yearRole: 'target', reportIds: ['hongqi-2017'] }],
+    // A first-session report reviews the whole past term.
+    ['红旗区2015年GDP', { year: 2015, yearRole: 'actual', reportIds: ['hongqi-2017'] }],
+    ['红旗区十三五期间GDP年均增长', { year: undefined, reportIds: ['hongqi-2017', 'hongqi-2020'] }],
+    ['十三五规划', { year: undefined, districts: [], reportIds: ['hongqi-2017', 'hongqi-2020'] }],
+    ['十四五规划实施情况', { year: undefined, reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
+    ['红旗区过去五年GDP', { year: undefined, reportIds: ['hongqi-2017'] }],
+    ['五年来取得了哪些成绩', { reportIds: ['hongqi-2017'], intent: 'open' }],
+    ['惠济区过去五年', { reportIds: ['huiji-2024'] }],
+    ['2000亿', { year: undefined }],
+    ['红旗区10年来发展', { year: undefined }],
+  ];
+  it.each(cases)('%s', (question, expected) => {
+    expectParsed(parse(question), expected);
+  });
+
+  it('flags a year no report covers instead of returning "all"', () => {
+    expect(parse('惠济区2020年GDP')).toMatchObject({ district: '惠济区', year: 2020, reportIds: [], noMatchingReport: true });
+    expect(parse('卫东区前年GDP')).toMatchObject({ year: 2022, reportIds: [], noMatchingReport: true });
+  });
+});
+
+describe('parseQuery: places', () => {
+  const cases: Case[] = [
+    ['惠济GDP目标', { districts: ['惠济区'] }],
+    ['郑州2024年投资增长目标', { districts: ['惠济区'], reportIds: ['huiji-2024'] }],
+    ['新乡24年财政收入', { districts: ['红旗区'], reportIds: ['hongqi-2024'] }],
+    ['平顶山市卫东区GDP目标', { districts: ['卫东区'], unknownPlace: undefined, reportIds: ['weidong-2024'] }],
+    ['惠济区和卫东区GDP目标对比', { districts: ['惠济区', '卫东区'], district: '惠济区', intent: 'compare', yearRole: 'target', reportIds: ['huiji-2024', 'weidong-2024'] }],
+    ['卫东区与红旗区2023年社零增速', { districts: ['卫东区', '红旗区'], intent: 'compare', reportIds: ['hongqi-2024', 'weidong-2024'] }],
+    ['两个区的GDP目标', { districts: ['红旗区', '惠济区', '卫东区'], intent: 'compare' }],
+    ['各区2024年GDP目标哪个高', { districts: ['红旗区', '惠济区', '卫东区'], intent: 'compare', reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
+    ['哪个区去年GDP增长最快', { intent: 'compare', year: 2023, yearRole: 'actual' }],
+    ['全区GDP增长', { districts: [], unknownPlace: undefined }],
+    ['示范区建设', { districts: [], unknownPlace: undefined, noMatchingReport: undefined }],
+  ];
+  it.each(cases)('%s', (question, expected) => {
+    expectParsed(parse(question), expected);
+  });
+
+  it('a city named as a whole selects its districts but is flagged as not covered', () => {
+    // No report speaks for 新乡市 as a whole; 红旗区 is the nearest thing the reports cover.
+    const q = parse('新乡市2024年GDP增长目标是多少');
+    expect(q).toMatchObject({ districts: ['红旗区'], unknownPlace: '新乡市', reportIds: ['hongqi-2024'] });
+    expect(q.noMatchingReport).toBeUndefined();
+    expect(parse('郑州市市长是谁')).toMatchObject({ districts: ['惠济区'], unknownPlace: '郑州市' });
+    // …but not when a district of the city is named too, nor for the bare 新乡.
+    expect(parse('新乡市红旗区GDP').unknownPlace).toBeUndefined();
+    expect(parse('新乡2024年GDP目标').unknownPlace).toBeUndefined();
+  });
+
+  it('names an unknown district and flags that no report covers it', () => {
+    const q = parse('金水区2024年GDP目标');
+    expect(q).toMatchObject({ districts: [], year: 2024, indicator: '地区生产总值', unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
+    expect(q.district).toBeUndefined();
+  });
+
+  it('does not read 郑州市金水区 as 惠济区', () => {
+    expect(parse('郑州市金水区GDP')).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true });
+  });
+
+  it('keeps the known district when an unknown one is compared with it', () => {
+    expect(parse('惠济区和金水区GDP对比')).toMatchObject({ districts: ['惠济区'], unknownPlace: '金水区', reportIds: ['huiji-2024'] });
+    expect(parse('惠济区和金水区GDP对比').noMatchingReport).toBeUndefined();
+  });
+
+  it('derives names from the catalog, not a fixed list', () => {
+    const catalog = [...CATALOG, { id: 'jinshui-2024', district: '金水区', city: '郑州市', reviewYear: 2023, planYear: 2024 }];
+    expect(parseQuery('金水2024年GDP目标', catalog)).toMatchObject({ districts: ['金水区'], reportIds: ['jinshui-2024'] });
+    expect(parseQuery('郑州2024年GDP目标', catalog).districts).toEqual(['惠济区', '金水区']);
+  });
+});
+
+describe('parseQuery: intents', () => {
+  const cases: Case[] = [
+    ['谁作的惠济区政府工作报告', { intent: 'meta', district: '惠济区', reportIds: ['huiji-2024'] }],
+    ['惠济区区长是谁', { intent: 'meta' }],
+    ['红旗区2024年政府工作报告是什么时候作的', { intent: 'meta', reportIds: ['hongqi-2024'] }],
+    ['卫东区的报告是在哪次会议上作的', { intent: 'meta' }],
+    ['红旗区2017年报告是第几届人大', { intent: 'meta', reportIds: ['hongqi-2017'] }],
+    ['卫东区2024年重点工作有哪些', { intent: 'list', district: '卫东区', year: 2024, reportIds: ['weidong-2024'] }],
+    ['惠济区2024年主要任务', { intent: 'list' }],
+    ['红旗区2024年投资方面有哪些重点项目', { intent: 'list', indicator: '固定资产投资' }],
+    ['红旗区2019年和2023年GDP对比', { intent: 'compare', year: 2019, reportIds: ['hongqi-2020', 'hongqi-2024'] }],
+    ['惠济区的营商环境怎么样', { intent: 'open', district: '惠济区' }],
+    ['惠济区属于哪个市', { intent: 'meta' }],
+    ['惠济区2024年政府工作报告是哪天作的', { intent: 'meta' }],
+    ['卫东区的半导体产业园什么时候建成', { intent: 'open' }],
+    ['惠济区政府工作报告里今年社零增长目标是多少', { intent: 'target', year: 2024 }],
+    ['红旗区2024年重点做好哪六个方面工作', { intent: 'list' }],
+    ['红旗区2023年主要做了哪些工作', { intent: 'list', reportIds: ['hongqi-2024'] }],
+    // "which ones" about a topic is an open question, about the whole report a list
+    ['惠济区2023年优化营商环境做了哪些工作', { intent: 'open' }],
+    // a figure outside the vocabulary is still a target/actual question
+    ['红旗区2023年技术合同交易额是多少', { intent: 'actual', indicator: undefined, reportIds: ['hongqi-2024'] }],
+    ['红旗区2024年外贸进出口额目标', { intent: 'target', reportIds: ['hongqi-2024'] }],
+    // 完成/实现 about a year the reports only plan describe the plan
+    ['惠济区2024年推进多少个重点项目，年度完成投资多少？', { intent: 'target', yearRole: 'target', reportIds: ['huiji-2024'] }],
+    ['乡村振兴', { intent: 'open', districts: [], reportIds: [] }],
+  ];
+  it.each(cases)('%s', (question, expected) => {
+    expectParsed(parse(question), expected);
+  });
+});
+
+describe('parseQuery: follow-ups', () => {
+  const first = () => parse('惠济区2024年GDP目标是多少');
+
+  it('那卫东区呢？ swaps the district, keeps the rest', () => {
+    expect(parse('那卫东区呢？', first())).toMatchObject({
+      districts: ['卫东区'], year: 2024, indicator: '地区生产总值', intent: 'target', yearRole: 'target', reportIds: ['weidong-2024'],
+    });
+  });
+
+  it('去年呢？ after a target for Y asks for the actual of Y−1', () => {
+    expect(parse('去年呢？', first())).toMatchObject({
+      districts: ['惠济区'], year: 2023, yearRole: 'actual', intent: 'actual', indicator: '地区生产总值', reportIds: ['huiji-2024'],
+    });
+  });
+
+  it('去年呢？ counts back from the conversation year, not from today', () => {
+    const q = parse('红旗区2020年GDP目标');
+    expect(parse('去年呢', q)).toMatchObject({ year: 2019, yearRole: 'actual', reportIds: ['hongqi-2020'] });
+  });
+
+  it('固定资产投资呢 swaps the indicator, keeps place, year and role', () => {
+    expect(parse('固定资产投资呢', first())).toMatchObject({
+      districts: ['惠济区'], year: 2024, indicator: '固定资产投资', indicatorMention: '固定资产投资', intent: 'target', reportIds: ['huiji-2024'],
+    });
+  });
+
+  it('chains: district, then year, then indicator', () => {
+    const a = parse('那卫东区呢', first());
+    const b = parse('去年呢', a);
+    const c = parse('社零呢', b);
+    expect(c).toMatchObject({ districts: ['卫东区'], year: 2023, yearRole: 'actual', indicator: '社会消费品零售总额', reportIds: ['weidong-2024'] });
+  });
+
+  it('a list follow-up stays a list', () => {
+    const list = parse('卫东区2024年重点工作有哪些');
+    expect(parse('那惠济区呢', list)).toMatchObject({ intent: 'list', districts: ['惠济区'], year: 2024, reportIds: ['huiji-2024'] });
+  });
+
+  it('a new question with its own words keeps only place and year', () => {
+    const q = parse('营商环境方面做了什么', first());
+    expect(q).toMatchObject({ districts: ['惠济区'], intent: 'open' });
+    expect(q.indicator).toBeUndefined();
+  });
+
+  it('今年呢 after an actual goes back to the plan year', () => {
+    const q = parse('卫东区去年GDP增长多少');
+    expect(parse('今年呢', q)).toMatchObject({ year: 2024, yearRole: 'any', intent: 'target', measure: 'growth', reportIds: ['weidong-2024'] });
+  });
+
+  it('比红旗区高吗 adds the district to a comparison', () => {
+    const q = parse('卫东区去年GDP增长多少');
+    expect(parse('比红旗区高吗', q)).toMatchObject({
+      districts: ['卫东区', '红旗区'], intent: 'compare', year: 2023, yearRole: 'actual', indicator: '地区生产总值', reportIds: ['hongqi-2024', 'weidong-2024'],
+    });
+  });
+
+  it('a follow-up naming an unknown place is not covered', () => {
+    expect(parse('那金水区呢', first())).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true, reportIds: [] });
+  });
+
+  it('去年实际是多少 keeps the indicator: role words are slots, not a new topic', () => {
+    const q = parse('卫东区2024年社零增长目标');
+    expect(parse('去年实际是多少', q)).toMatchObject({ year: 2023, yearRole: 'actual', indicator: '社会消费品零售总额', reportIds: ['weidong-2024'] });
+  });
+
+  it('a meta follow-up without a year asks about the newest report', () => {
+    expect(parse('红旗区的呢', parse('卫东区区长是谁'))).toMatchObject({ intent: 'meta', districts: ['红旗区'], reportIds: ['hongqi-2024'] });
+  });
+
+  it('a full question ignores the context', () => {
+    expect(parse('红旗区2016年经济增长', first())).toMatchObject({ districts: ['红旗区'], year: 2016, reportIds: ['hongqi-2017'] });
+  });
+});
