@@ -1,0 +1,211 @@
+// The eval run: load and validate the question sets, put every question to the
+// assistant (in-process or a server), grade, summarise, compare with a
+// baseline, check thresholds and write the reports. `main` is the CLI
+// (evals/runEval.ts); tests call `runEval` / `main` directly.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadCorpus, type Corpus } from '../../retrieval/loadCorpus.js';
+import type { Answerer } from '../../server/answer/Answerer.js';
+import { createLlmAnswererFromConfig } from '../../server/answer/llmAnswerer.js';
+import { readLlmConfig } from '../../server/answer/llmConfig.js';
+import { checkServer, createInProcessAsker, createServerAsker, normaliseServerUrl, type Ask } from './askAssistant.js';
+import { checkThresholds, type Thresholds, type ThresholdResult } from './checkThresholds.js';
+import { compareBaseline, loadBaseline, renderBaselineText, type BaselineComparison } from './compareBaseline.js';
+import { EvalInputError } from './inputError.js';
+import { loadQuestionSets, PROJECT_ROOT } from './loadQuestionSets.js';
+import { parseCliArgs, USAGE } from './parseArgs.js';
+import { createProgress, type ProgressStream } from './progressBar.js';
+import { reasonLabels } from './explainFailure.js';
+import { renderSummaryTable } from './renderTable.js';
+import { searchRank, unlocatedEvidence } from './retrievalRank.js';
+import { runQuestions } from './runQuestions.js';
+import { summarise } from './summarise.js';
+import type { ResultsFile, RunConfig } from './types.js';
+import { defaultOutDir, LATEST_PATH, writeOutputs, type WrittenFiles } from './writeOutputs.js';
+
+/** Requests in flight against a server; in-process runs answer one at a time. */
+export const SERVER_CONCURRENCY = 4;
+
+export interface RunEvalOptions {
+  /** Question set files; default every evals/*.jsonl. */
+  sets?: string[];
+  mode?: 'offline' | 'llm';
+  /** Base URL of a running server; the run then asks POST /api/ask. */
+  server?: string;
+  /** Output folder; default evals/results/<timestamp>/. */
+  out?: string;
+  /** A previous results.json to compare with. */
+  baseline?: string;
+  thresholds?: Thresholds;
+  /** Where to copy results.json for convenience; false to skip. Default evals/results/latest.json. */
+  latest?: string | false;
+  /** A corpus already loaded (tests); default loadCorpus(). */
+  corpus?: Corpus;
+  /** An answerer to use in llm mode instead of one built from the environment (tests). */
+  llm?: Answerer;
+  /** Environment for LLM_* variables; default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Progress output; default process.stderr; false for none. */
+  progress?: ProgressStream | false;
+  /** Report lines (table, thresholds, files); default console.log. */
+  print?: (text: string) => void;
+  /** Warnings; default console.error. */
+  warn?: (text: string) => void;
+}
+
+export interface RunEvalResult {
+  /** 0, or 1 when a threshold was not met. Input errors throw EvalInputError (exit 2). */
+  exitCode: 0 | 1;
+  results: ResultsFile;
+  thresholds: ThresholdResult[];
+  baseline?: BaselineComparison;
+  outDir: string;
+  files: WrittenFiles;
+}
+
+function gitVersion(): string | undefined {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty', '--abbrev=12'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResult> {
+  const print = options.print ?? ((t: string) => console.log(t));
+  const warn = options.warn ?? ((t: string) => console.error(t));
+  const startedAt = new Date();
+  const t0 = performance.now();
+
+  // Everything that can be wrong with the input is checked before the slow part.
+  const { sets, questions } = loadQuestionSets(options.sets?.map((s) => resolve(s)));
+  const baselineFile = options.baseline ? loadBaseline(options.baseline) : undefined;
+  const server = options.server ? normaliseServerUrl(options.server) : undefined;
+  if (server && options.mode) warn(`note: --mode ${options.mode} is ignored with --server; the server answers in the mode it was started with`);
+
+  let ask: Ask;
+  let rank: ((q: (typeof questions)[number]) => number | null) | undefined;
+  let corpus: Corpus | undefined;
+  let mode: string;
+  let model: string | undefined;
+  let concurrency: number;
+  const warnings: string[] = [];
+
+  if (server) {
+    const health = await checkServer(server);
+    ask = createServerAsker(server);
+    mode = 'server';
+    model = health.answerer;
+    concurrency = SERVER_CONCURRENCY;
+  } else {
+    let llm: Answerer | undefined;
+    if (options.mode === 'llm') {
+      llm = options.llm;
+      if (!llm) {
+        let cfg;
+        try {
+          cfg = readLlmConfig(options.env ?? process.env);
+        } catch (e) {
+          throw new EvalInputError(`--mode llm: ${(e as Error).message}`);
+        }
+        if (!cfg) {
+          throw new EvalInputError(
+            '--mode llm needs an OpenAI-compatible endpoint: set LLM_BASE_URL and LLM_MODEL (e.g. LLM_BASE_URL=http://localhost:11434/v1 LLM_MODEL=qwen2.5:7b), or run without --mode for the offline answerer',
+          );
+        }
+        llm = createLlmAnswererFromConfig(cfg);
+      }
+      model = llm.name;
+    }
+    corpus = options.corpus ?? (await loadCorpus());
+    for (const e of corpus.errors) warnings.push(`corpus: could not load ${e.file}: ${e.reason}`);
+    warnings.push(...unlocatedEvidence(corpus, questions.map((q) => q.question)).map((w) => `evidence: ${w}`));
+    const c = corpus;
+    ask = createInProcessAsker({ corpus: c, llm });
+    rank = (lq) => searchRank(c, lq.question);
+    mode = options.mode ?? 'offline';
+    concurrency = 1;
+  }
+
+  const progress = options.progress === false ? undefined : createProgress(questions.length, options.progress ?? process.stderr);
+  let records;
+  try {
+    records = await runQuestions(questions, { ask, concurrency, rank, progress });
+  } finally {
+    progress?.done();
+  }
+
+  const fallbacks = records.filter((r) => r.notice).length;
+  if (mode === 'llm' && fallbacks) warnings.push(`llm: ${fallbacks} of ${records.length} answers fell back to the offline answerer (see each record's notice)`);
+  const errors = records.filter((r) => r.status === 'error');
+  if (errors.length) warnings.push(`${errors.length} questions could not be answered (status error), e.g. ${errors[0].id}: ${errors[0].error}`);
+
+  const summary = summarise(records);
+  const config: RunConfig = {
+    sets,
+    mode,
+    ...(server ? { server } : {}),
+    ...(model ? { model } : {}),
+    rankSource: server ? 'citations' : 'search',
+    concurrency,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    ...(gitVersion() ? { gitCommit: gitVersion() } : {}),
+    ...(corpus ? { corpusHash: corpus.hash } : {}),
+    questionCount: questions.length,
+    node: process.version,
+  };
+  const results: ResultsFile = { config, summary, records, warnings };
+  const thresholds = checkThresholds(summary.overall, options.thresholds ?? {});
+  const baseline = baselineFile ? compareBaseline(baselineFile, results) : undefined;
+  const outDir = options.out ? resolve(options.out) : defaultOutDir(startedAt);
+  const files = writeOutputs(outDir, results, { thresholds, baseline }, options.latest === undefined ? LATEST_PATH : options.latest);
+
+  // The console report.
+  for (const w of warnings) warn(`warning: ${w}`);
+  print(
+    `${questions.length} questions from ${sets.join(', ')} · ${mode}${model ? ` (${model})` : ''}${server ? ` · ${server}` : ' · in-process'} · ${(config.durationMs / 1000).toFixed(1)} s`,
+  );
+  print('');
+  print(renderSummaryTable(summary));
+  const failing = records.filter((r) => !r.correct);
+  if (failing.length) {
+    print('');
+    print(`Failing (${failing.length}):`);
+    for (const r of failing) print(`  ${r.id} [${r.category}] ${reasonLabels(r)}`);
+  }
+  if (baseline) {
+    print('');
+    print(renderBaselineText(baseline));
+  }
+  if (thresholds.length) {
+    print('');
+    for (const t of thresholds) print(`${t.ok ? 'ok  ' : 'FAIL'} ${t.message}`);
+  }
+  print('');
+  print(`Wrote ${files.results}, ${files.markdown}, ${files.html}${files.latest ? ` (copied to ${files.latest})` : ''}`);
+
+  return { exitCode: thresholds.every((t) => t.ok) ? 0 : 1, results, thresholds, baseline, outDir, files };
+}
+
+/** The CLI: flags → run → exit code (0 ok, 1 threshold not met, 2 usage/input error). */
+export async function main(argv: string[], io: Pick<RunEvalOptions, 'print' | 'warn' | 'progress' | 'env' | 'corpus' | 'latest'> = {}): Promise<number> {
+  const warn = io.warn ?? ((t: string) => console.error(t));
+  try {
+    const cli = parseCliArgs(argv);
+    if (cli.help) {
+      (io.print ?? ((t: string) => console.log(t)))(USAGE);
+      return 0;
+    }
+    const res = await runEval({ ...io, sets: cli.sets, mode: cli.mode, server: cli.server, out: cli.out, baseline: cli.baseline, thresholds: cli.thresholds });
+    return res.exitCode;
+  } catch (e) {
+    if (e instanceof EvalInputError) {
+      warn(`eval: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
