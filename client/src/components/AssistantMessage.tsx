@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChatCitationsData, Citation } from '../../../server/api/schemas.js';
+import { answerForClipboard } from '../renderAnswer.js';
+import { copyText } from '../clipboard.js';
+import { AnswerMeta } from './AnswerMeta.js';
+import { AnswerText } from './AnswerText.js';
+import { Icon } from './Icon.js';
+import { SourceList } from './SourceList.js';
+
+interface Props {
+  text: string;
+  data?: ChatCitationsData;
+  streaming: boolean;
+  /** The stream ended without its citations (stopped or failed). */
+  interrupted: boolean;
+  canRetry: boolean;
+  onRetry: () => void;
+  onOpenCitation: (citation: Citation, origin: HTMLElement) => void;
+}
+
+export function AssistantMessage({ text, data, streaming, interrupted, canRetry, onRetry, onOpenCitation }: Props) {
+  const noEvidence = data?.status === 'no_evidence';
+  const [copied, setCopied] = useState<'idle' | 'ok' | 'fail'>('idle');
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const copy = async () => {
+    const ok = await copyText(answerForClipboard(text, data?.citations ?? []));
+    setCopied(ok ? 'ok' : 'fail');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setCopied('idle'), 2000);
+  };
+
+  return (
+    <article className={`msg msg-assistant${noEvidence ? ' is-no-evidence' : ''}`}>
+      <h2 className="sr-only">回答</h2>
+      {noEvidence && (
+        <div className="no-evidence-label">
+          <Icon name="search" size={15} />
+          报告中未找到依据
+        </div>
+      )}
+      <div className="answer" aria-live="polite" aria-busy={streaming}>
+        {text ? (
+          <AnswerText text={text} citations={data?.citations} streaming={streaming} onOpenCitation={onOpenCitation} />
+        ) : streaming ? (
+          <p className="thinking">
+            <span className="dots" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </span>
+            正在检索报告…
+          </p>
+        ) : null}
+      </div>
+      {data && <AnswerMeta data={data} />}
+      {data && data.citations.length > 0 && <SourceList citations={data.citations} onOpen={onOpenCitation} />}
+      {interrupted && <p className="msg-note">回答未完成，出处未能加载。</p>}
+      {!streaming && text && (
+        <div className="msg-actions">
+          <button type="button" className="btn-ghost btn-sm" onClick={copy}>
+            <Icon name={copied === 'ok' ? 'check' : 'copy'} size={14} />
+            {copied === 'ok' ? '已复制' : copied === 'fail' ? '复制失败' : '复制'}
+          </button>
+          {canRetry && (
+            <button type="button" className="btn-ghost btn-sm" onClick={onRetry}>
+              <Icon name="retry" size={14} />
+              重新回答
+            </button>
+          )}
+          <span className="sr-only" role="status">
+            {copied === 'ok' ? '回答已复制到剪贴板' : copied === 'fail' ? '复制失败' : ''}
+          </span>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,229 @@
+import { useMemo, useState } from 'react';
+import type { IndicatorKind } from '../../../retrieval/types.js';
+import { fetchIndicators } from '../api.js';
+import { useAsync, useElementWidth } from '../hooks.js';
+import { buildChartData, type ChartMeasure } from '../indicatorChart.js';
+import { KIND_LABEL, KIND_ORDER, sortDistricts } from '../labels.js';
+import type { IndicatorFilters, Route } from '../route.js';
+import { IndicatorChart } from './IndicatorChart.js';
+import { IndicatorTable } from './IndicatorTable.js';
+import { LoadError } from './LoadError.js';
+
+interface Props {
+  filters: IndicatorFilters;
+  navigate: (route: Route, opts?: { replace?: boolean }) => void;
+}
+
+const PREFERRED = '地区生产总值';
+
+export function IndicatorView({ filters, navigate }: Props) {
+  // One request for the whole table: filtering and the chart work on it locally.
+  const state = useAsync((signal) => fetchIndicators({}, signal), []);
+  const all = state.data?.rows ?? [];
+
+  const setFilters = (next: IndicatorFilters) => navigate({ view: 'indicators', filters: next }, { replace: true });
+  const update = <K extends keyof IndicatorFilters>(key: K, value: IndicatorFilters[K] | undefined) => {
+    const next = { ...filters };
+    if (value === undefined || value === '') delete next[key];
+    else next[key] = value;
+    setFilters(next);
+  };
+
+  const districts = useMemo(() => sortDistricts(all.map((r) => r.district)), [all]);
+  const years = useMemo(() => [...new Set(all.map((r) => r.year))].sort((a, b) => b - a), [all]);
+  const indicators = useMemo(() => {
+    const names = state.data?.indicators.length ? state.data.indicators : [...new Set(all.map((r) => r.indicator))];
+    return names.filter((n) => all.some((r) => r.indicator === n));
+  }, [state.data, all]);
+
+  const rows = useMemo(() => {
+    const order = (name: string) => {
+      const i = indicators.indexOf(name);
+      return i === -1 ? indicators.length : i;
+    };
+    return all
+      .filter(
+        (r) =>
+          (!filters.district || r.district === filters.district) &&
+          (filters.year === undefined || r.year === filters.year) &&
+          (!filters.indicator || r.indicator === filters.indicator) &&
+          (!filters.kind || r.kind === filters.kind),
+      )
+      .sort(
+        (a, b) =>
+          districts.indexOf(a.district) - districts.indexOf(b.district) ||
+          b.year - a.year ||
+          order(a.indicator) - order(b.indicator) ||
+          KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+      );
+  }, [all, filters, districts, indicators]);
+
+  const [chartPick, setChartPick] = useState<string | undefined>(undefined);
+  const [measurePick, setMeasurePick] = useState<ChartMeasure>('growth');
+  const chartIndicator =
+    chartPick ?? filters.indicator ?? (indicators.includes(PREFERRED) ? PREFERRED : indicators[0]) ?? PREFERRED;
+  const measures = useMemo(() => {
+    const ms = new Set(all.filter((r) => r.indicator === chartIndicator && r.value !== null).map((r) => r.measure));
+    return (['growth', 'level'] as const).filter((m) => ms.has(m));
+  }, [all, chartIndicator]);
+  const measure: ChartMeasure = measures.includes(measurePick) ? measurePick : (measures[0] ?? 'growth');
+  const chart = useMemo(() => buildChartData(all, chartIndicator, measure), [all, chartIndicator, measure]);
+
+  const [chartWidth, chartBox] = useElementWidth<HTMLDivElement>();
+
+  const anyFilter = !!(filters.district || filters.year !== undefined || filters.indicator || filters.kind);
+
+  return (
+    <div className="page">
+      <div className="page-inner page-wide">
+        <header className="page-head">
+          <h1>指标</h1>
+          <p className="page-sub">从各报告中抽取的目标、实际与预计数值。每条都附原文，可跳转到所在段落核对。</p>
+        </header>
+
+        {state.status === 'loading' && <p className="muted">正在加载指标…</p>}
+        {state.status === 'error' && <LoadError title="指标加载失败" message={state.error} onRetry={state.reload} />}
+
+        {state.status === 'ready' && (
+          <>
+            <section className="card chart-card" aria-labelledby="chart-title">
+              <div className="chart-head">
+                <h2 id="chart-title">各区对比</h2>
+                <div className="chart-controls">
+                  <label className="field-inline">
+                    <span>指标</span>
+                    <select
+                      className="select select-sm"
+                      value={chartIndicator}
+                      onChange={(e) => setChartPick(e.target.value)}
+                    >
+                      {indicators.map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {measures.length > 1 && (
+                    <div className="segmented" role="radiogroup" aria-label="口径">
+                      {measures.map((m) => (
+                        <button
+                          key={m}
+                          type="button"
+                          role="radio"
+                          aria-checked={measure === m}
+                          className={measure === m ? 'is-on' : ''}
+                          onClick={() => setMeasurePick(m)}
+                        >
+                          {m === 'growth' ? '增速' : '总量'}
+                        </button>
+                      ))}
+                    </div>
+                  )}
+                </div>
+              </div>
+              {chart.groups.length > 0 ? (
+                <>
+                  <ul className="legend" aria-hidden="true">
+                    {chart.kinds.map((k) => (
+                      <li key={k}>
+                        <span className={`legend-swatch kind-${k}`} />
+                        {KIND_LABEL[k]}
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="chart-scroll" ref={chartBox}>
+                    <IndicatorChart data={chart} fitWidth={chartWidth} />
+                  </div>
+                </>
+              ) : (
+                <p className="muted">该指标没有可绘制的数值。</p>
+              )}
+            </section>
+
+            <section className="card" aria-labelledby="table-title">
+              <div className="table-head">
+                <h2 id="table-title">指标明细</h2>
+                <span className="muted">
+                  共 {rows.length} 条{anyFilter && all.length !== rows.length ? `（全部 ${all.length} 条）` : ''}
+                </span>
+              </div>
+              <div className="filters" role="group" aria-label="筛选指标">
+                <label className="field">
+                  <span>区</span>
+                  <select
+                    className="select"
+                    value={filters.district ?? ''}
+                    onChange={(e) => update('district', e.target.value || undefined)}
+                  >
+                    <option value="">全部</option>
+                    {districts.map((d) => (
+                      <option key={d} value={d}>
+                        {d}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>年份</span>
+                  <select
+                    className="select"
+                    value={filters.year !== undefined ? String(filters.year) : ''}
+                    onChange={(e) => update('year', e.target.value ? Number(e.target.value) : undefined)}
+                  >
+                    <option value="">全部</option>
+                    {years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}年
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>指标</span>
+                  <select
+                    className="select"
+                    value={filters.indicator ?? ''}
+                    onChange={(e) => update('indicator', e.target.value || undefined)}
+                  >
+                    <option value="">全部</option>
+                    {indicators.map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>类型</span>
+                  <select
+                    className="select"
+                    value={filters.kind ?? ''}
+                    onChange={(e) => update('kind', (e.target.value || undefined) as IndicatorKind | undefined)}
+                  >
+                    <option value="">全部</option>
+                    {KIND_ORDER.map((k) => (
+                      <option key={k} value={k}>
+                        {KIND_LABEL[k]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {anyFilter && (
+                  <button type="button" className="link-btn filters-clear" onClick={() => setFilters({})}>
+                    清除筛选
+                  </button>
+                )}
+              </div>
+              {rows.length > 0 ? (
+                <IndicatorTable rows={rows} />
+              ) : (
+                <p className="muted empty-rows">没有符合条件的指标。</p>
+              )}
+            </section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Navigation state lives in the URL hash so links and reloads keep the view:
+//   #/chat  #/reports  #/reports/huiji-2024?p=huiji-2024:p26  #/indicators?district=惠济区&kind=target
+
+import type { IndicatorKind } from '../../retrieval/types.js';
+
+export interface IndicatorFilters {
+  district?: string;
+  year?: number;
+  indicator?: string;
+  kind?: IndicatorKind;
+}
+
+export type Route =
+  | { view: 'chat' }
+  | { view: 'reports' }
+  | { view: 'report'; reportId: string; paragraphId?: string }
+  | { view: 'indicators'; filters: IndicatorFilters };
+
+const KINDS: readonly IndicatorKind[] = ['target', 'actual', 'estimate'];
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// Keeps ":" readable in paragraph ids (huiji-2024:p26); it is legal in a fragment.
+function encode(s: string): string {
+  return encodeURIComponent(s).replace(/%3A/gi, ':');
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = (q === -1 ? raw : raw.slice(0, q)).replace(/^\/+|\/+$/g, '');
+  const params = new URLSearchParams(q === -1 ? '' : raw.slice(q + 1));
+  const [head, ...rest] = path.split('/').map(decode);
+
+  switch (head) {
+    case 'reports': {
+      const reportId = rest.join('/');
+      if (!reportId) return { view: 'reports' };
+      const p = params.get('p') ?? undefined;
+      return p ? { view: 'report', reportId, paragraphId: p } : { view: 'report', reportId };
+    }
+    case 'indicators': {
+      const filters: IndicatorFilters = {};
+      const district = params.get('district');
+      if (district) filters.district = district;
+      const year = Number.parseInt(params.get('year') ?? '', 10);
+      if (Number.isInteger(year) && year > 1900 && year < 2200) filters.year = year;
+      const indicator = params.get('indicator');
+      if (indicator) filters.indicator = indicator;
+      const kind = params.get('kind');
+      if (kind && (KINDS as readonly string[]).includes(kind)) filters.kind = kind as IndicatorKind;
+      return { view: 'indicators', filters };
+    }
+    default:
+      return { view: 'chat' };
+  }
+}
+
+export function formatRoute(route: Route): string {
+  switch (route.view) {
+    case 'chat':
+      return '#/chat';
+    case 'reports':
+      return '#/reports';
+    case 'report':
+      return `#/reports/${encode(route.reportId)}${route.paragraphId ? `?p=${encode(route.paragraphId)}` : ''}`;
+    case 'indicators': {
+      const f = route.filters;
+      const pairs: string[] = [];
+      if (f.district) pairs.push(`district=${encode(f.district)}`);
+      if (f.year !== undefined) pairs.push(`year=${f.year}`);
+      if (f.indicator) pairs.push(`indicator=${encode(f.indicator)}`);
+      if (f.kind) pairs.push(`kind=${f.kind}`);
+      return `#/indicators${pairs.length ? `?${pairs.join('&')}` : ''}`;
+    }
+  }
+}
+
+/** The DOM id of a paragraph in the report view: huiji-2024:p26 → para-huiji-2024_p26. */
+export function paragraphDomId(paragraphId: string): string {
+  return `para-${paragraphId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}

@@ -1,0 +1,188 @@
+// End to end: the built client served by the real server, driven in Chromium.
+// Builds dist/client when it is missing or older than the client sources, starts
+// the server in-process on a free port, and saves screenshots to test-artifacts/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const BUILT_INDEX = join(ROOT, 'dist', 'client', 'index.html');
+const QUESTION = '惠济区2024年GDP目标是多少';
+
+const hasChromium = existsSync(CHROMIUM);
+const skip = !hasChromium && !process.env.CI;
+if (skip) {
+  console.warn(`[e2e] 跳过端到端测试：未找到 ${CHROMIUM}（安装：apt-get install -y chromium）。在 CI 中此测试必须运行。`);
+}
+
+/** Newest modification time among the files the client bundle is built from. */
+function newestSourceMtime(): number {
+  const files: string[] = [
+    join(ROOT, 'client', 'index.html'),
+    join(ROOT, 'client', 'vite.config.ts'),
+    join(ROOT, 'server', 'api', 'schemas.ts'),
+    join(ROOT, 'retrieval', 'types.ts'),
+  ];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  walk(join(ROOT, 'client', 'src'));
+  return Math.max(...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+}
+
+function ensureClientBuilt(): void {
+  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSourceMtime()) return;
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  try {
+    execFileSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`客户端构建失败：${e.message}\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
+  }
+}
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** The assistant bubbles, newest last. */
+const answers = (page: Page) => page.locator('article.msg-assistant');
+
+/** Waits until the n-th answer (1-based) has finished: its badges appear once the citations arrive. */
+async function waitForAnswer(page: Page, n: number) {
+  const bubble = answers(page).nth(n - 1);
+  await bubble.locator('.answer-meta').waitFor({ timeout: 30_000 });
+  return bubble;
+}
+
+describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ensureClientBuilt();
+    // The server checks for dist/client when it starts, so build first.
+    const { startServer } = await import('../../server/startServer.js');
+    // Offline answerer: the run is deterministic whatever LLM_* variables are set.
+    server = await startServer({ port: 0, quiet: true, llm: null });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(width: number, height: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/#/chat`);
+    await page.getByRole('button', { name: QUESTION, exact: true }).waitFor();
+    return page;
+  }
+
+  it('answers with a citation, opens it, reports no evidence, shows indicators', { timeout: 120_000 }, async () => {
+    const page = await openPage(1280, 800);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+    // 1. The first example question.
+    await page.getByRole('button', { name: QUESTION, exact: true }).click();
+    const first = await waitForAnswer(page, 1);
+    await expect.poll(() => first.innerText()).toContain('7%左右');
+    const chip = first.locator('button.cite-chip:not([aria-disabled])', { hasText: '1' }).first();
+    expect(await chip.getAttribute('aria-label')).toBe('引用 1');
+    expect(await first.innerText()).toContain('离线抽取');
+    await page.screenshot({ path: join(ARTIFACTS, 'desktop-1-answer.png') });
+
+    // 2. The chip opens the cited paragraph in a side panel, with focus inside it.
+    await chip.click();
+    const panel = page.getByRole('dialog', { name: '引用出处' });
+    await panel.waitFor();
+    await expect.poll(() => panel.locator('.cite-para').innerText()).toContain('地区生产总值增长7%左右');
+    expect(await panel.locator('.cite-para mark').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.cite-panel'))).toBe(true);
+    await panel.locator('.ctx-para').first().waitFor(); // neighbouring paragraphs
+    expect(await panel.getByRole('link', { name: '在完整报告中查看' }).getAttribute('href')).toMatch(
+      /^#\/reports\/huiji-2024\?p=huiji-2024:p\d+$/,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'desktop-2-citation-panel.png') });
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // 3. A district the reports do not cover: the no-evidence answer.
+    const box = page.getByLabel('输入问题');
+    await box.fill('金水区2024年GDP目标是多少');
+    await box.press('Enter');
+    const second = await waitForAnswer(page, 2);
+    expect(await second.innerText()).toContain('未找到');
+    expect(await second.getAttribute('class')).toContain('is-no-evidence');
+    await page.screenshot({ path: join(ARTIFACTS, 'desktop-3-no-evidence.png') });
+
+    // 4. The indicator view.
+    await page.getByRole('link', { name: '指标', exact: true }).click();
+    await page.waitForURL(/#\/indicators/);
+    const rows = page.locator('table.ind-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.filter({ hasText: '地区生产总值' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.chart[role="img"]').getAttribute('aria-label')).toContain('地区生产总值');
+    await page.screenshot({ path: join(ARTIFACTS, 'desktop-4-indicators.png') });
+
+    // 5. "Open the whole report" lands on the paragraph.
+    await page.goto(`${server.url}/#/reports/huiji-2024`);
+    await page.locator('.report-body').waitFor();
+    const firstPara = await page.locator('.report-body [data-paragraph-id]').nth(4).getAttribute('data-paragraph-id');
+    await page.goto(`${server.url}/#/reports/huiji-2024?p=${firstPara}`);
+    await page.locator('.rp.is-target').waitFor();
+    expect(await page.locator('.rp.is-target').getAttribute('data-paragraph-id')).toBe(firstPara);
+
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('works at phone width: the citation opens as a full-screen sheet', { timeout: 90_000 }, async () => {
+    const page = await openPage(375, 740);
+    await page.getByRole('button', { name: QUESTION, exact: true }).click();
+    const first = await waitForAnswer(page, 1);
+    await expect.poll(() => first.innerText()).toContain('7%左右');
+    await page.screenshot({ path: join(ARTIFACTS, 'mobile-1-answer.png') });
+
+    await first.locator('button.cite-chip:not([aria-disabled])').first().click();
+    const panel = page.getByRole('dialog', { name: '引用出处' });
+    await panel.waitFor();
+    await expect.poll(() => panel.locator('.cite-para').innerText()).toContain('地区生产总值增长7%左右');
+    const rect = await panel.boundingBox();
+    expect(rect?.width).toBe(375);
+    await page.waitForTimeout(300); // let the sheet finish sliding in
+    await page.screenshot({ path: join(ARTIFACTS, 'mobile-2-citation-sheet.png') });
+
+    await page.getByRole('button', { name: '关闭引用面板' }).click();
+    await panel.waitFor({ state: 'detached' });
+    // No horizontal scrolling at 375 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
