@@ -5,6 +5,7 @@
 import { DEFAULTS } from './defaults.js';
 import { indicatorDef } from './indicators/vocabulary.js';
 import type { Corpus } from './loadCorpus.js';
+import { contentTerms } from './query/contentTerms.js';
 import { parseQuery } from './query/parseQuery.js';
 import type { IndicatorRow, ParsedQuery, SearchFilters, SearchHit, SearchResult, Span } from './types.js';
 
@@ -35,7 +36,9 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const hits = corpus.index.search(terms, { reportIds: allowed, limit: k * 6 + 30 });
   const rowsByParagraph = matchingRows(corpus, query, allowed);
 
-  const scored = hits.map((h) => {
+  // Cover lines (title, date, speaker) answer only questions about the report itself.
+  const usable = query.intent === 'meta' ? hits : hits.filter((h) => corpus.paragraphById.get(corpus.passageById.get(h.passageId)!.paragraphId)!.sectionPath.length > 0);
+  const scored = usable.map((h) => {
     const passage = corpus.passageById.get(h.passageId)!;
     let score = h.score;
     if (!allowed && query.reportIds.includes(passage.reportId)) score *= DEFAULTS.reportMatchBoost;
@@ -104,12 +107,13 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
 }
 
 function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
-  const parts = [text];
+  const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
+  const terms = query.intent === 'meta' ? corpus.tokenizer.tokenize(text) : contentTerms(corpus.tokenizer.tokenize(text), query, cities);
   const def = query.indicator ? indicatorDef(query.indicator) : undefined;
   // The reports' own labels for the indicator the user named colloquially (GDP → 地区生产总值).
-  if (def) parts.push(def.name, ...def.labels.slice(0, 3));
-  if (query.intent === 'meta') parts.push(META_EXPANSION);
-  return corpus.tokenizer.tokenize(parts.join(' '));
+  if (def) terms.push(...corpus.tokenizer.tokenize([def.name, ...def.labels.slice(0, 3)].join(' ')));
+  if (query.intent === 'meta') terms.push(...corpus.tokenizer.tokenize(META_EXPANSION));
+  return terms;
 }
 
 function matchingRows(corpus: Corpus, query: ParsedQuery, allowed?: Set<string>): Map<string, IndicatorRow[]> {

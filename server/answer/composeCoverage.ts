@@ -21,3 +21,25 @@ export function composeNoEvidence(corpus: Corpus, query: ParsedQuery, question: 
   const topic = query.indicator ? `${who}${query.year ? `${query.year}年` : ''}${query.indicator}的具体数据` : `“${question.slice(0, 40)}”的相关内容`;
   return `报告中没有找到${topic}。${coverage}`;
 }
+
+/**
+ * "报告中没有给出惠济区2023年地区生产总值的总量数字，只给出了增速。" — when the other measure
+ * of the asked indicator is stated, say so, so the user knows what to ask instead.
+ */
+export function composeMissingFigure(corpus: Corpus, query: ParsedQuery): string | undefined {
+  if (!query.indicator || !query.measure) return undefined;
+  const other = query.measure === 'level' ? 'growth' : 'level';
+  const name = (m: 'level' | 'growth') => (m === 'level' ? '总量' : '增速');
+  const rows = corpus.indicators.filter(
+    (r) =>
+      r.indicator === query.indicator &&
+      r.measure === other &&
+      (query.districts.length === 0 || query.districts.includes(r.district)) &&
+      (query.year === undefined || r.year === query.year) &&
+      (query.yearRole !== 'target' || r.kind === 'target') &&
+      (query.yearRole !== 'actual' || r.kind !== 'target'),
+  );
+  if (rows.length === 0) return undefined;
+  const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}${query.indicator}`;
+  return `报告中没有给出${who}的${name(query.measure)}数字，只给出了${name(other)}。可以问“${who}${other === 'growth' ? '增长多少' : '是多少'}”。`;
+}

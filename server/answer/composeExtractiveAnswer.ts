@@ -1,43 +1,108 @@
-// Descriptive questions: the best one to three sentences from the top
-// passages, quoted as written and cited. Sentences are ranked by how many of
-// the question's terms they contain; ties keep retrieval order.
+// Descriptive questions: quote the two or three passages of the evidence that
+// best cover the question's content words, each cited. Report sentences run to
+// hundreds of characters, so the unit quoted is a window of clauses around the
+// best-matching clause, never cut mid-clause. When no window covers enough of
+// the question, there is no answer here: a weak match is worse than saying so.
+import { contentTerms } from '../../retrieval/query/contentTerms.js';
 import type { Tokenizer } from '../../retrieval/tokenize/Tokenizer.js';
+import type { ParsedQuery } from '../../retrieval/types.js';
 import type { Evidence } from './Answerer.js';
 
-const MAX_SENTENCES = 3;
-/** A quoted sentence longer than this is cut at a clause boundary: answers stay short. */
-const MAX_SENTENCE_CHARS = 160;
+/** At most this many quoted windows. */
+const MAX_SNIPPETS = 3;
+/** A window grows clause by clause up to this many characters. */
+const MAX_SNIPPET_CHARS = 110;
+/** Share of the question's content weight the best window must cover, else no answer. */
+const MIN_COVERAGE = 0.5;
+/** Further windows must score at least this share of the best one. */
+const KEEP_RATIO = 0.6;
 
-export function composeExtractiveAnswer(question: string, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
-  const terms = new Set(tokenizer.tokenize(question).filter((t) => t.length > 1 && !/^\d+$/.test(t)));
-  if (terms.size === 0) return undefined;
-  const candidates: { e: Evidence; text: string; score: number; order: number }[] = [];
-  evidence.forEach((e, ei) => {
-    const spans = e.matched.length ? e.matched : [{ start: e.passage.start, end: Math.min(e.passage.end, e.passage.start + MAX_SENTENCE_CHARS) }];
-    spans.forEach((s, si) => {
-      const text = e.text.slice(s.start, s.end).trim();
-      const sentenceTerms = new Set(tokenizer.tokenize(text));
-      const score = [...terms].filter((t) => sentenceTerms.has(t)).length;
-      if (score > 0) candidates.push({ e, text, score, order: ei * 100 + si });
-    });
-  });
-  if (candidates.length === 0) return undefined;
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const best = candidates[0].score;
-  // Only sentences nearly as relevant as the best one: a weak match is worse than a shorter answer.
-  const chosen = candidates.filter((c) => c.score >= Math.max(1, best - 1)).slice(0, MAX_SENTENCES);
-  chosen.sort((a, b) => a.order - b.order);
-  const first = chosen[0].e;
-  const intro = `根据${first.district}${first.year}年政府工作报告：`;
-  return intro + chosen.map((c) => `${shorten(c.text)}[${c.e.marker}]`).join('');
+interface Snippet {
+  e: Evidence;
+  start: number;
+  end: number;
+  score: number;
 }
 
-function shorten(sentence: string): string {
-  let s = sentence.replace(/[。！？!?]+[”’」』）)]*$/, '');
-  if (s.length > MAX_SENTENCE_CHARS) {
-    const cut = s.slice(0, MAX_SENTENCE_CHARS);
-    const at = Math.max(cut.lastIndexOf('，'), cut.lastIndexOf('；'), cut.lastIndexOf(','), cut.lastIndexOf(';'));
-    s = (at > 40 ? cut.slice(0, at) : cut) + '……';
+/** Longer terms are more specific: 碳化硅 says more than 建设. */
+const weight = (t: string) => (/^[\d.]+/.test(t) ? 2 : Math.min(t.length, 4));
+
+export function composeExtractiveAnswer(question: string, query: ParsedQuery, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
+  const terms = [...new Set(contentTerms(tokenizer.tokenize(question), query))].filter((t) => t.length > 1 || /\d/.test(t));
+  // Search-mode tokens overlap (招商引资, 招商, 引资): weigh the longest ones, and give a
+  // long word half credit when only one of its parts appears (招商 in 开放招商成效显著).
+  const words = terms.filter((t) => !terms.some((o) => o !== t && o.includes(t)));
+  const partsOf = new Map(words.map((w) => [w, terms.filter((t) => t !== w && w.includes(t))]));
+  const total = words.reduce((s, t) => s + weight(t), 0);
+  if (total === 0) return undefined;
+  const cover = (text: string) =>
+    words.reduce((s, w) => s + (text.includes(w) ? weight(w) : partsOf.get(w)!.some((p) => text.includes(p)) ? weight(w) / 2 : 0), 0);
+
+  const snippets: Snippet[] = [];
+  evidence.forEach((e, rank) => {
+    if (e.section === '封面') return;
+    for (const seg of segments(e.text)) {
+      const clauses = clausesOf(e.text, seg.start, seg.end);
+      clauses.forEach((_, i) => {
+        // Grow a window from clause i while it stays short.
+        let j = i;
+        while (j + 1 < clauses.length && clauses[j + 1].end - clauses[i].start <= MAX_SNIPPET_CHARS) j++;
+        const start = clauses[i].start;
+        const end = clauses[j].end;
+        const text = e.text.slice(start, end).toLowerCase();
+        const w = cover(text);
+        if (w === 0) return;
+        // Figures make a descriptive answer concrete; earlier evidence ranked higher.
+        const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank);
+        snippets.push({ e, start, end, score });
+      });
+    }
+  });
+  if (snippets.length === 0) return undefined;
+  snippets.sort((a, b) => b.score - a.score || a.start - b.start);
+  const best = snippets[0];
+
+  const chosen: Snippet[] = [];
+  for (const s of snippets) {
+    if (chosen.length >= MAX_SNIPPETS || s.score < best.score * KEEP_RATIO) break;
+    if (chosen.some((c) => c.e === s.e && c.start < s.end && s.start < c.end)) continue;
+    chosen.push(s);
   }
-  return s + (s.endsWith('……') ? '' : '。');
+  // A two-part question may be answered by two windows together; judge coverage on what is quoted.
+  const quoted = chosen.map((s) => s.e.text.slice(s.start, s.end).toLowerCase()).join('\n');
+  if (cover(quoted) / total < MIN_COVERAGE) return undefined;
+  chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
+  const first = chosen[0].e;
+  const body = chosen.map((s) => `${quote(s.e.text.slice(s.start, s.end))}[${s.e.marker}]。`).join('');
+  return `根据${first.district}${first.year}年政府工作报告：${body}`;
+}
+
+/** Sentence-like segments: split at 。！？ and at semicolons, which separate independent items. */
+function segments(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[。！？!?；;]/g)) {
+    out.push({ start, end: m.index! });
+    start = m.index! + 1;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out.filter((s) => s.end > s.start);
+}
+
+function clausesOf(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (/[，,：:]/.test(text[i])) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  if (end > s) out.push({ start: s, end });
+  return out;
+}
+
+/** Trims a window's edge punctuation and a lead-in such as "（一）…。". */
+function quote(s: string): string {
+  return s.replace(/^[，,、：:\s]+|[，,、：:\s]+$/g, '');
 }

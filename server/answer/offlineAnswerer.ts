@@ -3,7 +3,7 @@
 // the cover, list questions from the section tree, anything else by quoting the
 // best sentences. It says plainly when the evidence does not hold an answer.
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
-import { composeNoEvidence } from './composeCoverage.js';
+import { composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
 import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
 import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
 import { composeListAnswer } from './composeListAnswer.js';
@@ -32,9 +32,9 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
     // A figure was asked for and no table row fits: quoting loosely related sentences would mislead.
-    return none();
+    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? none().text };
   }
-  const text = composeExtractiveAnswer(question, evidence, corpus.tokenizer);
+  const text = composeExtractiveAnswer(question, query, evidence, corpus.tokenizer);
   return text ? { status: 'answered', text } : none();
 }
 

@@ -44,7 +44,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
     const reports = relevantReports(corpus, query, filters);
     for (const row of indicatorRows(corpus, query, reports)) {
       const p = corpus.paragraphById.get(row.paragraphId)!;
-      add(p, { rows: [row], matched: p.sentences.filter((s) => s.start <= row.span.start && row.span.start < s.end) });
+      add(p, { rows: [row], matched: [row.span] });
     }
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
     if (query.intent === 'list') for (const p of listParagraphs(question, reports)) add(p);
@@ -100,12 +100,14 @@ function kindsFor(query: ParsedQuery): IndicatorKind[] | undefined {
 export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
   if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
   const reportIds = new Set(reports.map((r) => r.meta.id));
-  const rows = lookupIndicators(corpus.indicators, { indicator: query.indicator, year: query.year, kind: kindsFor(query) }).filter((r) =>
-    reportIds.has(r.reportId),
-  );
-  // Prefer the measure asked for (增速 vs 总量) but never drop the only figure there is.
-  const measured = query.measure ? rows.filter((r) => r.measure === query.measure) : rows;
-  let chosen = measured.length ? measured : rows;
+  // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
+  const years = query.intent === 'compare' ? yearsIn(query.text) : [];
+  const lookup = (year?: number) =>
+    lookupIndicators(corpus.indicators, { indicator: query.indicator, year, kind: kindsFor(query) }).filter((r) => reportIds.has(r.reportId));
+  const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
+  // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
+  // offline answerer says which one the report gives instead.
+  let chosen = query.measure ? rows.filter((r) => r.measure === query.measure) : rows;
   if (query.year === undefined && query.intent !== 'compare') {
     // No year named: the latest report of each district speaks for it.
     const latest = new Map<string, number>();
@@ -116,6 +118,10 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
     });
   }
   return chosen;
+}
+
+function yearsIn(text: string): number[] {
+  return [...new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
 }
 
 /** The cover lines that say who delivered the report, when and where. */

@@ -1,0 +1,31 @@
+// The query terms worth ranking by. Words that only frame the question (做了什么,
+// 怎么样, 方面) and places and years that query understanding has already turned
+// into report filters carry no topic: left in, they make short cover lines
+// ("卫东区人民政府区长宋建立") outrank the paragraphs that answer.
+import type { ParsedQuery } from '../types.js';
+import { shortForm } from './placeNames.js';
+
+const QUESTION_FRAME = new Set([
+  '做', '做了', '干', '干了', '有', '有没有', '怎么样', '怎样', '如何', '情况', '方面', '进展', '取得', '哪', '几',
+  '工作', '成果', '成绩', '成效', '主要', '具体', '介绍', '讲', '讲了', '说', '提到', '提出', '关于', '里', '中',
+  '报告', '政府', '政府工作报告', '今年', '去年', '前年', '明年', '现在', '目前', '一', '个', '些',
+  '帮', '帮我', '给我', '写', '写一个', '告诉', '告诉我', '做法', '一个', '请',
+]);
+
+export function contentTerms(terms: string[], query: ParsedQuery, cities: string[] = []): string[] {
+  const places = new Set<string>();
+  for (const d of query.districts) {
+    places.add(d.toLowerCase());
+    const short = shortForm(d);
+    if (short) places.add(short.toLowerCase());
+  }
+  for (const c of cities) {
+    places.add(c.toLowerCase());
+    places.add(c.replace(/市$/, '').toLowerCase());
+  }
+  // Search-mode pieces of a place name (卫东区 → 东区) go with it.
+  const isPlace = (t: string) => places.has(t) || (t.length > 1 && [...places].some((p) => p.includes(t)));
+  const kept = terms.filter((t) => !QUESTION_FRAME.has(t) && !isPlace(t) && !/^(19|20)\d\d$/.test(t));
+  // A question that is nothing but frame words still needs something to rank by.
+  return kept.length ? kept : terms;
+}
