@@ -134,6 +134,8 @@ export const ParsedQuerySchema = z.object({
   yearRole: z.enum(['target', 'actual', 'any']),
   /** Canonical indicator (vocabulary.ts), when one is asked for. */
   indicator: z.string().optional(),
+  /** Every indicator the question names, in order, when it names more than one. */
+  indicators: z.array(z.string()).optional(),
   /** Words of the question that named the indicator. */
   indicatorMention: z.string().optional(),
   /** measure asked: growth (增速/增长) or level (总量/多少亿); undefined if unclear. */

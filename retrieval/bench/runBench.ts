@@ -2,11 +2,14 @@
 // on the five seeds and on a synthetic corpus of 1,000 reports.
 // Options: --reports N (synthetic size, default 1000), --skip-synthetic
 // Machines are shared and noisy: compare figures within one run.
+// Run with --expose-gc: each phase then starts from a collected heap, so the
+// memory figures are those of one loaded corpus, not of the build left behind.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus, PROJECT_ROOT, type Corpus, type LoadCorpusOptions } from '../loadCorpus.js';
+import type { Tokenizer } from '../tokenize/Tokenizer.js';
 import { percentile } from './percentile.js';
 import { syntheticCorpus, syntheticQuestion } from './syntheticCorpus.js';
 
@@ -15,6 +18,15 @@ const N = Number(values.reports);
 
 const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const gc = () => {
+  global.gc?.();
+  global.gc?.();
+};
+const memory = () => {
+  gc();
+  const m = process.memoryUsage();
+  return `RSS ${mb(m.rss)}  heap used ${mb(m.heapUsed)}`;
+};
 
 function evalQuestions(): string[] {
   const lines = readFileSync(join(PROJECT_ROOT, 'evals', 'questions.jsonl'), 'utf8').split('\n').filter(Boolean);
@@ -34,36 +46,48 @@ function queryLatency(corpus: Corpus, questions: string[], rounds: number) {
   return { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
 }
 
-async function measure(label: string, options: LoadCorpusOptions, questions: string[], rounds: number) {
+/** `makeOptions` is called once per load, so no phase holds on to the report bytes of another. */
+async function measure(label: string, makeOptions: () => LoadCorpusOptions, questions: string[], rounds: number) {
   const cacheDir = mkdtempSync(join(tmpdir(), 'report-qa-bench-'));
   try {
+    let options: LoadCorpusOptions | undefined = makeOptions();
     const t0 = performance.now();
-    const built = await loadCorpus({ ...options, cacheDir });
+    let built: Corpus | undefined = await loadCorpus({ ...options, cacheDir });
     const buildMs = performance.now() - t0;
+    const tokenizer: Tokenizer = built.tokenizer;
+    const sizes = `${built.reports.length} reports, ${built.passageById.size} passages, ${built.indicators.length} indicator rows`;
+    const buildStats = built.stats;
+    built = options = undefined;
+    const afterBuild = memory();
+
+    options = makeOptions();
     const t1 = performance.now();
-    const cached = await loadCorpus({ ...options, cacheDir, tokenizer: built.tokenizer });
+    const cached = await loadCorpus({ ...options, cacheDir, tokenizer });
     const coldMs = performance.now() - t1;
+    options = undefined;
     if (!cached.stats.indexFromCache) throw new Error('second load did not use the cache');
+    const afterLoad = memory();
     const lat = queryLatency(cached, questions, rounds);
-    global.gc?.();
-    const rss = process.memoryUsage().rss;
-    console.log(`\n## ${label}: ${built.reports.length} reports, ${built.passageById.size} passages, ${built.indicators.length} indicator rows`);
-    console.log(`build (ingest + tokenise + index): ${ms(buildMs)}  (ingest ${ms(built.stats.ingestMs)}, index ${ms(built.stats.indexMs)})`);
+    const afterQueries = memory();
+    console.log(`\n## ${label}: ${sizes}`);
+    console.log(`build (ingest + tokenise + index): ${ms(buildMs)}  (ingest ${ms(buildStats.ingestMs)}, index ${ms(buildStats.indexMs)})`);
     console.log(`cold start from cache:            ${ms(coldMs)}  (ingest ${ms(cached.stats.ingestMs)}, index load ${ms(cached.stats.indexMs)})`);
     console.log(`query latency over ${lat.n} queries:  p50 ${ms(lat.p50)}  p95 ${ms(lat.p95)}  max ${ms(lat.max)}`);
-    console.log(`RSS after: ${mb(rss)}  heap used: ${mb(process.memoryUsage().heapUsed)}`);
-    return { buildMs, coldMs, ...lat, rss };
+    console.log(`memory after build, corpus dropped: ${afterBuild}`);
+    console.log(`memory after load from cache:       ${afterLoad}`);
+    console.log(`memory after queries:               ${afterQueries}`);
+    return { buildMs, coldMs, ...lat };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
 console.log(`# retrieval benchmark — node ${process.version}, ${new Date().toISOString()}`);
+if (!global.gc) console.log('(run with --expose-gc for comparable memory figures)');
 const questions = evalQuestions();
-await measure('seeds', {}, questions, 20);
+await measure('seeds', () => ({}), questions, 20);
 
 if (!values['skip-synthetic']) {
-  const sources = syntheticCorpus(join(PROJECT_ROOT, 'seeds'), N);
   // Each question is rewritten for one synthetic report made from the seed it asks about (same
   // district slot, same year shift); questions naming no district search all N reports.
   const seedOrder = ['hongqi-2017', 'hongqi-2020', 'hongqi-2024', 'huiji-2024', 'weidong-2024'];
@@ -72,5 +96,5 @@ if (!values['skip-synthetic']) {
     const copy = (Math.floor((i * 37) / 5) * 5 + seed) % N;
     return syntheticQuestion(q, copy - (copy % 5) + seed, seedOrder.length);
   });
-  await measure(`synthetic ×${N}`, { dir: null, sources }, synthQuestions, 2);
+  await measure(`synthetic ×${N}`, () => ({ dir: null, sources: syntheticCorpus(join(PROJECT_ROOT, 'seeds'), N) }), synthQuestions, 2);
 }

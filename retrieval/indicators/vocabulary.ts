@@ -139,6 +139,17 @@ export const INDICATORS: IndicatorDef[] = [
   },
 ];
 
+/**
+ * Phrases that contain an indicator's alias but name something else: 重点项目投资 is
+ * not 固定资产投资, 旅游收入 is not 居民人均可支配收入. Query understanding claims them
+ * first (longest match wins), so the alias inside them is not read as the indicator.
+ */
+export const NOT_INDICATORS: string[] = [
+  '项目投资', '重点项目', '重大项目', '投资项目', '招商引资', '工业用地', '工业园', '工业互联网', '工业投资',
+  '旅游收入', '营业收入', '主营业务收入', '经营收入', '科技支出', '财政支出', '民生支出占比', '技术合同',
+  '消费券', '消费中心', '消费场景', '消费新', '新型消费',
+];
+
 const byName = new Map(INDICATORS.map((d) => [d.name, d]));
 
 export function indicatorDef(name: string): IndicatorDef | undefined {

@@ -67,10 +67,11 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const own = indicators[0];
   const indicator = own?.indicator ?? (elliptical ? context?.indicator : undefined);
   const indicatorMention = own?.mention ?? (elliptical ? context?.indicatorMention : undefined);
-  const measure = detectMeasure(folded, own) ?? (elliptical ? context?.measure : undefined);
-
   // Plan or outcome: the question's own words, then 去年/前年 (past), then the previous turn.
   const roleMention = detectRole(folded);
+  // "那2023年实际完成了多少？" after "GDP增速目标": a follow-up that says plan or outcome
+  // asks afresh, so the previous turn's measure does not carry over.
+  const measure = detectMeasure(folded, own) ?? (elliptical && !roleMention ? context?.measure : undefined);
   let role = roleMention?.role;
   // 2024年完成投资多少: for a year the reports only plan, 完成/实现 describe the plan.
   if (roleMention?.weak && years.length === 1 && yearStanding(pool, years[0]) === 'plan') role = 'target';
@@ -121,6 +122,9 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   if (districts.length) parsed.district = districts[0];
   if (years.length) parsed.year = years[0];
   if (indicator) parsed.indicator = indicator;
+  // "就业和失业率目标": every indicator named, in order, when there are several.
+  const named = [...new Set(indicators.map((m) => m.indicator))];
+  if (named.length > 1) parsed.indicators = named;
   if (indicatorMention) parsed.indicatorMention = indicatorMention;
   if (measure) parsed.measure = measure;
   if (unknownPlace) parsed.unknownPlace = unknownPlace;

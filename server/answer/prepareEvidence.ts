@@ -102,8 +102,9 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   const reportIds = new Set(reports.map((r) => r.meta.id));
   // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
   const years = query.intent === 'compare' ? yearsIn(query.text) : [];
+  const names = query.indicators ?? [query.indicator];
   const lookup = (year?: number) =>
-    lookupIndicators(corpus.indicators, { indicator: query.indicator, year, kind: kindsFor(query) }).filter((r) => reportIds.has(r.reportId));
+    names.flatMap((indicator) => lookupIndicators(corpus.indicators, { indicator, year, kind: kindsFor(query) })).filter((r) => reportIds.has(r.reportId));
   const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
   // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
   // offline answerer says which one the report gives instead.
