@@ -44,11 +44,14 @@ export function describeRow(row: IndicatorRow): string {
 export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[], districtOrder: string[] = []): string {
   const markerOf = new Map(evidence.map((e) => [e.paragraphId, e.marker]));
   const rank = (d: string) => (districtOrder.includes(d) ? districtOrder.indexOf(d) : districtOrder.length);
+  const paragraphNo = (r: IndicatorRow) => Number(r.paragraphId.split(':p')[1]);
+  // The reports' own order within a district-year (GDP first, as they list it); level before growth.
   const sorted = [...rows].sort(
     (a, b) =>
       rank(a.district) - rank(b.district) ||
       a.year - b.year ||
-      a.indicator.localeCompare(b.indicator) ||
+      paragraphNo(a) - paragraphNo(b) ||
+      a.span.start - b.span.start ||
       (a.measure === b.measure ? 0 : a.measure === 'level' ? -1 : 1),
   );
   const groups = new Map<string, IndicatorRow[]>();

@@ -20,11 +20,11 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     const text = composeMetaAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
+  const rows = evidence.flatMap((e) => e.rows);
   if (query.intent === 'list') {
-    const text = composeListAnswer(evidence);
+    const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : composeListAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
-  const rows = evidence.flatMap((e) => e.rows);
   if (query.indicator && rows.length) {
     let text = composeIndicatorAnswer(rows, evidence, query.districts);
     if (query.intent === 'compare') text += compareSentence(rows);

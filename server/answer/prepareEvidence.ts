@@ -47,7 +47,10 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       add(p, { rows: [row], matched: [row.span] });
     }
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
-    if (query.intent === 'list') for (const p of listParagraphs(question, reports)) add(p);
+    if (query.intent === 'list' && TARGET_LIST.test(question)) {
+      // "主要预期目标有哪些": the plan's indicator targets, from the tables.
+      for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
+    } else if (query.intent === 'list') for (const p of listParagraphs(question, reports)) add(p);
     let hits: SearchHit[] = [];
     hits = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
@@ -123,6 +126,17 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
 
 function yearsIn(text: string): number[] {
   return [...new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
+}
+
+const TARGET_LIST = /目标|指标/;
+
+/** Every target row of each report's plan year, newest report per district. */
+function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
+  const ids = new Set(reports.map((r) => r.meta.id));
+  const latest = new Map<string, Report>();
+  for (const r of reports) if ((latest.get(r.meta.district)?.meta.date ?? '') < r.meta.date) latest.set(r.meta.district, r);
+  const keep = new Set([...latest.values()].map((r) => r.meta.id));
+  return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
 }
 
 /** The cover lines that say who delivered the report, when and where. */
