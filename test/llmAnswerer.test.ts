@@ -14,28 +14,13 @@ import {
 } from '../server/answer/buildPrompt.js';
 import { LlmError, createLlmAnswerer, draftStatus } from '../server/answer/llmAnswerer.js';
 import { describeLlmConfig, readLlmConfig } from '../server/answer/llmConfig.js';
+import { META, TARGETS } from './helpers/huijiFixture.js';
 
 // ---- fixtures: real paragraphs of seeds/huiji-2024.txt ---------------------------------
 
-const TARGETS =
-  '经济社会发展主要预期目标是:地区生产总值增长7%左右,固定资产投资增长8%以上,规模以上工业增加值增长9%以上,社会消费品零售总额增长8%以上,一般公共预算收入增长3%以上,居民人均可支配收入和经济增长基本同步,各项质量、效益指标和民生指标实现明显提升。';
 const REVIEW =
   '2023年是全面贯彻落实党的二十大精神的开局之年,是三年新冠疫情防控转段后经济恢复发展的一年,也是惠济夯实发展基础的关键一年。一年来,在市委、市政府和区委的坚强领导下,在区人大的法律监督、区政协的民主监督和共同支持下,区政府坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大精神,完整、准确、全面贯彻新发展理念,站位省委“六个勇”期望,落实市委“跑出加速度、确保高质量”要求,深化“三标”活动,着力打基础、谋长远,推改革、抓落实,实现了经济社会平稳健康发展。全年地区生产总值预计增长6%,固定资产投资预计增长16%,社会消费品零售总额预计增长6.5%,一般公共预算收入完成26.12亿元,实现正增长,居民人均可支配收入预计与经济发展同步增长。';
 
-const META: ReportMeta = {
-  id: 'huiji-2024',
-  title: '政府工作报告',
-  district: '惠济区',
-  city: '郑州市',
-  date: '2024-01-22',
-  congress: '第四届人民代表大会第四次会议',
-  speaker: { title: '区长', name: '李伟光' },
-  reviewYear: 2023,
-  planYear: 2024,
-  sourceFile: 'seeds/huiji-2024.txt',
-  encoding: 'utf-8',
-  paragraphCount: 60,
-};
 
 function span(text: string, needle: string) {
   const start = text.indexOf(needle);

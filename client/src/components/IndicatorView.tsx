@@ -7,6 +7,7 @@ import { KIND_LABEL, KIND_ORDER, sortDistricts } from '../labels.js';
 import type { IndicatorFilters, Route } from '../route.js';
 import { IndicatorChart } from './IndicatorChart.js';
 import { IndicatorTable } from './IndicatorTable.js';
+import { FilterSelect } from './FilterSelect.js';
 import { LoadError } from './LoadError.js';
 
 interface Props {
@@ -149,66 +150,30 @@ export function IndicatorView({ filters, navigate }: Props) {
                 </span>
               </div>
               <div className="filters" role="group" aria-label="筛选指标">
-                <label className="field">
-                  <span>区</span>
-                  <select
-                    className="select"
-                    value={filters.district ?? ''}
-                    onChange={(e) => update('district', e.target.value || undefined)}
-                  >
-                    <option value="">全部</option>
-                    {districts.map((d) => (
-                      <option key={d} value={d}>
-                        {d}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="field">
-                  <span>年份</span>
-                  <select
-                    className="select"
-                    value={filters.year !== undefined ? String(filters.year) : ''}
-                    onChange={(e) => update('year', e.target.value ? Number(e.target.value) : undefined)}
-                  >
-                    <option value="">全部</option>
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}年
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="field">
-                  <span>指标</span>
-                  <select
-                    className="select"
-                    value={filters.indicator ?? ''}
-                    onChange={(e) => update('indicator', e.target.value || undefined)}
-                  >
-                    <option value="">全部</option>
-                    {indicators.map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="field">
-                  <span>类型</span>
-                  <select
-                    className="select"
-                    value={filters.kind ?? ''}
-                    onChange={(e) => update('kind', (e.target.value || undefined) as IndicatorKind | undefined)}
-                  >
-                    <option value="">全部</option>
-                    {KIND_ORDER.map((k) => (
-                      <option key={k} value={k}>
-                        {KIND_LABEL[k]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <FilterSelect
+                  label="区"
+                  value={filters.district ?? ''}
+                  options={districts.map((d) => ({ value: d, label: d }))}
+                  onChange={(v) => update('district', v || undefined)}
+                />
+                <FilterSelect
+                  label="年份"
+                  value={filters.year !== undefined ? String(filters.year) : ''}
+                  options={years.map((y) => ({ value: String(y), label: `${y}年` }))}
+                  onChange={(v) => update('year', v ? Number(v) : undefined)}
+                />
+                <FilterSelect
+                  label="指标"
+                  value={filters.indicator ?? ''}
+                  options={indicators.map((n) => ({ value: n, label: n }))}
+                  onChange={(v) => update('indicator', v || undefined)}
+                />
+                <FilterSelect
+                  label="类型"
+                  value={filters.kind ?? ''}
+                  options={KIND_ORDER.map((k) => ({ value: k, label: KIND_LABEL[k] }))}
+                  onChange={(v) => update('kind', (v || undefined) as IndicatorKind | undefined)}
+                />
                 {anyFilter && (
                   <button type="button" className="link-btn filters-clear" onClick={() => setFilters({})}>
                     清除筛选
