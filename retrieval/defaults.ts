@@ -23,6 +23,12 @@ export const DEFAULTS = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** Score multiplier for passages from reports that the parsed query points to (district/year). */
   reportMatchBoost: 1.6,
+  /**
+   * Score multiplier for a passage in the part of its report that fits the question's year:
+   * the review (一、2023年工作回顾) for an outcome, the plan for a target. A 2024 report
+   * speaks of 科技创新 in both; "2023年取得了哪些成果" wants the review.
+   */
+  sectionRoleBoost: 1.5,
   /** Score multiplier for a passage holding an indicator row that matches the parsed query. */
   indicatorMatchBoost: 2.5,
 } as const;

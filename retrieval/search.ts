@@ -42,6 +42,7 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
     const passage = corpus.passageById.get(h.passageId)!;
     let score = h.score;
     if (!allowed && query.reportIds.includes(passage.reportId)) score *= DEFAULTS.reportMatchBoost;
+    if (fitsYearRole(corpus, passage.paragraphId, query)) score *= DEFAULTS.sectionRoleBoost;
     const rows = rowsByParagraph.get(passage.paragraphId) ?? [];
     const inside = rows.filter((r) => r.span.start >= passage.start && r.span.end <= passage.end);
     if (inside.length > 0) score *= DEFAULTS.indicatorMatchBoost;
@@ -114,6 +115,18 @@ function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] 
   if (def) terms.push(...corpus.tokenizer.tokenize([def.name, ...def.labels.slice(0, 3)].join(' ')));
   if (query.intent === 'meta') terms.push(...corpus.tokenizer.tokenize(META_EXPANSION));
   return terms;
+}
+
+/** True when the passage sits in the review part for an outcome question, or the plan part for a target. */
+function fitsYearRole(corpus: Corpus, paragraphId: string, query: ParsedQuery): boolean {
+  if (query.yearRole === 'any' || query.year === undefined) return false;
+  const paragraph = corpus.paragraphById.get(paragraphId)!;
+  const top = paragraph.sectionPath[0];
+  if (!top) return false;
+  const report = corpus.reportById.get(paragraph.reportId)!;
+  const review = /回顾|过去/.test(top);
+  if (query.yearRole === 'actual') return review && query.year <= report.meta.reviewYear;
+  return !review && query.year === report.meta.planYear;
 }
 
 function matchingRows(corpus: Corpus, query: ParsedQuery, allowed?: Set<string>): Map<string, IndicatorRow[]> {

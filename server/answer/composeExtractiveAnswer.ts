@@ -14,6 +14,8 @@ const MAX_SNIPPETS = 3;
 const MAX_SNIPPET_CHARS = 110;
 /** Share of the question's content weight the best window must cover, else no answer. */
 const MIN_COVERAGE = 0.5;
+/** A first sentence this short is a paragraph's lead (its topic). */
+const LEAD_MAX_CHARS = 24;
 /** Further windows must score at least this share of the best one. */
 const KEEP_RATIO = 0.6;
 
@@ -41,6 +43,10 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
   const snippets: Snippet[] = [];
   evidence.forEach((e, rank) => {
     if (e.section === '封面') return;
+    // A short lead sentence ("开放招商成效显著。") names what the whole paragraph is about,
+    // so every window of the paragraph is judged with it.
+    const first = segments(e.text)[0];
+    const lead = first && first.end - first.start <= LEAD_MAX_CHARS ? e.text.slice(first.start, first.end).toLowerCase() : '';
     for (const seg of segments(e.text)) {
       const clauses = clausesOf(e.text, seg.start, seg.end);
       clauses.forEach((_, i) => {
@@ -50,7 +56,7 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
         const start = clauses[i].start;
         const end = clauses[j].end;
         const text = e.text.slice(start, end).toLowerCase();
-        const w = cover(text);
+        const w = cover(`${lead}\n${text}`);
         if (w === 0) return;
         // Figures make a descriptive answer concrete; earlier evidence ranked higher.
         const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank);

@@ -1,21 +1,47 @@
-// Meta questions (who delivered a report, when, at which session) answered
-// from the metadata read off the report's cover, cited to the cover lines.
+// Meta questions (who delivered a report, when, at which session, which city)
+// answered from the metadata read off the report's cover, citing only the
+// cover line that states what was asked.
 import type { ReportMeta } from '../../retrieval/types.js';
 import type { Evidence } from './Answerer.js';
 
-export function composeMetaAnswer(evidence: Evidence[]): string | undefined {
-  const byReport = new Map<string, { meta: ReportMeta; markers: number[] }>();
+type Facet = 'who' | 'when' | 'session' | 'city';
+
+function facetsOf(question: string): Facet[] {
+  const f: Facet[] = [];
+  if (/谁|区长|作者|报告人|姓名|名字/.test(question)) f.push('who');
+  if (/什么时候|何时|哪天|哪一天|日期|时间|几月|几号/.test(question)) f.push('when');
+  if (/会议|届|第几次|哪次|大会|什么会|哪个会/.test(question)) f.push('session');
+  if (/哪个市|哪个城市|属于|所在/.test(question)) f.push('city');
+  return f;
+}
+
+export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
+  const byReport = new Map<string, { meta: ReportMeta; cover: Evidence[] }>();
   for (const e of evidence) {
     if (e.section !== '封面') continue;
-    const cur = byReport.get(e.reportId) ?? { meta: e.report, markers: [] };
-    cur.markers.push(e.marker);
+    const cur = byReport.get(e.reportId) ?? { meta: e.report, cover: [] };
+    cur.cover.push(e);
     byReport.set(e.reportId, cur);
   }
-  const sentences = [...byReport.values()].map(({ meta, markers }) => {
+  const facets = facetsOf(question);
+  const sentences = [...byReport.values()].map(({ meta, cover }) => {
     const [y, m, d] = meta.date.split('-').map(Number);
-    const where = meta.congress ? `在${meta.city ?? ''}${meta.district}${meta.congress}上` : '';
-    const who = meta.speaker.name ? `由${meta.district}人民政府${meta.speaker.title}${meta.speaker.name}` : '';
-    return `${meta.district}${y}年的《${meta.title}》${who}于${y}年${m}月${d}日${where}作出${markers.map((n) => `[${n}]`).join('')}。`;
+    const dateLine = cover.find((e) => /^[—－-]/.test(e.text));
+    const speakerLine = cover.find((e) => e.text.includes(meta.speaker.name) && !/^[—－-]/.test(e.text));
+    const cite = (...es: (Evidence | undefined)[]) => es.filter((e): e is Evidence => !!e).map((e) => `[${e.marker}]`).join('');
+    const report = `${meta.district}${y}年的《${meta.title}》`;
+    const speaker = meta.speaker.name ? `${meta.district}人民政府${meta.speaker.title}${meta.speaker.name}` : '';
+    const place = meta.congress ? `${meta.city ?? ''}${meta.district}${meta.congress}` : '';
+    if (facets.length === 1 && facets[0] === 'who' && speaker) return `${report}由${speaker}作${cite(speakerLine)}。`;
+    if (facets.length === 1 && facets[0] === 'when') return `${report}作于${y}年${m}月${d}日${cite(dateLine)}。`;
+    if (facets.length === 1 && facets[0] === 'session' && place) return `${report}是在${place}上所作${cite(dateLine)}。`;
+    if (facets.length === 1 && facets[0] === 'city') {
+      return meta.city
+        ? `${meta.district}属于${meta.city}${cite(dateLine)}。`
+        : `报告中没有写明${meta.district}所属的市。`;
+    }
+    const who = speaker ? `由${speaker}` : '';
+    return `${report}${who}于${y}年${m}月${d}日${place ? `在${place}上` : ''}作出${cite(dateLine, speakerLine)}。`;
   });
   return sentences.length ? sentences.join('') : undefined;
 }

@@ -17,7 +17,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   if (evidence.length === 0 || query.unknownPlace || query.noMatchingReport) return none();
 
   if (query.intent === 'meta') {
-    const text = composeMetaAnswer(evidence);
+    const text = composeMetaAnswer(question, evidence);
     if (text) return { status: 'answered', text };
   }
   const rows = evidence.flatMap((e) => e.rows);

@@ -67,7 +67,8 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       section: it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
-      matched: it.matched,
+      // A figure's clause is the precise support; search's matched sentences only when there is no row.
+      matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,
       rows: it.rows,
       report: report.meta,
     };
