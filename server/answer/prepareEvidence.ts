@@ -129,7 +129,8 @@ function yearsIn(text: string): number[] {
   return [...new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
 }
 
-const TARGET_LIST = /目标|指标/;
+/** "主要预期目标有哪些", "有哪些指标" — not "实现目标必须坚持哪几条". */
+const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些目标|指标/;
 
 /** Every target row of each report's plan year, newest report per district. */
 function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
