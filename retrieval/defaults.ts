@@ -31,7 +31,15 @@ export const DEFAULTS = {
   sectionRoleBoost: 1.5,
   /** Score multiplier for a passage holding an indicator row that matches the parsed query. */
   indicatorMatchBoost: 2.5,
+  /**
+   * Catalogs whose place names query understanding keeps derived (placeNames.ts): deriving
+   * them costs ~1 ms per question at 1,000 reports; a process sees one catalog, tests a few.
+   */
+  queryCatalogMemo: 4,
 } as const;
 
-/** Bumped whenever ingestion or index layout changes, so stale caches are rebuilt, never misread. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
+ * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
+ */
+export const INDEX_FORMAT_VERSION = 2;

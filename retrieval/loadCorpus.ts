@@ -1,6 +1,8 @@
 // Loads the report corpus: ingests every report file, extracts indicator
 // tables, and builds (or loads from cache) the search index. A file that cannot
 // be read or parsed is reported with its name and why; the others still load.
+// Ingested reports and indicator rows are cached too, keyed by the report bytes
+// (hashed at every start) and the ingestion code.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -9,6 +11,7 @@ import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
+import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
 import type { IndexBackend, SearchIndex } from './index/SearchIndex.js';
@@ -28,12 +31,14 @@ export interface LoadCorpusOptions {
   sources?: IngestSource[];
   tokenizer?: Tokenizer;
   backend?: IndexBackend;
-  /** Index cache folder; false disables caching. Default: .cache/ in the project root. */
+  /** Cache folder for the index and the ingested reports; false disables caching. Default: .cache/ in the project root. */
   cacheDir?: string | false;
 }
 
 export interface CorpusStats {
+  /** Reading, hashing and ingesting the reports (or reading them from the cache). */
   ingestMs: number;
+  reportsFromCache: boolean;
   indexMs: number;
   indexFromCache: boolean;
 }
@@ -79,39 +84,36 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     }
   }
 
-  const reports: Report[] = [];
-  const seen = new Set<string>();
-  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}`);
-  for (const src of sources) {
-    if (seen.has(src.id)) {
-      errors.push({ file: src.sourceFile, reason: `报告编号 ${src.id} 重复，已忽略` });
-      continue;
-    }
+  const cacheDir = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
+  const code = cacheDir ? ingestCodeHash() : null;
+  const key = cacheDir && code ? sourcesKey(sources, code) : undefined;
+  let ingested: IngestedCorpus | undefined;
+  if (cacheDir && key) {
     try {
-      reports.push(ingestReport(src));
-      seen.add(src.id);
-      hasher.update(`\u0000${src.id}\u0000`).update(src.bytes);
+      ingested = readCorpusCache(cacheDir, key);
     } catch (e) {
-      errors.push({ file: src.sourceFile, reason: (e as Error).message });
+      if (!(e instanceof SyntaxError)) console.warn(`report cache ignored: ${(e as Error).message}`);
     }
   }
-  const hash = hasher.digest('hex');
+  const reportsFromCache = ingested !== undefined;
+  if (!ingested) {
+    ingested = ingestAll(sources);
+    if (cacheDir && key) {
+      try {
+        writeCorpusCache(cacheDir, key, ingested);
+      } catch (e) {
+        console.warn(`report cache not written: ${(e as Error).message}`);
+      }
+    }
+  }
+  const { reports, indicators, hash } = ingested;
+  errors.push(...ingested.errors);
 
   const paragraphById = new Map<string, Paragraph>();
   const passageById = new Map<string, Passage>();
-  const indicators: IndicatorRow[] = [];
   for (const r of reports) {
     for (const p of r.paragraphs) paragraphById.set(p.id, p);
     for (const p of r.passages) passageById.set(p.id, p);
-    indicators.push(
-      ...extractIndicators({
-        reportId: r.meta.id,
-        district: r.meta.district,
-        reviewYear: r.meta.reviewYear,
-        planYear: r.meta.planYear,
-        paragraphs: r.paragraphs,
-      }),
-    );
   }
   const ingestMs = performance.now() - t0;
 
@@ -119,7 +121,6 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   const tokenizer = options.tokenizer ?? createTokenizer();
   const backend = options.backend ?? miniSearchBackend;
   const tokenize = (text: string) => tokenizer.tokenize(text);
-  const cacheDir = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
   let index: SearchIndex | undefined;
   if (cacheDir) {
     try {
@@ -153,9 +154,50 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     hash,
     tokenizer,
     index,
-    stats: { ingestMs, indexMs, indexFromCache },
+    stats: { ingestMs, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
   };
   return corpus;
+}
+
+/** The corpus cache key: every source (id, file name, bytes) and the ingestion code. */
+function sourcesKey(sources: IngestSource[], code: string): string {
+  const hasher = createHash('sha256').update(`corpus:${INDEX_FORMAT_VERSION}:${code}`);
+  for (const src of sources) hasher.update(`\u0000${src.id}\u0000${src.sourceFile}\u0000${src.bytes.length}\u0000`).update(src.bytes);
+  return hasher.digest('hex');
+}
+
+/** Ingests every source and extracts its indicator rows; a duplicate id or a bad file becomes an error. */
+function ingestAll(sources: IngestSource[]): IngestedCorpus {
+  const errors: LoadError[] = [];
+  const reports: Report[] = [];
+  const seen = new Set<string>();
+  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}`);
+  for (const src of sources) {
+    if (seen.has(src.id)) {
+      errors.push({ file: src.sourceFile, reason: `报告编号 ${src.id} 重复，已忽略` });
+      continue;
+    }
+    try {
+      reports.push(ingestReport(src));
+      seen.add(src.id);
+      hasher.update(`\u0000${src.id}\u0000`).update(src.bytes);
+    } catch (e) {
+      errors.push({ file: src.sourceFile, reason: (e as Error).message });
+    }
+  }
+  const indicators: IndicatorRow[] = [];
+  for (const r of reports) {
+    indicators.push(
+      ...extractIndicators({
+        reportId: r.meta.id,
+        district: r.meta.district,
+        reviewYear: r.meta.reviewYear,
+        planYear: r.meta.planYear,
+        paragraphs: r.paragraphs,
+      }),
+    );
+  }
+  return { hash: hasher.digest('hex'), reports, indicators, errors };
 }

@@ -1,8 +1,11 @@
-// One contract, every index backend (MiniSearch BM25 and the brute-force scan).
+// One contract, every index backend (MiniSearch BM25 scored from its postings,
+// MiniSearch's own search, and the brute-force scan).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
-import { miniSearchBackend } from '../retrieval/index/miniSearchBackend.js';
+import MiniSearch from 'minisearch';
+import { CompactMiniSearch } from '../retrieval/index/compactMiniSearch.js';
+import { createMiniSearchBackend, miniSearchBackend } from '../retrieval/index/miniSearchBackend.js';
 import { scanBackend } from '../retrieval/index/scanBackend.js';
 import type { IndexBackend, SearchIndex } from '../retrieval/index/SearchIndex.js';
 import { createTokenizer } from '../retrieval/tokenize/createTokenizer.js';
@@ -15,8 +18,15 @@ const passages: Passage[] = ['huiji-2024', 'weidong-2024', 'hongqi-2024'].flatMa
 );
 const textOf = (id: string) => passages.find((p) => p.id === id)!.text;
 
-for (const backend of [miniSearchBackend, scanBackend] as IndexBackend[]) {
-  describe(`index backend: ${backend.name}`, () => {
+const miniSearchReference = createMiniSearchBackend({ scorer: 'minisearch' });
+const backends: [string, IndexBackend][] = [
+  ['minisearch (postings scorer)', miniSearchBackend],
+  ['minisearch (MiniSearch.search)', miniSearchReference],
+  ['scan', scanBackend],
+];
+
+for (const [label, backend] of backends) {
+  describe(`index backend: ${label}`, () => {
     let index: SearchIndex;
     beforeAll(() => {
       index = backend.build(passages, tokenize);
@@ -70,5 +80,74 @@ describe('the backends agree', () => {
     const same = questions.filter((q) => a.search(tokenize(q), { limit: 1 })[0]?.passageId === b.search(tokenize(q), { limit: 1 })[0]?.passageId);
     // Both implement BM25 with the same parameters; small differences in IDF rounding may reorder near-ties.
     expect(same.length).toBeGreaterThanOrEqual(questions.length - 2);
+  });
+});
+
+describe('the postings scorer', () => {
+  // A copy of each report under another id: identical passages tie exactly, which tests tie order.
+  const copies = passages.map((p) => ({ ...p, id: `copy-${p.id}`, paragraphId: `copy-${p.paragraphId}`, reportId: `copy-${p.reportId}` }));
+  const all = [...passages, ...copies];
+  const questions = readFileSync(new URL('../evals/questions.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { question: string }).question);
+  const filters: (Set<string> | undefined)[] = [
+    undefined,
+    new Set(['weidong-2024']),
+    new Set(['huiji-2024', 'copy-huiji-2024']),
+    new Set(['hongqi-2024', 'copy-weidong-2024', 'no-such-report']),
+    new Set(['no-such-report']),
+  ];
+
+  it('gives exactly MiniSearch.search’s hits: scores, order, ties and matched terms', () => {
+    const fast = miniSearchBackend.build(all, tokenize);
+    const reference = miniSearchReference.build(all, tokenize);
+    let compared = 0;
+    for (const q of [...questions, '发展 发展 推进 2024 工作', '一般公共预算收入 一般公共预算收入']) {
+      const terms = tokenize(q);
+      for (const reportIds of filters) {
+        for (const limit of [1, 10, 90]) {
+          expect(fast.search(terms, { limit, reportIds })).toEqual(reference.search(terms, { limit, reportIds }));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('gives the same hits after a round trip through the snapshot', () => {
+    const built = miniSearchBackend.build(all, tokenize);
+    const loaded = miniSearchBackend.load(JSON.parse(JSON.stringify(built.serialize())), tokenize);
+    const reference = miniSearchReference.load(JSON.parse(JSON.stringify(built.serialize())), tokenize);
+    for (const q of questions.slice(0, 40)) {
+      for (const reportIds of filters) {
+        const hits = loaded.search(tokenize(q), { limit: 20, reportIds });
+        expect(hits).toEqual(built.search(tokenize(q), { limit: 20, reportIds }));
+        expect(hits).toEqual(reference.search(tokenize(q), { limit: 20, reportIds }));
+      }
+    }
+  });
+});
+
+describe('the compact MiniSearch snapshot', () => {
+  it('restores exactly the state MiniSearch.loadJS restores from toJSON', () => {
+    const options = { fields: ['text', 'sectionTitle', 'lead'], storeFields: ['reportId'], tokenize, processTerm: (t: string) => t };
+    const ms = new CompactMiniSearch<Passage>(options);
+    ms.addAll(passages);
+    const compact = CompactMiniSearch.fromCompact(JSON.parse(JSON.stringify(ms.toCompact())), options);
+    const viaLoadJS = MiniSearch.loadJS(JSON.parse(JSON.stringify(ms.toJSON())), options);
+    // toJSON lists every map in iteration order, so equal JSON means equal maps in equal order.
+    expect(JSON.stringify(compact.toJSON()), 'same state as loadJS').toBe(JSON.stringify(viaLoadJS.toJSON()));
+    // The built instance's term tree may list terms in another order (it grew term by term).
+    const sorted = (m: MiniSearch) => {
+      const js = m.toJSON();
+      return JSON.stringify({ ...js, index: [...js.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) });
+    };
+    expect(sorted(compact), 'same state as built').toBe(sorted(ms));
+    expect(compact.search('黄河流域生态保护')).toEqual(ms.search('黄河流域生态保护'));
+  });
+
+  it('refuses a snapshot of another layout', () => {
+    expect(() => CompactMiniSearch.fromCompact({} as never, { fields: ['text'] })).toThrow(/snapshot/);
   });
 });

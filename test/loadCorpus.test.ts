@@ -61,6 +61,40 @@ describe('loadCorpus', () => {
     expect(other.stats.indexFromCache).toBe(false);
   });
 
+  it('caches the ingested reports and indicator rows, and reads them back unchanged', async () => {
+    const dir = temp();
+    const cacheDir = temp();
+    copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-2024.txt'));
+    copyFileSync(join(seeds, 'hongqi-2017.txt'), join(dir, 'hongqi-2017.txt'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const first = await loadCorpus({ dir, cacheDir });
+    expect(first.stats.reportsFromCache).toBe(false);
+    const second = await loadCorpus({ dir, cacheDir, tokenizer: first.tokenizer });
+    expect(second.stats.reportsFromCache).toBe(true);
+    expect(second.stats.indexFromCache).toBe(true);
+    expect(second.hash).toBe(first.hash);
+    expect(second.reports).toEqual(first.reports);
+    expect(second.indicators).toEqual(first.indicators);
+    expect(second.errors).toEqual(first.errors);
+    expect(second.errors.map((e) => e.file)).toEqual(['empty.txt']);
+    expect(second.search('惠济区2024年GDP目标是多少').results).toEqual(first.search('惠济区2024年GDP目标是多少').results);
+
+    // A damaged cache file is ingested again and rewritten.
+    const [cached] = readdirSync(cacheDir).filter((f) => f.startsWith('corpus-'));
+    writeFileSync(join(cacheDir, cached), readFileSync(join(cacheDir, cached), 'utf8').slice(0, 1000));
+    const damaged = await loadCorpus({ dir, cacheDir, tokenizer: first.tokenizer });
+    expect(damaged.stats.reportsFromCache).toBe(false);
+    expect(damaged.reports).toEqual(first.reports);
+    expect((await loadCorpus({ dir, cacheDir, tokenizer: first.tokenizer })).stats.reportsFromCache).toBe(true);
+
+    // Changed bytes are ingested again, never read from the cache.
+    writeFileSync(join(dir, 'huiji-2024.txt'), readFileSync(join(seeds, 'huiji-2024.txt'), 'utf8').replace('地区生产总值增长7%左右', '地区生产总值增长6%左右'));
+    const third = await loadCorpus({ dir, cacheDir, tokenizer: first.tokenizer });
+    expect(third.stats.reportsFromCache).toBe(false);
+    expect(third.hash).not.toBe(first.hash);
+    expect(third.search('惠济区2024年GDP目标是多少').results[0].text).toContain('6%左右');
+  });
+
   it('rejects a cache file of an unknown format version and rebuilds', async () => {
     const cacheDir = temp();
     const first = await loadCorpus({ cacheDir });

@@ -2,10 +2,12 @@
 // with evidence, the rank (1..10) of the first search hit whose paragraph holds
 // an evidence quote of the same report, then recall@1/3/5/10 and MRR.
 // Run before and after any change to indexing or ranking: the figures must not drop.
-// Usage: npx tsx retrieval/bench/retrievalQuality.ts [--verbose]
+// Usage: npx tsx retrieval/bench/retrievalQuality.ts [--verbose] [--reference]
+// --reference ranks with MiniSearch.search itself instead of the postings scorer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createMiniSearchBackend } from '../index/miniSearchBackend.js';
 import { loadCorpus, PROJECT_ROOT, type Corpus } from '../loadCorpus.js';
 import { parseConversation, type Turn } from '../query/parseConversation.js';
 
@@ -45,13 +47,14 @@ export function qualityFigures(ranks: (number | null)[]) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, reference: { type: 'boolean', default: false } } });
   const questions = readFileSync(join(PROJECT_ROOT, 'evals', 'questions.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Question)
     .filter((q) => (q.evidence ?? []).length > 0);
-  const corpus = await loadCorpus({ cacheDir: false });
+  const backend = values.reference ? createMiniSearchBackend({ scorer: 'minisearch' }) : undefined;
+  const corpus = await loadCorpus({ cacheDir: false, backend });
   const ranks = questions.map((q) => {
     const rank = evidenceRank(corpus, q);
     if (values.verbose) console.log(`${String(rank ?? '-').padStart(2)}  ${q.id}`);

@@ -1,9 +1,13 @@
 // MiniSearch BM25 over passages, with the section title and lead sentence as
 // boosted fields. Text is tokenised by our Tokenizer once at build time; the
 // serialised index keeps the terms, so loading does not tokenise again.
-import MiniSearch from 'minisearch';
+// Queries are scored from MiniSearch's postings by miniSearchPostings.ts (same
+// scores and order as MiniSearch.search, without scoring filtered-out reports);
+// the snapshot is MiniSearch's state in compactMiniSearch.ts's compact layout.
 import { DEFAULTS } from '../defaults.js';
 import type { Passage } from '../types.js';
+import { CompactMiniSearch, type CompactSnapshot } from './compactMiniSearch.js';
+import { postingsScorer } from './miniSearchPostings.js';
 import type { IndexBackend, IndexHit, IndexSearchOptions, SearchIndex } from './SearchIndex.js';
 
 interface Doc {
@@ -14,9 +18,11 @@ interface Doc {
   lead: string;
 }
 
+const FIELDS = ['text', 'sectionTitle', 'lead'];
+
 function options(tokenize: (text: string) => string[]) {
   return {
-    fields: ['text', 'sectionTitle', 'lead'],
+    fields: FIELDS,
     storeFields: ['reportId'],
     tokenize,
     // Terms are already normalised by the tokeniser.
@@ -25,7 +31,20 @@ function options(tokenize: (text: string) => string[]) {
   };
 }
 
-function wrap(ms: MiniSearch<Doc>): SearchIndex {
+export interface MiniSearchBackendOptions {
+  /**
+   * 'postings' (default): score from the postings, looking only at the filtered reports.
+   * 'minisearch': MiniSearch.search with a filter, the reference the contract suite compares with.
+   */
+  scorer?: 'postings' | 'minisearch';
+}
+
+/** `ms` must not change after this: the scorer keeps derived arrays. */
+function wrap(ms: CompactMiniSearch<Doc>, scorerKind: MiniSearchBackendOptions['scorer']): SearchIndex {
+  const scorer =
+    scorerKind === 'minisearch'
+      ? undefined
+      : postingsScorer(ms.state, { fields: FIELDS, boost: DEFAULTS.boosts, bm25: DEFAULTS.bm25, reportField: 'reportId' });
   return {
     backend: 'minisearch',
     get size() {
@@ -33,6 +52,7 @@ function wrap(ms: MiniSearch<Doc>): SearchIndex {
     },
     search(terms: string[], opts: IndexSearchOptions): IndexHit[] {
       if (terms.length === 0) return [];
+      if (scorer) return scorer.search(terms, opts.limit, opts.reportIds);
       // The terms are passed pre-tokenised: the query tokeniser must not split them again.
       const results = ms.search(terms.join(' '), {
         tokenize: (s: string) => s.split(' '),
@@ -41,19 +61,23 @@ function wrap(ms: MiniSearch<Doc>): SearchIndex {
       return results.slice(0, opts.limit).map((r) => ({ passageId: String(r.id), score: r.score, terms: r.terms }));
     },
     serialize() {
-      return ms.toJSON();
+      return ms.toCompact();
     },
   };
 }
 
-export const miniSearchBackend: IndexBackend = {
-  name: 'minisearch',
-  build(passages: Passage[], tokenize) {
-    const ms = new MiniSearch<Doc>(options(tokenize));
-    ms.addAll(passages.map((p) => ({ id: p.id, reportId: p.reportId, text: p.text, sectionTitle: p.sectionTitle, lead: p.lead })));
-    return wrap(ms);
-  },
-  load(snapshot, tokenize) {
-    return wrap(MiniSearch.loadJS(snapshot as Parameters<typeof MiniSearch.loadJS>[0], options(tokenize)) as MiniSearch<Doc>);
-  },
-};
+export function createMiniSearchBackend(o: MiniSearchBackendOptions = {}): IndexBackend {
+  return {
+    name: 'minisearch',
+    build(passages: Passage[], tokenize) {
+      const ms = new CompactMiniSearch<Doc>(options(tokenize));
+      ms.addAll(passages.map((p) => ({ id: p.id, reportId: p.reportId, text: p.text, sectionTitle: p.sectionTitle, lead: p.lead })));
+      return wrap(ms, o.scorer);
+    },
+    load(snapshot, tokenize) {
+      return wrap(CompactMiniSearch.fromCompact(snapshot as CompactSnapshot, options(tokenize)), o.scorer);
+    },
+  };
+}
+
+export const miniSearchBackend: IndexBackend = createMiniSearchBackend();

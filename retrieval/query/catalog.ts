@@ -22,5 +22,7 @@ export function latestReport(reports: readonly CatalogEntry[]): CatalogEntry | u
 
 /** Reports of the given districts; all reports when none is given. */
 export function reportsOf(catalog: readonly CatalogEntry[], districts: readonly string[]): CatalogEntry[] {
-  return districts.length ? catalog.filter((r) => districts.includes(r.district)) : [...catalog];
+  if (!districts.length) return [...catalog];
+  const wanted = new Set(districts);
+  return catalog.filter((r) => wanted.has(r.district));
 }

@@ -34,7 +34,14 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
   const districts: string[] = [];
   for (const m of spans) for (const d of m.value.districts) if (!districts.includes(d)) districts.push(d);
   const all = ALL_DISTRICTS.test(folded);
-  if (all) for (const r of catalog) if (!districts.includes(r.district)) districts.push(r.district);
+  if (all) {
+    const listed = new Set(districts);
+    for (const r of catalog) {
+      if (listed.has(r.district)) continue;
+      listed.add(r.district);
+      districts.push(r.district);
+    }
+  }
   const out: DistrictMention = { districts, all, spans };
   if (unknown) out.unknownPlace = unknown.name;
   else {

@@ -93,7 +93,8 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   let yearRole: ParsedQuery['yearRole'] = role ?? 'any';
   let yearIsPlanYear = false;
   if (!role && years.length === 1 && selection.ids.length) {
-    const chosen = catalog.filter((r) => selection.ids.includes(r.id));
+    const ids = new Set(selection.ids);
+    const chosen = catalog.filter((r) => ids.has(r.id));
     const standing = yearStanding(chosen, years[0]);
     if (standing === 'review') yearRole = 'actual';
     yearIsPlanYear = standing === 'plan';

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../defaults.js';
 import type { CatalogEntry } from './catalog.js';
 
 export interface PlaceName {
@@ -14,13 +15,28 @@ export function shortForm(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+// Names depend only on each entry's district and city, so that is the memo key. Callers
+// often pass a freshly mapped catalog per question, so array identity would never hit.
+const memo: { districts: string[]; cities: (string | undefined)[]; names: readonly PlaceName[] }[] = [];
+
 /**
  * Every way the catalog's districts and cities can be named, longest first so
  * 惠济区 is tried before 惠济. Derived from the catalog, so a new report for
  * another district is understood without code changes. A district's city comes
  * from any of its reports that states one (hongqi-2020 doesn't, hongqi-2017 does).
  */
-export function placeNames(catalog: readonly CatalogEntry[]): PlaceName[] {
+export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
+  const hit = memo.find(
+    (m) => m.districts.length === catalog.length && catalog.every((r, i) => r.district === m.districts[i] && r.city === m.cities[i]),
+  );
+  if (hit) return hit.names;
+  const names = derivePlaceNames(catalog);
+  memo.unshift({ districts: catalog.map((r) => r.district), cities: catalog.map((r) => r.city), names });
+  memo.length = Math.min(memo.length, DEFAULTS.queryCatalogMemo);
+  return names;
+}
+
+function derivePlaceNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
   const byForm = new Map<string, PlaceName>();
   const add = (form: string | undefined, district: string, kind: PlaceName['kind']) => {
     if (!form) return;
@@ -39,5 +55,8 @@ export function placeNames(catalog: readonly CatalogEntry[]): PlaceName[] {
     add(r.city, r.district, 'city');
     add(shortForm(r.city), r.district, 'city');
   }
-  return [...byForm.values()].sort((a, b) => b.form.length - a.form.length);
+  const names = [...byForm.values()].sort((a, b) => b.form.length - a.form.length);
+  // Shared by every later call: frozen so no caller can change another's answer.
+  for (const n of names) Object.freeze(n.districts);
+  return Object.freeze(names.map((n) => Object.freeze(n)));
 }

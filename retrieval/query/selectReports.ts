@@ -1,5 +1,5 @@
 import type { CatalogEntry } from './catalog.js';
-import { latestReport, reportsOf, reviewsTerm } from './catalog.js';
+import { reportsOf, reviewsTerm } from './catalog.js';
 
 export interface ReportConstraints {
   districts: readonly string[];
@@ -59,8 +59,13 @@ export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstra
     const strict = pool.filter((r) => c.years.some((y) => fits(r, y)));
     pool = strict.length ? strict : pool.filter((r) => c.years.some((y) => covers(r, y)));
   } else if (c.latestOnly && !c.period && !c.pastFiveYears) {
-    const districts = [...new Set(pool.map((r) => r.district))];
-    const latest = new Set(districts.map((d) => latestReport(pool.filter((r) => r.district === d))!.id));
+    // One pass, as latestReport per district would choose (ties: later in the catalog).
+    const newest = new Map<string, CatalogEntry>();
+    for (const r of pool) {
+      const best = newest.get(r.district);
+      if (!best || r.planYear >= best.planYear) newest.set(r.district, r);
+    }
+    const latest = new Set([...newest.values()].map((r) => r.id));
     pool = pool.filter((r) => latest.has(r.id));
   }
   return { ids: pool.map((r) => r.id), none: pool.length === 0 };
