@@ -128,6 +128,14 @@ describe('parseQuery: places', () => {
     expect(q.district).toBeUndefined();
   });
 
+  it('does not take words ending in 区 for places (老旧小区, 保税区, 校区)', () => {
+    for (const q of ['老旧小区改造进展', '保税区建设情况', '新校区什么时候建成', '风险区怎么划定']) {
+      const parsed = parse(q);
+      expect(parsed.unknownPlace, q).toBeUndefined();
+      expect(parsed.noMatchingReport, q).toBeUndefined();
+    }
+  });
+
   it('does not read 郑州市金水区 as 惠济区', () => {
     expect(parse('郑州市金水区GDP')).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true });
   });
