@@ -42,4 +42,4 @@ export const DEFAULTS = {
  * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
  * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;

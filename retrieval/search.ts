@@ -7,7 +7,8 @@ import { indicatorDef } from './indicators/vocabulary.js';
 import type { Corpus } from './loadCorpus.js';
 import { contentTerms } from './query/contentTerms.js';
 import { parseQuery } from './query/parseQuery.js';
-import type { IndicatorRow, ParsedQuery, SearchFilters, SearchHit, SearchResult, Span } from './types.js';
+import { sectionHeadings } from './sectionHeadings.js';
+import type { IndicatorRow, Paragraph, ParsedQuery, SearchFilters, SearchHit, SearchResult, Span } from './types.js';
 
 export class QueryError extends Error {}
 
@@ -36,8 +37,13 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const hits = corpus.index.search(terms, { reportIds: allowed, limit: k * 6 + 30 });
   const rowsByParagraph = matchingRows(corpus, query, allowed);
 
-  // Cover lines (title, date, speaker) answer only questions about the report itself.
-  const usable = query.intent === 'meta' ? hits : hits.filter((h) => corpus.paragraphById.get(corpus.passageById.get(h.passageId)!.paragraphId)!.sectionPath.length > 0);
+  // Cover lines (title, date, speaker) answer only questions about the report itself, and
+  // standalone headings only questions asking for a list.
+  const paragraphOf = (h: { passageId: string }) => corpus.paragraphById.get(corpus.passageById.get(h.passageId)!.paragraphId)!;
+  const usable = hits.filter((h) => {
+    const p = paragraphOf(h);
+    return (query.intent === 'meta' || p.sectionPath.length > 0) && (query.intent === 'list' || !p.isHeading);
+  });
   const scored = usable.map((h) => {
     const passage = corpus.passageById.get(h.passageId)!;
     let score = h.score;
@@ -52,27 +58,40 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
 
   const results: SearchHit[] = [];
   const seen = new Set<string>();
+  if (query.intent === 'list') {
+    // The section tree answers lists: its headings come first, ranked above every BM25 hit.
+    const reports = corpus.reports.filter((r) => !allowed || allowed.has(r.meta.id));
+    const top = scored[0]?.score ?? 1;
+    for (const [i, p] of sectionHeadings(text, reports).slice(0, k).entries()) {
+      seen.add(p.id);
+      results.push(hitOf(corpus, p, { start: 0, end: p.text.length }, `${p.id}#0`, top + k - i, []));
+    }
+  }
   for (const s of scored) {
     if (seen.has(s.passage.paragraphId)) continue;
     seen.add(s.passage.paragraphId);
     const paragraph = corpus.paragraphById.get(s.passage.paragraphId)!;
-    const report = corpus.reportById.get(s.passage.reportId)!;
-    results.push({
-      id: paragraph.id,
-      passageId: s.passage.id,
-      reportId: report.meta.id,
-      district: report.meta.district,
-      year: Number(report.meta.date.slice(0, 4)),
-      score: round(s.score),
-      text: s.passage.text,
-      start: s.passage.start,
-      end: s.passage.end,
-      matchedSentences: matchedSentences(paragraph.sentences, paragraph.text, s.passage, s.h.terms, s.rows),
-      sectionPath: paragraph.sectionPath,
-    });
+    results.push(hitOf(corpus, paragraph, s.passage, s.passage.id, s.score, matchedSentences(paragraph.sentences, paragraph.text, s.passage, s.h.terms, s.rows)));
     if (results.length >= k) break;
   }
   return { query, results };
+}
+
+function hitOf(corpus: Corpus, paragraph: Paragraph, range: Span, passageId: string, score: number, matched: Span[]): SearchHit {
+  const report = corpus.reportById.get(paragraph.reportId)!;
+  return {
+    id: paragraph.id,
+    passageId,
+    reportId: report.meta.id,
+    district: report.meta.district,
+    year: Number(report.meta.date.slice(0, 4)),
+    score: round(score),
+    text: paragraph.text.slice(range.start, range.end),
+    start: range.start,
+    end: range.end,
+    matchedSentences: matched,
+    sectionPath: paragraph.sectionPath,
+  };
 }
 
 export function normaliseQuestion(question: string): string {

@@ -65,7 +65,8 @@ export function ingestReport(src: IngestSource): Report {
   });
 
   const meta = { ...metaBase, paragraphCount: paragraphs.length };
-  const passages = paragraphs.filter((p) => !p.isHeading).flatMap((p) => makePassages(p));
+  // Headings are passages too: "重点工作有哪些" is answered by them (search shows them only for lists).
+  const passages = paragraphs.flatMap((p) => makePassages(p));
   return { meta, paragraphs, sections: root.children, passages };
 }
 

@@ -5,6 +5,7 @@
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
+import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { IndicatorKind, IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
@@ -50,7 +51,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
     if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
-    } else if (query.intent === 'list') for (const p of listParagraphs(question, reports)) add(p);
+    } else if (query.intent === 'list') for (const p of sectionHeadings(question, reports)) add(p);
     let hits: SearchHit[] = [];
     hits = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
@@ -144,30 +145,6 @@ function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
 /** The cover lines that say who delivered the report, when and where. */
 function coverParagraphs(r: Report): Paragraph[] {
   return r.paragraphs.filter((p) => p.sectionPath.length === 0 && p.index <= 6 && /^[—－-]|人民政府.{0,3}长|届人大/.test(p.text));
-}
-
-/** Headings of the section a list question asks about: the plan's tasks, or the review's achievements. */
-function listParagraphs(question: string, reports: Report[]): Paragraph[] {
-  const wantsReview = /回顾|做了|完成了|成绩|成效|去年|过去/.test(question);
-  const wantsSelf = /自身建设|政府建设/.test(question);
-  const out: Paragraph[] = [];
-  for (const r of reports) {
-    const top = r.sections;
-    const section =
-      (wantsSelf && top.find((s) => /自身建设/.test(s.title))) ||
-      (wantsReview && top.find((s) => /回顾/.test(s.title))) ||
-      top.find((s) => /重点|安排|任务/.test(s.title) && s.children.length > 0) ||
-      [...top].sort((a, b) => b.children.length - a.children.length)[0];
-    if (!section) continue;
-    const byId = new Map(r.paragraphs.map((p) => [p.id, p]));
-    if (section.children.length) {
-      for (const c of section.children) out.push(byId.get(c.paragraphId)!);
-    } else {
-      const start = byId.get(section.paragraphId)!.index;
-      out.push(...r.paragraphs.filter((p) => p.index > start && p.sectionId === `${section.id}` && p.lead));
-    }
-  }
-  return out;
 }
 
 function mergeSpans(a: Span[], b: Span[]): Span[] {
