@@ -14,6 +14,15 @@ const MAX_SNIPPETS = 3;
 const MAX_SNIPPET_CHARS = 110;
 /** Share of the question's content weight the best window must cover, else no answer. */
 const MIN_COVERAGE = 0.5;
+/** Score added to windows from the part of the report that fits the question's year. */
+const ROLE_BONUS = 2;
+
+function fitsRole(e: Evidence, query: ParsedQuery): boolean {
+  if (query.yearRole === 'any') return false;
+  const review = /回顾|过去/.test(e.section.split(' › ')[0]);
+  return query.yearRole === 'actual' ? review : !review;
+}
+
 /** A first sentence this short is a paragraph's lead (its topic). */
 const LEAD_MAX_CHARS = 24;
 /** Further windows must score at least this share of the best one. */
@@ -58,8 +67,9 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
         const text = e.text.slice(start, end).toLowerCase();
         const w = cover(`${lead}\n${text}`);
         if (w === 0) return;
-        // Figures make a descriptive answer concrete; earlier evidence ranked higher.
-        const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank);
+        // Figures make a descriptive answer concrete; earlier evidence ranked higher; the
+        // review answers "2023年做得怎么样", the plan "2024年打算怎么做".
+        const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank) + (fitsRole(e, query) ? ROLE_BONUS : 0);
         snippets.push({ e, start, end, score });
       });
     }
