@@ -3,6 +3,8 @@
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
 import { DEFAULTS } from './defaults.js';
+import { kindsForRole } from './indicators/kindsForRole.js';
+import { lookupIndicators } from './indicators/lookupIndicators.js';
 import { indicatorDef } from './indicators/vocabulary.js';
 import type { Corpus } from './loadCorpus.js';
 import { contentTerms } from './query/contentTerms.js';
@@ -126,8 +128,16 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
   return ids ? new Set(ids) : undefined;
 }
 
+const cityCache = new WeakMap<Corpus, string[]>();
+/** The cities the corpus's reports name, once per corpus rather than per question. */
+function citiesOf(corpus: Corpus): string[] {
+  let cities = cityCache.get(corpus);
+  if (!cities) cityCache.set(corpus, (cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))]));
+  return cities;
+}
+
 function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
-  const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
+  const cities = citiesOf(corpus);
   const terms = query.intent === 'meta' ? corpus.tokenizer.tokenize(text) : contentTerms(corpus.tokenizer.tokenize(text), query, cities);
   const def = query.indicator ? indicatorDef(query.indicator) : undefined;
   // The reports' own labels for the indicator the user named colloquially (GDP → 地区生产总值).
@@ -151,15 +161,9 @@ function fitsYearRole(corpus: Corpus, paragraphId: string, query: ParsedQuery): 
 function matchingRows(corpus: Corpus, query: ParsedQuery, allowed?: Set<string>): Map<string, IndicatorRow[]> {
   const out = new Map<string, IndicatorRow[]>();
   if (!query.indicator) return out;
-  for (const r of corpus.indicators) {
-    if (r.indicator !== query.indicator) continue;
+  for (const r of lookupIndicators(corpus.indicators, { indicator: query.indicator, year: query.year, kind: kindsForRole(query.yearRole) })) {
     if (allowed && !allowed.has(r.reportId)) continue;
-    if (query.year !== undefined && r.year !== query.year) continue;
-    if (query.yearRole === 'target' && r.kind !== 'target') continue;
-    if (query.yearRole === 'actual' && r.kind === 'target') continue;
-    const list = out.get(r.paragraphId) ?? [];
-    list.push(r);
-    out.set(r.paragraphId, list);
+    out.set(r.paragraphId, [...(out.get(r.paragraphId) ?? []), r]);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
-import { composeOfflineAnswer, OFFLINE_NAME } from './offlineAnswerer.js';
+import { composeOfflineAnswer } from './offlineAnswerer.js';
 import { prepareEvidence } from './prepareEvidence.js';
 import { verifyCitations, type Verification } from './verifyCitations.js';
 
@@ -112,4 +112,3 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
 
-export { OFFLINE_NAME };

@@ -1,5 +1,7 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
+import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { ParsedQuery } from '../../retrieval/types.js';
 
 export function describeCoverage(corpus: Corpus): string {
@@ -30,15 +32,12 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery): string
   if (!query.indicator || !query.measure) return undefined;
   const other = query.measure === 'level' ? 'growth' : 'level';
   const name = (m: 'level' | 'growth') => (m === 'level' ? '总量' : '增速');
-  const rows = corpus.indicators.filter(
-    (r) =>
-      r.indicator === query.indicator &&
-      r.measure === other &&
-      (query.districts.length === 0 || query.districts.includes(r.district)) &&
-      (query.year === undefined || r.year === query.year) &&
-      (query.yearRole !== 'target' || r.kind === 'target') &&
-      (query.yearRole !== 'actual' || r.kind !== 'target'),
-  );
+  const rows = lookupIndicators(corpus.indicators, {
+    indicator: query.indicator,
+    year: query.year,
+    kind: kindsForRole(query.yearRole),
+    measure: other,
+  }).filter((r) => query.districts.length === 0 || query.districts.includes(r.district));
   if (rows.length === 0) return undefined;
   const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}${query.indicator}`;
   return `报告中没有给出${who}的${name(query.measure)}数字，只给出了${name(other)}。可以问“${who}${other === 'growth' ? '增长多少' : '是多少'}”。`;

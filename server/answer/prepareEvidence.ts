@@ -2,11 +2,12 @@
 // evidence both answerers work from: paragraphs stating a matching indicator
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
+import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
 import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
-import type { IndicatorKind, IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
+import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
 
@@ -95,12 +96,6 @@ function relevantReports(corpus: Corpus, query: ParsedQuery, filters: Filters): 
   return reports;
 }
 
-function kindsFor(query: ParsedQuery): IndicatorKind[] | undefined {
-  if (query.yearRole === 'target') return ['target'];
-  if (query.yearRole === 'actual') return ['actual', 'estimate'];
-  return undefined;
-}
-
 /** Indicator rows that answer the question, one district (or year) at a time. */
 export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
   if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
@@ -109,7 +104,7 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   const years = query.intent === 'compare' ? yearsIn(query.text) : [];
   const names = query.indicators ?? [query.indicator];
   const lookup = (year?: number) =>
-    names.flatMap((indicator) => lookupIndicators(corpus.indicators, { indicator, year, kind: kindsFor(query) })).filter((r) => reportIds.has(r.reportId));
+    names.flatMap((indicator) => lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(query.yearRole) })).filter((r) => reportIds.has(r.reportId));
   const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
   // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
   // offline answerer says which one the report gives instead.
