@@ -1,6 +1,7 @@
 // The types at the retrieval library's seams. Zod schemas where data crosses a
 // boundary (serialised index, API responses); plain inferred types elsewhere.
 import { z } from 'zod';
+import { PlaceLevelSchema } from './ingest/metaOverrides.js';
 
 export const DISTRICTS = ['红旗区', '惠济区', '卫东区'] as const;
 
@@ -26,6 +27,16 @@ export const ReportMetaSchema = z.object({
   sourceFile: z.string(),
   encoding: z.string(),
   paragraphCount: z.number().int(),
+  /** province / city / county (区, 县, 旗, 自治县, 县级市), when known. */
+  level: PlaceLevelSchema.optional(),
+  /** e.g. 河南省, when the text or the gazetteer says. */
+  province: z.string().optional(),
+  /** Script the report is written in; traditional text is folded to simplified for matching. */
+  script: z.enum(['simplified', 'traditional']).optional(),
+  /** Where each metadata field came from: cover, title, body, fileName, sidecar, gazetteer, default. */
+  sources: z.record(z.string(), z.string()).optional(),
+  /** Fields that could not be read (a missing date, speaker …): shown to users, never a refusal. */
+  warnings: z.array(z.string()).optional(),
 });
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 

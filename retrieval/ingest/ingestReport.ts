@@ -6,6 +6,7 @@ import { cleanLines } from './cleanText.js';
 import { decodeText } from './decodeText.js';
 import { detectHeading } from './detectHeading.js';
 import { makePassages } from './makePassages.js';
+import type { MetaOverrides } from './metaOverrides.js';
 import { parseMetadata } from './parseMetadata.js';
 import { repairParagraphs } from './repairParagraphs.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
@@ -16,10 +17,16 @@ export interface IngestSource {
   id: string;
   sourceFile: string;
   bytes: Uint8Array;
+  /** Text already extracted by a format reader (.html, .docx, .pdf); else `bytes` is decoded as text. */
+  text?: string;
+  /** Name of the format that produced `text`, e.g. `docx`; recorded as the encoding. */
+  format?: string;
+  /** Metadata supplied by the user (upload form, PATCH, `<id>.meta.json`); wins over what is read. */
+  overrides?: MetaOverrides;
 }
 
 export function ingestReport(src: IngestSource): Report {
-  const { text, encoding } = decodeText(src.bytes);
+  const { text, encoding } = src.text !== undefined ? { text: src.text, encoding: src.format ?? 'text' } : decodeText(src.bytes);
   const lines = cleanLines(text);
   const front = splitFrontMatter(lines);
   const body = repairParagraphs(lines.slice(front.bodyStart));
