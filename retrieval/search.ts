@@ -2,6 +2,7 @@
 // (district, year and what the year means), BM25 ranks passages, and passages
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
+import { deliveredYear } from './deliveredYear.js';
 import { DEFAULTS } from './defaults.js';
 import { kindsForRole } from './indicators/kindsForRole.js';
 import { lookupIndicators } from './indicators/lookupIndicators.js';
@@ -86,7 +87,7 @@ function hitOf(corpus: Corpus, paragraph: Paragraph, range: Span, passageId: str
     passageId,
     reportId: report.meta.id,
     district: report.meta.district,
-    year: Number(report.meta.date.slice(0, 4)),
+    year: deliveredYear(report.meta),
     score: round(score),
     text: paragraph.text.slice(range.start, range.end),
     start: range.start,
@@ -115,7 +116,7 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
     const d = filters.district.replace(/区$/, '');
     narrow((id) => corpus.reportById.get(id)!.meta.district.replace(/区$/, '') === d);
   }
-  if (filters?.year) narrow((id) => corpus.reportById.get(id)!.meta.date.startsWith(String(filters.year)));
+  if (filters?.year) narrow((id) => deliveredYear(corpus.reportById.get(id)!.meta) === filters.year);
   if (query.reportIds.length) {
     const fromQuery = query.reportIds;
     const before = ids;

@@ -15,8 +15,8 @@ export const ReportMetaSchema = z.object({
   district: z.string(),
   /** e.g. 郑州市, when the report states it. */
   city: z.string().optional(),
-  /** ISO date the report was delivered, e.g. 2024-01-22. */
-  date: z.string(),
+  /** ISO date the report was delivered, e.g. 2024-01-22; absent when the text does not say. */
+  date: z.string().optional(),
   /** e.g. 第四届人民代表大会第四次会议 */
   congress: z.string(),
   speaker: SpeakerSchema,
@@ -34,7 +34,7 @@ export const ReportMetaSchema = z.object({
   /** Script the report is written in; traditional text is folded to simplified for matching. */
   script: z.enum(['simplified', 'traditional']).optional(),
   /** Where each metadata field came from: cover, title, body, fileName, sidecar, gazetteer, default. */
-  sources: z.record(z.string(), z.string()).optional(),
+  sources: z.record(z.string(), z.enum(['cover', 'title', 'body', 'fileName', 'sidecar', 'gazetteer', 'default'])).optional(),
   /** Fields that could not be read (a missing date, speaker …): shown to users, never a refusal. */
   warnings: z.array(z.string()).optional(),
 });
@@ -49,8 +49,12 @@ export const ParagraphSchema = z.object({
   reportId: z.string(),
   /** 1-based position among the report's paragraphs. */
   index: z.number().int(),
-  /** Cleaned display text (page breaks repaired, markdown and stray spaces removed). */
+  /** Cleaned text (page breaks repaired, markdown and stray spaces removed), in simplified characters. */
   text: z.string(),
+  /** The text as written, when it differs from `text` (a traditional-script report); same length, same offsets. */
+  original: z.string().optional(),
+  /** The part of the report: cover, review of the past year(s), plan for the coming year, other. */
+  part: z.enum(['cover', 'review', 'plan', 'other']).optional(),
   /** True for a heading that stands on its own line (一、… / （一）… without body). */
   isHeading: z.boolean(),
   /** Id of the innermost section this paragraph belongs to. */

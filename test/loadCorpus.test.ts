@@ -21,15 +21,17 @@ describe('loadCorpus', () => {
     copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-2024.txt'));
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
-    writeFileSync(join(dir, 'nodate.txt'), '政府工作报告\n各位代表：\n今年我们做了很多工作，取得了很好的成绩。');
+    writeFileSync(join(dir, 'noplace.txt'), '政府工作报告\n各位代表：\n今年我们做了很多工作，取得了很好的成绩。');
+    writeFileSync(join(dir, 'coveronly.txt'), '某某县2024年政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会第三次会议上\n某某县人民政府县长 张三');
     writeFileSync(join(dir, 'notes.md'), '# not a report');
     const corpus = await loadCorpus({ dir, cacheDir: false });
     expect(corpus.reports.map((r) => r.meta.id)).toEqual(['huiji-2024']);
     const reasons = Object.fromEntries(corpus.errors.map((e) => [e.file, e.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'nodate.txt']);
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'coveronly.txt', 'empty.txt', 'noplace.txt']);
     expect(reasons['empty.txt']).toMatch(/空/);
     expect(reasons['binary.txt']).toMatch(/NUL|二进制|文本/);
-    expect(reasons['nodate.txt']).toMatch(/日期/);
+    expect(reasons['noplace.txt']).toMatch(/地方/);
+    expect(reasons['coveronly.txt']).toMatch(/没有报告正文/);
     expect(corpus.search('惠济区2024年GDP目标是多少').results[0].text).toContain('7%左右');
   });
 

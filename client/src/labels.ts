@@ -9,14 +9,15 @@ export const KIND_LABEL: Record<IndicatorKind, string> = {
 export const KIND_ORDER: IndicatorKind[] = ['target', 'estimate', 'actual'];
 
 /** 2024-01-22 → 2024年1月22日 (falls back to the input). */
-export function formatDate(iso: string): string {
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '日期未写明';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
 export function reportYear(meta: Pick<ReportMeta, 'date' | 'planYear'>): number {
-  const y = Number.parseInt(meta.date.slice(0, 4), 10);
+  const y = Number.parseInt((meta.date ?? '').slice(0, 4), 10);
   return Number.isInteger(y) ? y : meta.planYear;
 }
 

@@ -38,3 +38,24 @@ export function detectHeading(line: string): HeadingMatch | undefined {
   if (level === 3) return undefined;
   return { level, marker, title: rest.slice(0, stop), standalone: false };
 }
+
+/** Titles of the report's main parts: an unnumbered heading naming one is a top-level section. */
+const PART_TITLE = /回顾|总体要求|预期目标|主要目标|目标任务|工作安排|重点工作|工作重点|主要任务|自身建设|政府建设|过去五年|今后五年|面临的形势/u;
+/** Longest unnumbered heading: reports' part and task titles are short phrases. */
+const MAX_UNNUMBERED_CHARS = 28;
+
+/**
+ * A heading without a number ("2023年工作回顾", "着力扩大有效投资"): a short line with no
+ * punctuation at all. Only used for reports without numbered top-level headings,
+ * where such lines cannot be anything else.
+ */
+export function detectUnnumberedHeading(line: string): HeadingMatch | undefined {
+  if (line.length > MAX_UNNUMBERED_CHARS || line.length < 4) return undefined;
+  if (/[，。；：！？、,.;:!?“”"（）()%]/u.test(line) || !/^[\p{Script=Han}\d]/u.test(line)) return undefined;
+  return { level: PART_TITLE.test(line) ? 1 : 2, marker: '', title: line, standalone: true };
+}
+
+/** True for a report whose top-level parts are numbered (一、…). */
+export function hasNumberedParts(lines: readonly string[]): boolean {
+  return lines.some((l) => LEVEL1.test(l) && detectHeading(l)?.level === 1);
+}

@@ -4,13 +4,17 @@ import { DEFAULTS } from '../defaults.js';
 import type { Paragraph, Report, Section } from '../types.js';
 import { cleanLines } from './cleanText.js';
 import { decodeText } from './decodeText.js';
-import { detectHeading } from './detectHeading.js';
+import { detectScript, toSimplified } from '../script/toSimplified.js';
+import { assignParts } from './assignParts.js';
+import { detectHeading, detectUnnumberedHeading, hasNumberedParts } from './detectHeading.js';
 import { makePassages } from './makePassages.js';
 import type { MetaOverrides } from './metaOverrides.js';
-import { parseMetadata } from './parseMetadata.js';
+import { parseMetadata, ReportParseError } from './parseMetadata.js';
 import { repairParagraphs } from './repairParagraphs.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
+import { splitRunOnText } from './splitRunOnText.js';
 import { splitSentences } from './splitSentences.js';
+import { stripPageChrome } from './stripPageChrome.js';
 
 export interface IngestSource {
   /** Report id: the file name without extension. */
@@ -27,10 +31,21 @@ export interface IngestSource {
 
 export function ingestReport(src: IngestSource): Report {
   const { text, encoding } = src.text !== undefined ? { text: src.text, encoding: src.format ?? 'text' } : decodeText(src.bytes);
-  const lines = cleanLines(text);
+  const raw = splitRunOnText(stripPageChrome(text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)));
+  // Traditional text is read in simplified form (same offsets); paragraphs keep the original for display.
+  const script = detectScript(text);
+  const shown = cleanLines(raw.join('\n'));
+  const lines = script === 'traditional' ? shown.map(toSimplified) : shown;
+  const original = new Map<string, string>();
+  if (script === 'traditional') lines.forEach((l, i) => l !== shown[i] && original.set(l, shown[i]));
+
   const front = splitFrontMatter(lines);
-  const body = repairParagraphs(lines.slice(front.bodyStart));
-  const metaBase = parseMetadata({ id: src.id, sourceFile: src.sourceFile, encoding, cover: front.lines, body });
+  const rest = lines.slice(front.bodyStart);
+  const numbered = hasNumberedParts(rest);
+  const unnumbered = (l: string) => !numbered && detectUnnumberedHeading(l) !== undefined;
+  const body = repairParagraphs(rest, unnumbered);
+  if (!body.some((l) => l.length >= MIN_BODY_PARAGRAPH_CHARS)) throw new ReportParseError('只有封面或标题，没有报告正文');
+  const metaBase = parseMetadata({ id: src.id, sourceFile: src.sourceFile, encoding, cover: front.lines, body, script, overrides: src.overrides });
 
   const root: Section = { id: `${src.id}:s0`, level: 0, marker: '', title: '封面', paragraphId: `${src.id}:p1`, children: [] };
   const stack: Section[] = [root];
@@ -40,7 +55,7 @@ export function ingestReport(src: IngestSource): Report {
   all.forEach((textLine, i) => {
     const index = i + 1;
     const id = `${src.id}:p${index}`;
-    const heading = i >= front.lines.length ? detectHeading(textLine) : undefined;
+    const heading = i >= front.lines.length ? (detectHeading(textLine) ?? (numbered ? undefined : detectUnnumberedHeading(textLine))) : undefined;
     if (heading) {
       while (stack.length > 1 && stack[stack.length - 1].level >= heading.level) stack.pop();
       const parent = stack[stack.length - 1];
@@ -58,11 +73,13 @@ export function ingestReport(src: IngestSource): Report {
     }
     const sentences = splitSentences(textLine);
     const sectionPath = stack.slice(1).map((s) => s.marker + s.title);
+    const shownText = original.get(textLine) ?? (script === 'traditional' ? rejoinedOriginal(textLine, shown) : undefined);
     paragraphs.push({
       id,
       reportId: src.id,
       index,
       text: textLine,
+      ...(shownText !== undefined && shownText !== textLine ? { original: shownText } : {}),
       isHeading: heading?.standalone ?? false,
       sectionId: stack[stack.length - 1].id,
       sectionPath,
@@ -71,10 +88,45 @@ export function ingestReport(src: IngestSource): Report {
     });
   });
 
+  const parts = assignParts(
+    paragraphs.map((p, i) => ({
+      text: p.text,
+      top: p.sectionPath[0],
+      isTopHeading: p.isHeading && p.sectionPath.length === 1,
+      isCover: i < front.lines.length,
+    })),
+    metaBase.reviewYear,
+    metaBase.planYear,
+  );
+  paragraphs.forEach((p, i) => (p.part = parts[i]));
+
   const meta = { ...metaBase, paragraphCount: paragraphs.length };
   // Headings are passages too: "重点工作有哪些" is answered by them (search shows them only for lists).
   const passages = paragraphs.flatMap((p) => makePassages(p));
   return { meta, paragraphs, sections: root.children, passages };
+}
+
+/** A body shorter than this everywhere is a cover or a title page, not a report. */
+const MIN_BODY_PARAGRAPH_CHARS = 20;
+
+/**
+ * The original (traditional) text of a paragraph that page-break repair joined
+ * from several lines: folding is per character, so the joined lines' originals,
+ * found by position, concatenate to it.
+ */
+function rejoinedOriginal(folded: string, shown: readonly string[]): string | undefined {
+  const simplified = shown.map(toSimplified);
+  for (let i = 0; i < shown.length; i++) {
+    if (!folded.startsWith(simplified[i])) continue;
+    let acc = '';
+    let orig = '';
+    for (let j = i; j < shown.length && acc.length < folded.length; j++) {
+      acc += simplified[j];
+      orig += shown[j];
+    }
+    if (acc === folded) return orig;
+  }
+  return undefined;
 }
 
 /** "深化“万人助万企”。…" → 深化“万人助万企”: a short first sentence names the paragraph's topic. */

@@ -1,10 +1,20 @@
-// Reads a report's metadata from its own text: no hand-written table, so any
-// further report dropped into seeds/ is described the same way.
+// Reads a report's metadata from its own text by a chain of readers, each field
+// recording where it came from: the cover (delivery and speaker lines), the title,
+// cues in the body (我代表某县人民政府, 2023年工作回顾), the file name, the gazetteer
+// (parents of a place) or the user's own correction (sidecar). A report needs a
+// body and a place to load; any other missing field is a warning, never a refusal.
+import { gazetteer, resolvePlace } from '../places/gazetteer.js';
+import { levelFromSuffix } from '../places/placeForms.js';
+import { splitPlaceChain } from '../places/splitPlaceChain.js';
 import type { ReportMeta } from '../types.js';
+import type { MetaOverrides, PlaceLevel } from './metaOverrides.js';
+import { congressFromText, readDeliveryLine } from './readDeliveryLine.js';
+import { readSpeaker } from './readSpeaker.js';
+import { readYears } from './readYears.js';
 
 export class ReportParseError extends Error {}
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+export type MetaSource = 'cover' | 'title' | 'body' | 'fileName' | 'sidecar' | 'gazetteer' | 'default';
 
 export interface MetadataInput {
   id: string;
@@ -12,71 +22,177 @@ export interface MetadataInput {
   encoding: string;
   cover: string[];
   body: string[];
+  script?: 'simplified' | 'traditional';
+  overrides?: MetaOverrides;
 }
+
+/** Lines searched for the delivery and speaker lines beyond the cover: a web page may put them after the text. */
+const FRONT_LINES = 12;
+const TAIL_LINES = 6;
 
 export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraphCount'> {
   const { cover, body } = input;
-  const coverText = cover.join('\n');
-  const head = cover.concat(body.slice(0, 3)).join('\n');
+  const o = input.overrides ?? {};
+  const sources: Record<string, MetaSource> = {};
+  const warnings: string[] = [];
+  const set = <T>(field: string, value: T | undefined, source: MetaSource): T | undefined => {
+    if (value !== undefined && value !== '' && sources[field] === undefined) sources[field] = source;
+    return value === '' ? undefined : value;
+  };
 
-  const title = (cover.find((l) => /工作报告$/.test(l)) ?? '政府工作报告').replace(/\s/g, '');
+  const front = [...cover, ...body.slice(0, FRONT_LINES)];
+  const tail = body.slice(-TAIL_LINES);
+  const inCover = (line: number) => line < cover.length;
 
-  const dateMatch = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(coverText) ?? /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(head);
-  if (!dateMatch) throw new ReportParseError('找不到报告日期（如“——2024年1月22日在…会议上”）');
-  const year = Number(dateMatch[1]);
-  const date = `${dateMatch[1]}-${dateMatch[2].padStart(2, '0')}-${dateMatch[3].padStart(2, '0')}`;
+  const frontDelivery = readDeliveryLine(front);
+  const delivery = frontDelivery ?? readDeliveryLine(tail);
+  const deliverySource: MetaSource = frontDelivery && inCover(frontDelivery.line) ? 'cover' : 'body';
+  const frontSpeaker = readSpeaker(front);
+  const speaker = frontSpeaker ?? readSpeaker(tail);
+  const speakerSource: MetaSource = frontSpeaker && inCover(frontSpeaker.line) ? 'cover' : 'body';
+  const titleLine = [...cover, ...body.slice(0, 3)].find((l) => /工作报告$/u.test(l) && l.length <= 60);
 
-  const speakerMatch = /([\p{Script=Han}]{1,8}?[区县市])人民政府((?:代理)?[区县市]长|代[区县市]长)\s*([\p{Script=Han}·]{2,4})\s*$/mu.exec(coverText);
-  const placeMatch = /在((?:[\p{Script=Han}]{2,4}?市)?)([\p{Script=Han}]{1,4}?[区县])第/u.exec(coverText);
-  const district = placeMatch?.[2] ?? speakerMatch?.[1];
-  if (!district) throw new ReportParseError('找不到报告所属的区县（日期行或署名行）');
+  // Place: the delivery line (在郑州市惠济区第四届…), the speaker line, the title, 我代表…人民政府, the file name.
+  const chains: { chain: string[]; source: MetaSource }[] = [];
+  if (delivery?.place) chains.push({ chain: splitPlaceChain(delivery.place), source: deliverySource });
+  if (speaker?.place) chains.push({ chain: splitPlaceChain(speaker.place), source: speakerSource });
+  if (titleLine) chains.push({ chain: splitPlaceChain(titleLine.replace(/\d{4}年|(?:人民)?政府工作报告$/gu, '')), source: 'title' });
+  const selfRef = /我代表([\p{Script=Han}]{2,20}?)人民政府/u.exec(body.slice(0, 20).join('\n'))?.[1];
+  if (selfRef) chains.push({ chain: splitPlaceChain(selfRef), source: 'body' });
+  chains.push({ chain: splitPlaceChain(input.sourceFile.replace(/\.[^.]+$/u, '').replace(/\d{4}年?|(?:人民)?政府工作报告/gu, '')), source: 'fileName' });
 
-  // The city, where stated: on the date line, or anywhere as "新乡市红旗区".
-  let city = placeMatch?.[1] || undefined;
-  if (!city) {
-    const all = body.join('\n');
-    city = new RegExp(`([\\p{Script=Han}]{2,3}市)${district}`, 'u').exec(all)?.[1];
+  let district = set('district', o.district, 'sidecar');
+  let statedParents: string[] = [];
+  for (const { chain, source } of chains) {
+    if (!chain.length) continue;
+    const place = chain[chain.length - 1];
+    if (!district) district = set('district', place, source);
+    if (place === district && chain.length > 1 && statedParents.length === 0) statedParents = chain.slice(0, -1);
   }
+  const allText = body.join('\n');
+  if (!district) {
+    const frequent = mostMentionedPlace(allText);
+    district = set('district', frequent, 'body');
+  }
+  if (!district) throw new ReportParseError('找不到报告所属的地方（封面、署名、标题和正文都没有写明；可在上传时或 <编号>.meta.json 中填写 district）');
+
+  // Parents: stated beside the place (郑州市惠济区), else the gazetteer, disambiguated by the text.
+  const place = resolvePlace(district, parentHints(district, [...statedParents, ...cover], allText));
+  const stated = statedParents.map((n) => ({ n, level: resolvePlace(n)?.level ?? levelFromSuffix(n) }));
+  const statedCity = stated.find((s) => s.level === 'city')?.n;
+  const statedProvince = stated.find((s) => s.level === 'province')?.n;
+  let city = set('city', o.city, 'sidecar') ?? set('city', statedCity, 'cover');
+  let province = set('province', o.province, 'sidecar') ?? set('province', statedProvince, 'cover');
+  // "新乡市红旗区" in the body says which city, even when the cover does not.
+  if (!city) city = set('city', cityStatedBefore(district, allText, place?.city), 'body');
+  if (place) {
+    if (!city && place.level === 'county' && place.city && place.city !== district) city = set('city', place.city, 'gazetteer');
+    if (!province && place.level !== 'province' && place.province && place.province !== district) province = set('province', place.province, 'gazetteer');
+  }
+  const level: PlaceLevel | undefined =
+    set('level', o.level, 'sidecar') ?? set('level', place?.level, 'gazetteer') ?? set('level', levelFromTitle(speaker?.title) ?? levelFromSuffix(district), 'default');
+
+  // Date, years.
+  const date = set('date', o.date, 'sidecar') ?? set('date', delivery?.date, deliverySource);
+  const years = readYears(body, date);
+  const reviewYear = set('reviewYear', o.reviewYear, 'sidecar') ?? set('reviewYear', years.reviewYear, years.source);
+  const planYear = set('planYear', o.planYear, 'sidecar') ?? set('planYear', years.planYear, years.source);
+  const finalReview = reviewYear ?? (planYear !== undefined ? planYear - 1 : undefined);
+  const finalPlan = planYear ?? (reviewYear !== undefined ? reviewYear + 1 : undefined);
+  if (finalReview === undefined || finalPlan === undefined) throw new ReportParseError('找不到报告的年份（没有报告日期，也没有“某年工作回顾”“今年主要预期目标”一类的说法；可在 <编号>.meta.json 中填写 planYear）');
 
   const congress =
-    /(第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)/.exec(coverText.replace(/\n/g, ''))?.[1] ??
-    congressFromDocNumber(coverText) ??
+    set('congress', o.congress, 'sidecar') ??
+    set('congress', delivery?.congress, deliverySource) ??
+    set('congress', congressFromText(cover.join('')), 'cover') ??
     '';
+  const speakerName = set('speaker', o.speakerName, 'sidecar') ?? set('speaker', speaker?.name, speakerSource);
+  const speakerTitle = o.speakerTitle ?? speaker?.title ?? '';
+  const title = set('title', o.title, 'sidecar') ?? set('title', titleLine?.replace(/\s/g, ''), 'title') ?? '政府工作报告';
+  if (input.script) sources.script = 'body';
 
-  const speaker = speakerMatch ? { title: speakerMatch[2], name: speakerMatch[3] } : { title: '', name: '' };
+  if (!date) warnings.push('没有找到报告日期（“——某年某月某日在…会议上”）');
+  if (!speakerName) warnings.push('没有找到报告人（如“某县人民政府县长 某某”）');
+  if (!congress) warnings.push('没有找到会议届次');
+  if (level !== 'province' && !province) warnings.push('没有找到所属省份');
+  if (level === 'county' && !city) warnings.push('没有找到所属城市');
+  if (years.source === 'default' && !o.planYear && !o.reviewYear) warnings.push('年份由报告日期推定');
 
-  // The reviewed year is named by the first review heading ("一、2023年工作回顾");
-  // the plan year by the heading that sets goals ("2024年工作总体要求", "2017年的工作目标").
-  const headings = body.filter((l) => /^[一二三四五六七八九十]+、/.test(l));
-  const reviewYear = firstYear(headings, /(\d{4})年(?:的)?工作回顾/) ?? year - 1;
-  const planYear = firstYear(headings, /(\d{4})年(?:的)?(?:政府)?工作(?:总体要求|目标|安排|重点|任务)|(\d{4})年(?:总体要求|重点工作)/) ?? year;
-
-  return {
+  const meta: Omit<ReportMeta, 'paragraphCount'> = {
     id: input.id,
     title,
     district,
-    city,
     date,
     congress,
-    speaker,
-    reviewYear,
-    planYear,
+    speaker: { title: speakerTitle, name: speakerName ?? '' },
+    reviewYear: finalReview,
+    planYear: finalPlan,
     sourceFile: input.sourceFile,
     encoding: input.encoding,
+    sources,
+    warnings,
   };
+  if (city) meta.city = city;
+  if (province) meta.province = province;
+  if (level) meta.level = level;
+  if (input.script) meta.script = input.script;
+  return meta;
 }
 
-function firstYear(lines: string[], re: RegExp): number | undefined {
-  for (const l of lines) {
-    const m = re.exec(l);
-    if (m) return Number(m[1] ?? m[2]);
-  }
+function levelFromTitle(title: string | undefined): PlaceLevel | undefined {
+  if (!title) return undefined;
+  if (/省长|主席/u.test(title)) return 'province';
+  if (/州长|盟长/u.test(title)) return 'city';
+  if (/区长|县长|旗长/u.test(title)) return 'county';
   return undefined;
 }
 
-/** "区十一届人大四次会议文件" → 第十一届人民代表大会第四次会议 */
-function congressFromDocNumber(text: string): string | undefined {
-  const m = /([一二三四五六七八九十]+)届人大([一二三四五六七八九十]+)次会议/.exec(text);
-  if (!m || !m[1].split('').every((c) => c in CN_DIGITS)) return undefined;
-  return `第${m[1]}届人民代表大会第${m[2]}次会议`;
+/** Names of the candidate parents that the text mentions, to tell 鼓楼区 of one city from another's. */
+function parentHints(name: string, stated: string[], text: string): string[] {
+  const candidates = gazetteer().byForm.get(name) ?? [];
+  if (candidates.length <= 1) return stated;
+  const hints = [...stated];
+  for (const p of candidates) {
+    for (const parent of [p.city, p.province]) {
+      if (parent && !hints.includes(parent) && text.includes(parent.replace(/(市|省|自治区)$/u, ''))) hints.push(parent);
+    }
+  }
+  return hints;
+}
+
+/**
+ * Last resort for a text that never says whose report it is on its cover: the
+ * division it names most often with its suffix (a county's report says 沛县 more
+ * often than its city). At least three mentions, so a passing reference never wins.
+ */
+function mostMentionedPlace(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  const re = /[\p{Script=Han}]{1,8}?(?:自治县|自治旗|自治州|自治区|省|市|区|县|旗|州|盟)/gu;
+  const byForm = gazetteer().byForm;
+  for (const m of text.matchAll(re)) {
+    // The match may start early (…推动沛县): try every suffix of it that is a known name.
+    for (let k = 0; k < m[0].length - 1; k++) {
+      const cand = m[0].slice(k);
+      if (byForm.get(cand)?.some((p) => p.name === cand)) {
+        counts.set(cand, (counts.get(cand) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  let best: string | undefined;
+  let n = 2;
+  for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
+  return best;
+}
+
+/** A city written right before the place (新乡市红旗区): the gazetteer's parent, or any city name it knows. */
+function cityStatedBefore(district: string, text: string, expected: string | undefined): string | undefined {
+  const m = new RegExp(`([\\p{Script=Han}]{2,8}?[市州盟])${district}`, 'u').exec(text);
+  if (!m) return undefined;
+  const byForm = gazetteer().byForm;
+  for (let k = 0; k < m[1].length - 1; k++) {
+    const cand = m[1].slice(k);
+    if (expected ? cand === expected : byForm.get(cand)?.some((p) => p.name === cand && p.level === 'city')) return cand;
+  }
+  return undefined;
 }

@@ -14,11 +14,13 @@ export function endsSentence(line: string): boolean {
   return TERMINAL.test(line);
 }
 
-export function repairParagraphs(lines: string[]): string[] {
+/** `isHeading`: whether a line is a heading of its own (numbered headings always are). */
+export function repairParagraphs(lines: string[], isHeading: (line: string) => boolean = () => false): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && !endsSentence(prev) && !detectHeading(prev)?.standalone && !detectHeading(line)) {
+    const prevIsHeading = prev !== undefined && (detectHeading(prev)?.standalone || isHeading(prev));
+    if (prev !== undefined && !endsSentence(prev) && !prevIsHeading && !detectHeading(line) && !isHeading(line)) {
       out[out.length - 1] = prev + line;
     } else {
       out.push(line);

@@ -18,7 +18,11 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
   let bodyStart = lines.findIndex((l, i) => i < MAX_COVER_LINES + 1 && BODY_START.test(l));
   if (bodyStart === -1) {
     bodyStart = lines.findIndex((l, i) => i < MAX_COVER_LINES && /^[一二三四五六七八九十]+、/.test(l));
-    if (bodyStart === -1) bodyStart = 0;
+    // No 各位代表 and no heading: the cover is whatever leading lines look like one (text pasted without its salutation).
+    if (bodyStart === -1) {
+      bodyStart = 0;
+      while (bodyStart < Math.min(lines.length, MAX_COVER_LINES) && isCoverLine(lines[bodyStart])) bodyStart++;
+    }
   }
   const cover: string[] = [];
   for (let i = 0; i < bodyStart; i++) {
@@ -32,4 +36,10 @@ export function splitFrontMatter(lines: string[]): FrontMatter {
     }
   }
   return { lines: cover, bodyStart };
+}
+
+/** A title, delivery line, speaker line or document number: short, and no sentence in it. */
+function isCoverLine(line: string): boolean {
+  if (line.length > 80 || /[。！？；]/u.test(line)) return false;
+  return /工作报告$|^[—－-]{1,2}|会议上?$|人民政府|[区县市省旗州盟]长|主席|会议文件/u.test(line);
 }

@@ -1,4 +1,5 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
+import { deliveredYear } from '../../retrieval/deliveredYear.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
@@ -7,7 +8,7 @@ import type { ParsedQuery } from '../../retrieval/types.js';
 export function describeCoverage(corpus: Corpus): string {
   const byDistrict = new Map<string, number[]>();
   for (const r of corpus.reports) {
-    byDistrict.set(r.meta.district, [...(byDistrict.get(r.meta.district) ?? []), Number(r.meta.date.slice(0, 4))]);
+    byDistrict.set(r.meta.district, [...(byDistrict.get(r.meta.district) ?? []), deliveredYear(r.meta)]);
   }
   const list = [...byDistrict].map(([d, ys]) => `${d}（${ys.sort().join('、')}年）`).join('、');
   return `现有报告为：${list}的政府工作报告。`;

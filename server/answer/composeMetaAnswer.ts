@@ -25,7 +25,8 @@ export function composeMetaAnswer(question: string, evidence: Evidence[]): strin
   }
   const facets = facetsOf(question);
   const sentences = [...byReport.values()].map(({ meta, cover }) => {
-    const [y, m, d] = meta.date.split('-').map(Number);
+    const [y, m, d] = meta.date ? meta.date.split('-').map(Number) : [meta.planYear];
+    const on = meta.date ? `于${y}年${m}月${d}日` : '';
     const dateLine = cover.find((e) => /^[—－-]/.test(e.text));
     const speakerLine = cover.find((e) => e.text.includes(meta.speaker.name) && !/^[—－-]/.test(e.text));
     const cite = (...es: (Evidence | undefined)[]) => es.filter((e): e is Evidence => !!e).map((e) => `[${e.marker}]`).join('');
@@ -33,15 +34,15 @@ export function composeMetaAnswer(question: string, evidence: Evidence[]): strin
     const speaker = meta.speaker.name ? `${meta.district}人民政府${meta.speaker.title}${meta.speaker.name}` : '';
     const place = meta.congress ? `${meta.city ?? ''}${meta.district}${meta.congress}` : '';
     if (facets.length === 1 && facets[0] === 'who' && speaker) return `${report}由${speaker}作${cite(speakerLine)}。`;
-    if (facets.length === 1 && facets[0] === 'when') return `${report}作于${y}年${m}月${d}日${cite(dateLine)}。`;
+    if (facets.length === 1 && facets[0] === 'when') return meta.date ? `${report}作于${y}年${m}月${d}日${cite(dateLine)}。` : `报告中没有写明${report}的日期。`;
     if (facets.length === 1 && facets[0] === 'session' && place) return `${report}是在${place}上所作${cite(dateLine)}。`;
     if (facets.length === 1 && facets[0] === 'city') {
-      return meta.city
-        ? `${meta.district}属于${meta.city}${cite(dateLine)}。`
-        : `报告中没有写明${meta.district}所属的市。`;
+      // A city stated in the text is cited; one known only from the division codes is said to be so.
+      if (meta.city && meta.sources?.city === 'gazetteer') return `报告中没有写明${meta.district}所属的市；按行政区划，${meta.district}属于${meta.city}。`;
+      return meta.city ? `${meta.district}属于${meta.city}${cite(dateLine)}。` : `报告中没有写明${meta.district}所属的市。`;
     }
     const who = speaker ? `由${speaker}` : '';
-    return `${report}${who}于${y}年${m}月${d}日${place ? `在${place}上` : ''}作出${cite(dateLine, speakerLine)}。`;
+    return `${report}${who}${on}${place ? `在${place}上` : ''}作出${cite(dateLine, speakerLine)}。`;
   });
   return sentences.length ? sentences.join('') : undefined;
 }

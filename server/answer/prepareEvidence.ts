@@ -2,6 +2,7 @@
 // evidence both answerers work from: paragraphs stating a matching indicator
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
+import { deliveredYear } from '../../retrieval/deliveredYear.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
@@ -65,7 +66,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       paragraphId: it.paragraph.id,
       reportId: report.meta.id,
       district: report.meta.district,
-      year: Number(report.meta.date.slice(0, 4)),
+      year: deliveredYear(report.meta),
       section: it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
@@ -87,7 +88,7 @@ function normaliseDistrict(corpus: Corpus, d: string): string {
 function relevantReports(corpus: Corpus, query: ParsedQuery, filters: Filters): Report[] {
   let reports = corpus.reports;
   if (filters.district) reports = reports.filter((r) => r.meta.district === normaliseDistrict(corpus, filters.district!));
-  if (filters.year) reports = reports.filter((r) => r.meta.date.startsWith(String(filters.year)));
+  if (filters.year) reports = reports.filter((r) => deliveredYear(r.meta) === filters.year);
   if (query.reportIds.length) {
     const narrowed = reports.filter((r) => query.reportIds.includes(r.meta.id));
     if (narrowed.length) return narrowed;
@@ -112,10 +113,10 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   if (query.year === undefined && query.intent !== 'compare') {
     // No year named: the latest report of each district speaks for it.
     const latest = new Map<string, number>();
-    for (const r of reports) latest.set(r.meta.district, Math.max(latest.get(r.meta.district) ?? 0, Number(r.meta.date.slice(0, 4))));
+    for (const r of reports) latest.set(r.meta.district, Math.max(latest.get(r.meta.district) ?? 0, deliveredYear(r.meta)));
     chosen = chosen.filter((row) => {
       const rep = corpus.reportById.get(row.reportId)!;
-      return Number(rep.meta.date.slice(0, 4)) === latest.get(rep.meta.district);
+      return deliveredYear(rep.meta) === latest.get(rep.meta.district);
     });
   }
   return chosen;
@@ -132,7 +133,7 @@ const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些�
 function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
   const ids = new Set(reports.map((r) => r.meta.id));
   const latest = new Map<string, Report>();
-  for (const r of reports) if ((latest.get(r.meta.district)?.meta.date ?? '') < r.meta.date) latest.set(r.meta.district, r);
+  for (const r of reports) if ((latest.get(r.meta.district)?.meta.planYear ?? -Infinity) <= r.meta.planYear) latest.set(r.meta.district, r);
   const keep = new Set([...latest.values()].map((r) => r.meta.id));
   return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
 }

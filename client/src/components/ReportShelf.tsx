@@ -14,7 +14,7 @@ export function ReportShelf({ state, onAsk }: Props) {
   const reports = state.data?.reports ?? [];
   const order = sortDistricts(reports.map((r) => r.district));
   const sorted = [...reports].sort(
-    (a, b) => order.indexOf(a.district) - order.indexOf(b.district) || b.date.localeCompare(a.date),
+    (a, b) => order.indexOf(a.district) - order.indexOf(b.district) || (b.date ?? '').localeCompare(a.date ?? ''),
   );
   return (
     <div className="page">

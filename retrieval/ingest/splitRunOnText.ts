@@ -1,0 +1,28 @@
+// Some pasted texts hold a whole report on one line. Paragraph structure is
+// then recovered from what still marks it: the start of the speech (各位代表：),
+// the delivery line (——2024年…), and numbered headings after a sentence end.
+// Lines of ordinary length are left alone.
+
+/** Longer than any real paragraph of the genre rarely is; below this a line is a paragraph. */
+const RUN_ON_CHARS = 3000;
+const BREAKS = [
+  /(?=——\s*(?:\d{4}|[〇一二三四五六七八九]{4})\s*年)/gu,
+  /(?=各位代表[：:，,！!])/gu,
+  /(?<=会议上)/gu,
+  /(?<=[。！？；：:])(?=[一二三四五六七八九十]{1,3}、)/gu,
+  /(?<=[。！？；：:])(?=[（(][一二三四五六七八九十]{1,3}[）)])/gu,
+];
+
+export function splitRunOnText(rawLines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of rawLines) {
+    if (line.length < RUN_ON_CHARS) {
+      out.push(line);
+      continue;
+    }
+    let parts = [line];
+    for (const re of BREAKS) parts = parts.flatMap((p) => p.split(re));
+    out.push(...parts.filter((p) => p.trim() !== ''));
+  }
+  return out;
+}
