@@ -3,6 +3,7 @@
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
 import { deliveredYear } from './deliveredYear.js';
+import { samePlace } from './places/samePlace.js';
 import { DEFAULTS } from './defaults.js';
 import { kindsForRole } from './indicators/kindsForRole.js';
 import { lookupIndicators } from './indicators/lookupIndicators.js';
@@ -45,7 +46,7 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const paragraphOf = (h: { passageId: string }) => corpus.paragraphById.get(corpus.passageById.get(h.passageId)!.paragraphId)!;
   const usable = hits.filter((h) => {
     const p = paragraphOf(h);
-    return (query.intent === 'meta' || p.sectionPath.length > 0) && (query.intent === 'list' || !p.isHeading);
+    return (query.intent === 'meta' || p.part !== 'cover') && (query.intent === 'list' || !p.isHeading);
   });
   const scored = usable.map((h) => {
     const passage = corpus.passageById.get(h.passageId)!;
@@ -113,8 +114,8 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
   };
   if (filters?.reportIds?.length) narrow((id) => filters.reportIds!.includes(id));
   if (filters?.district) {
-    const d = filters.district.replace(/区$/, '');
-    narrow((id) => corpus.reportById.get(id)!.meta.district.replace(/区$/, '') === d);
+    const d = filters.district;
+    narrow((id) => samePlace(corpus.reportById.get(id)!.meta.district, d));
   }
   if (filters?.year) narrow((id) => deliveredYear(corpus.reportById.get(id)!.meta) === filters.year);
   if (query.reportIds.length) {
@@ -151,10 +152,9 @@ function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] 
 function fitsYearRole(corpus: Corpus, paragraphId: string, query: ParsedQuery): boolean {
   if (query.yearRole === 'any' || query.year === undefined) return false;
   const paragraph = corpus.paragraphById.get(paragraphId)!;
-  const top = paragraph.sectionPath[0];
-  if (!top) return false;
+  if (paragraph.part !== 'review' && paragraph.part !== 'plan') return false;
   const report = corpus.reportById.get(paragraph.reportId)!;
-  const review = /回顾|过去/.test(top);
+  const review = paragraph.part === 'review';
   if (query.yearRole === 'actual') return review && query.year <= report.meta.reviewYear;
   return !review && query.year === report.meta.planYear;
 }

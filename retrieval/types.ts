@@ -3,8 +3,6 @@
 import { z } from 'zod';
 import { PlaceLevelSchema } from './ingest/metaOverrides.js';
 
-export const DISTRICTS = ['红旗区', '惠济区', '卫东区'] as const;
-
 export const SpeakerSchema = z.object({ title: z.string(), name: z.string() });
 
 export const ReportMetaSchema = z.object({

@@ -96,8 +96,11 @@ describe('parseQuery: years', () => {
 describe('parseQuery: places', () => {
   const cases: Case[] = [
     ['惠济GDP目标', { districts: ['惠济区'] }],
-    ['郑州2024年投资增长目标', { districts: ['惠济区'], reportIds: ['huiji-2024'] }],
-    ['新乡24年财政收入', { districts: ['红旗区'], reportIds: ['hongqi-2024'] }],
+    // A city without its 市 is still the city, which has no report of its own.
+    ['郑州2024年投资增长目标', { districts: [], unknownPlace: '郑州', reportIds: [], noMatchingReport: true }],
+    ['新乡24年财政收入', { districts: [], unknownPlace: '新乡', noMatchingReport: true }],
+    ['郑州各区2024年投资增长目标', { districts: ['惠济区'], unknownPlace: undefined, reportIds: ['huiji-2024'] }],
+    ['河南省新乡市红旗区2024年GDP目标', { districts: ['红旗区'], unknownPlace: undefined, reportIds: ['hongqi-2024'] }],
     ['平顶山市卫东区GDP目标', { districts: ['卫东区'], unknownPlace: undefined, reportIds: ['weidong-2024'] }],
     ['惠济区和卫东区GDP目标对比', { districts: ['惠济区', '卫东区'], district: '惠济区', intent: 'compare', yearRole: 'target', reportIds: ['huiji-2024', 'weidong-2024'] }],
     ['卫东区与红旗区2023年社零增速', { districts: ['卫东区', '红旗区'], intent: 'compare', reportIds: ['hongqi-2024', 'weidong-2024'] }],
@@ -111,15 +114,13 @@ describe('parseQuery: places', () => {
     expectParsed(parse(question), expected);
   });
 
-  it('a city named as a whole selects its districts but is flagged as not covered', () => {
-    // No report speaks for 新乡市 as a whole; 红旗区 is the nearest thing the reports cover.
+  it('a city named as a whole is not covered: no report speaks for it, and its districts are not it', () => {
     const q = parse('新乡市2024年GDP增长目标是多少');
-    expect(q).toMatchObject({ districts: ['红旗区'], unknownPlace: '新乡市', reportIds: ['hongqi-2024'] });
-    expect(q.noMatchingReport).toBeUndefined();
-    expect(parse('郑州市市长是谁')).toMatchObject({ districts: ['惠济区'], unknownPlace: '郑州市' });
-    // …but not when a district of the city is named too, nor for the bare 新乡.
+    expect(q).toMatchObject({ districts: [], unknownPlace: '新乡市', reportIds: [], noMatchingReport: true });
+    expect(parse('郑州市市长是谁')).toMatchObject({ unknownPlace: '郑州市', noMatchingReport: true });
+    // …but it is only the address when a district of the city is named too.
     expect(parse('新乡市红旗区GDP').unknownPlace).toBeUndefined();
-    expect(parse('新乡2024年GDP目标').unknownPlace).toBeUndefined();
+    expect(parse('新乡红旗区GDP').unknownPlace).toBeUndefined();
   });
 
   it('names an unknown district and flags that no report covers it', () => {
@@ -140,15 +141,43 @@ describe('parseQuery: places', () => {
     expect(parse('郑州市金水区GDP')).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true });
   });
 
-  it('keeps the known district when an unknown one is compared with it', () => {
-    expect(parse('惠济区和金水区GDP对比')).toMatchObject({ districts: ['惠济区'], unknownPlace: '金水区', reportIds: ['huiji-2024'] });
-    expect(parse('惠济区和金水区GDP对比').noMatchingReport).toBeUndefined();
+  it('never answers an uncovered place from a covered one named beside it', () => {
+    expect(parse('惠济区和金水区GDP对比')).toMatchObject({ districts: ['惠济区'], unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
+    expect(parse('和红旗区同在新乡市的卫滨区2024年GDP目标是多少')).toMatchObject({ unknownPlace: '卫滨区', noMatchingReport: true });
+  });
+
+  it('recognises places the gazetteer knows, with or without their suffix', () => {
+    for (const [q, name] of [
+      ['沛县2024年GDP目标', '沛县'],
+      ['马边彝族自治县去年财政收入', '马边彝族自治县'],
+      ['马边县去年财政收入', '马边县'],
+      ['马边2024年GDP', '马边'],
+      ['鄂托克旗2024年GDP目标', '鄂托克旗'],
+      ['深圳GDP是多少', '深圳'],
+      ['卫滨区2024年GDP目标', '卫滨区'],
+    ] as const) {
+      expect(parse(q), q).toMatchObject({ unknownPlace: name, reportIds: [], noMatchingReport: true });
+    }
+    // Words that only contain a place's name are not the place.
+    for (const q of ['和平发展有哪些举措', '红旗区城市更新做了什么', '惠济区市场主体增长多少']) expect(parse(q).unknownPlace, q).toBeUndefined();
+  });
+
+  it('group words name every place of their level', () => {
+    const catalog = [
+      ...CATALOG,
+      { id: 'pei-2024', district: '沛县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
+      { id: 'feng-2024', district: '丰县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
+    ];
+    expect(parseQuery('两个县2024年GDP目标', catalog).districts).toEqual(['沛县', '丰县']);
+    expect(parseQuery('各县2024年GDP目标哪个高', catalog).districts).toEqual(['沛县', '丰县']);
+    expect(parseQuery('徐州各县区2024年GDP目标', catalog).districts).toEqual(['沛县', '丰县']);
+    expect(parseQuery('各区2024年GDP目标', catalog).districts).toEqual(['红旗区', '惠济区', '卫东区']);
   });
 
   it('derives names from the catalog, not a fixed list', () => {
     const catalog = [...CATALOG, { id: 'jinshui-2024', district: '金水区', city: '郑州市', reviewYear: 2023, planYear: 2024 }];
     expect(parseQuery('金水2024年GDP目标', catalog)).toMatchObject({ districts: ['金水区'], reportIds: ['jinshui-2024'] });
-    expect(parseQuery('郑州2024年GDP目标', catalog).districts).toEqual(['惠济区', '金水区']);
+    expect(parseQuery('郑州各区2024年GDP目标', catalog).districts).toEqual(['惠济区', '金水区']);
   });
 });
 

@@ -1,4 +1,5 @@
 // Filters over extracted indicator rows.
+import { samePlace } from '../places/samePlace.js';
 import type { IndicatorKind, IndicatorRow } from '../types.js';
 import { INDICATORS } from './vocabulary.js';
 
@@ -13,10 +14,6 @@ export interface IndicatorLookup {
   measure?: 'level' | 'growth';
 }
 
-function districtKey(d: string): string {
-  const t = d.trim();
-  return t.length > 1 && t.endsWith('区') ? t.slice(0, -1) : t;
-}
 
 /** Canonical indicator name for `name`: itself if canonical, else the one indicator using it as label/alias. */
 function canonicalIndicator(name: string): string {
@@ -32,13 +29,13 @@ function cmp(a: string | number, b: string | number): number {
 }
 
 export function lookupIndicators(rows: IndicatorRow[], q: IndicatorLookup): IndicatorRow[] {
-  const district = q.district ? districtKey(q.district) : undefined;
+  const district = q.district?.trim() || undefined;
   const indicator = q.indicator ? canonicalIndicator(q.indicator) : undefined;
   const kinds = q.kind === undefined ? undefined : Array.isArray(q.kind) ? q.kind : [q.kind];
   return rows
     .filter(
       (r) =>
-        (district === undefined || districtKey(r.district) === district) &&
+        (district === undefined || samePlace(r.district, district)) &&
         (q.year === undefined || r.year === q.year) &&
         (indicator === undefined || r.indicator === indicator) &&
         (kinds === undefined || kinds.includes(r.kind)) &&

@@ -2,8 +2,11 @@
 // (马边县) and bare (马边). Questions use all three; reports mostly the first.
 import type { PlaceLevel } from '../ingest/metaOverrides.js';
 
-/** Ethnic designations before 自治县/自治旗/自治州/自治区: one or more "…族" names. */
-const AUTONOMOUS = /^(.+?)((?:[\p{Script=Han}]{1,6}?族)+)自治(县|旗|州|区)$/u;
+/** China's 55 minority nationalities, as autonomous divisions name them (彝族, 土家族, 蒙古族 …). */
+const NATIONALITIES =
+  '蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各';
+/** 马边彝族自治县 → stem 马边, kind 县; several nationalities may stand together (土家族苗族). */
+const AUTONOMOUS = new RegExp(`^(.+?)((?:(?:${NATIONALITIES})族)+)自治(县|旗|州|区)$`, 'u');
 /** Generic suffixes, longest first. */
 const SUFFIX = /(特别行政区|自治区|地区|新区|林区|特区|省|市|区|县|旗|州|盟)$/u;
 

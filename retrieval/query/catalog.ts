@@ -6,7 +6,7 @@ import type { ReportMeta } from '../types.js';
  * and therefore review the whole past five years (过去五年/五年来).
  */
 export type CatalogEntry = Pick<ReportMeta, 'id' | 'district' | 'city' | 'reviewYear' | 'planYear'> &
-  Partial<Pick<ReportMeta, 'congress'>>;
+  Partial<Pick<ReportMeta, 'congress' | 'province' | 'level' | 'date'>>;
 
 /** A report delivered at the first session of a new congress reviews the whole term. */
 export function reviewsTerm(r: CatalogEntry): boolean {

@@ -1,57 +1,81 @@
+import { resolvePlace } from '../places/gazetteer.js';
+import { placeForms } from '../places/placeForms.js';
 import type { CatalogEntry } from './catalog.js';
-import { detectUnknownPlace } from './detectUnknownPlace.js';
+import { detectUnknownPlaces } from './detectUnknownPlace.js';
 import { findMatches, type Match } from './findMatches.js';
 import { placeNames, type PlaceName } from './placeNames.js';
 
 export interface DistrictMention {
-  /** Canonical district names in order of first mention. */
+  /** Places with reports, in order of first mention. */
   districts: string[];
-  /** The question asks about every district (两个区, 各区, 哪个区…). */
+  /** The question asks about every place of a kind (两个区, 各县, 这几个旗, 哪个区…). */
   all: boolean;
-  /** A district/county/city named that the catalog does not cover (金水区), or a city named as a whole (新乡市). */
+  /**
+   * A place named that no report covers (金水区, 沛县, 马边), or a city or province
+   * named as a whole when only places inside it have reports (新乡市2024年GDP).
+   */
   unknownPlace?: string;
   /** Where known place names were found (for follow-up detection). */
   spans: Match<PlaceName>[];
 }
 
 // 全区/我区/本区 mean "this district", not "all districts", so they are not here.
-const ALL_DISTRICTS = /(?:[两三四五六几各每哪]|所有|全部|这些|这几|那几|哪些)个?区(?!域|位|间|块|划)|区之间|各地区/u;
+const GROUP = /(?:[两三四五六七八九几各每哪]|所有|全部|这些|这几|那几|哪些)个?(区县|县区|县市区|区|县|旗|市|州|省)(?!域|位|间|块|划|长|委|场|级|里|内|属)|(区|县)之间|各地区/u;
 
 /**
- * Districts a question names: by district name with or without 区 (惠济区/惠济), or
- * by city (郑州 → the catalog's districts in 郑州市). Names come from the catalog,
- * so a report for another district is understood without code changes.
+ * Places a question names: by name with or without its suffix (惠济区/惠济, 马边彝族自治县/
+ * 马边县/马边), or by a parent city or province when the question asks about its places as
+ * a group (郑州各区). Names come from the catalog and the gazetteer, so a report
+ * for any other place is understood without code changes.
  */
 export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]): DistrictMention {
-  let spans = findMatches(
+  const names = placeNames(catalog);
+  const spans = findMatches(
     folded,
-    placeNames(catalog).map((p) => ({ form: p.form, value: p })),
+    names.map((p) => ({ form: p.form, value: p })),
   );
-  const unknown = detectUnknownPlace(folded, spans);
-  // 郑州市金水区: the city only says where 金水区 is; it does not ask about 惠济区.
-  if (unknown) spans = spans.filter((s) => !(s.value.kind === 'city' && s.end === unknown.start));
+  const group = GROUP.exec(folded);
+  const all = group !== null;
 
   const districts: string[] = [];
-  for (const m of spans) for (const d of m.value.districts) if (!districts.includes(d)) districts.push(d);
-  const all = ALL_DISTRICTS.test(folded);
+  const push = (d: string) => !districts.includes(d) && districts.push(d);
+  for (const m of spans) if (m.value.kind === 'district') for (const d of m.value.districts) push(d);
+  const parents = spans.filter((m) => m.value.kind !== 'district');
   if (all) {
-    const listed = new Set(districts);
-    for (const r of catalog) {
-      if (listed.has(r.district)) continue;
-      listed.add(r.district);
-      districts.push(r.district);
-    }
+    // 郑州各区: the group is the parent's places; 各县 alone: every place of that level.
+    const pool = parents.length ? catalog.filter((r) => parents.some((p) => p.value.districts.includes(r.district))) : catalog;
+    const suffix = group[1] ?? group[2] ?? '';
+    const ofLevel = pool.filter((r) => fitsGroup(r, suffix));
+    for (const r of ofLevel.length ? ofLevel : pool) push(r.district);
   }
+
   const out: DistrictMention = { districts, all, spans };
+  // A parent named alone (新乡市2024年GDP目标 / 郑州市市长) is itself the subject, and no report speaks for it.
+  const namesPlace = spans.some((s) => s.value.kind === 'district');
+  const loneParent = !namesPlace && !all ? parents[0] : undefined;
+  const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, districts, catalog));
   if (unknown) out.unknownPlace = unknown.name;
-  else {
-    // 新乡市2024年GDP目标 / 郑州市市长: the city itself is the subject, and no report
-    // speaks for a whole city. Its districts are still selected (the nearest thing the
-    // reports cover) but the city is reported as not covered, so the answer can say so.
-    // The bare 郑州/新乡 is left alone: users say it of the district as often as not.
-    const city = spans.find((s) => s.value.kind === 'city' && s.value.form.endsWith('市'));
-    const namesItsDistrict = spans.some((s) => s.value.kind === 'district');
-    if (city && !namesItsDistrict && !all) out.unknownPlace = city.value.form;
-  }
+  else if (loneParent) out.unknownPlace = loneParent.value.form;
   return out;
+}
+
+/** 各区 wants 区, 各县 county-level places, 各市 cities; a place of unknown level fits any county-level group. */
+function fitsGroup(r: CatalogEntry, suffix: string): boolean {
+  if (suffix === '省') return r.level === 'province';
+  if (suffix === '市' || suffix === '州') return r.level === 'city';
+  if (r.level !== undefined && r.level !== 'county') return false;
+  if (suffix === '区') return /区$/u.test(r.district);
+  if (suffix === '县') return /县$/u.test(r.district);
+  if (suffix === '旗') return /旗$/u.test(r.district);
+  return true;
+}
+
+/** 河南省 in "河南省红旗区", 新乡 in "新乡红旗区": a parent of a place the question names, not a place asked about. */
+function isParentOfNamed(name: string, level: string | undefined, districts: readonly string[], catalog: readonly CatalogEntry[]): boolean {
+  if (level === 'county') return false;
+  return catalog.some((r) => {
+    if (!districts.includes(r.district)) return false;
+    const known = resolvePlace(r.district);
+    return [r.city, r.province, known?.city, known?.province].some((p) => p !== undefined && placeForms(p).includes(name));
+  });
 }

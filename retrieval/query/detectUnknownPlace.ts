@@ -1,3 +1,4 @@
+import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js';
 import type { Match } from './findMatches.js';
 
 // Stems that with 区/县/市 make a generic word rather than a place name
@@ -12,24 +13,57 @@ const NOT_IN_STEM = /[的了年月是在和与及或这那哪几个些么什有�
 
 // Where a place name can start: start of text, punctuation, a conjunction or
 // a question opener. Requiring a boundary keeps "完成金水区" style false starts out.
-const LEAD = '^|[\\s,，、。；;:：!！?？()（）“”"\'和与跟及同比或]|对比|比较|请问|那么|那|还有|查询|查一下|看看|关于';
-const PLACE = new RegExp(`(?<=${LEAD})(\\p{Script=Han}{2,4}?)(区|县|市)`, 'gu');
+const LEAD_CHARS = /[\s,，、。；;:：!！?？()（）“”"'和与跟及同比或在]/u;
+const LEAD_WORDS = ['对比', '比较', '请问', '那么', '那', '还有', '查询', '查一下', '看看', '关于', '问一下', '我想知道'];
+const PLACE = new RegExp(`(?<=^|${LEAD_CHARS.source}|${LEAD_WORDS.join('|')})(\\p{Script=Han}{2,4}?)(区|县|市|旗|州|盟|省)`, 'gu');
+
+/** Longest place name form the gazetteer holds (鄂尔多斯市 and longer autonomous names). */
+const MAX_FORM = 14;
+/** A bare name (马边, 郑州) ends before these; any other Han character may continue a word (中山路). */
+const BARE_END = /^(?:$|[\d\sa-z,，、。；;:：!！?？()（）“”"'的和与跟及同比在里呢吗去今明前上本全这那]|政府|人民|报告)/u;
+
+export interface UnknownPlace {
+  name: string;
+  start: number;
+  end: number;
+  /** The division, when the gazetteer knows it. */
+  place?: GazetteerPlace;
+}
 
 /**
- * A district/county/city the question names that the catalog does not know,
- * e.g. 金水区 in "金水区2024年GDP目标". Known names (`known`) are masked first, so
- * "郑州市金水区" still yields 金水区, and a city right before a known district
- * (平顶山市卫东区) is that district's city, not an unknown place.
- * Only suffixed names are found: a bare 金水 is indistinguishable from other words.
+ * Places the question names that the catalog does not know, in text order:
+ * every division in the gazetteer, in full (沛县, 马边彝族自治县), with its suffix
+ * (马边县) or bare after a boundary (马边2024年…), and any other Han name ending in
+ * 区/县/市/旗 after a boundary (a division the gazetteer lacks). Known names
+ * (`known`) are masked first, so "郑州市金水区" still yields 金水区.
  */
-export function detectUnknownPlace(
-  folded: string,
-  known: readonly Match<unknown>[],
-): { name: string; start: number } | undefined {
+export function detectUnknownPlaces(folded: string, known: readonly Match<unknown>[]): UnknownPlace[] {
   // UTF-16 units, like the match offsets.
   const masked = folded.split('');
   for (const m of known) for (let k = m.start; k < m.end; k++) masked[k] = '，';
   const text = masked.join('');
+  const out: UnknownPlace[] = [];
+  const taken = (s: number, e: number) => out.some((u) => s < u.end && e > u.start);
+
+  const byForm = gazetteer().byForm;
+  for (let i = 0; i < text.length; i++) {
+    for (let len = Math.min(MAX_FORM, text.length - i); len >= 2; len--) {
+      const form = text.slice(i, i + len);
+      const places = byForm.get(form);
+      if (!places) continue;
+      const end = i + len;
+      const full = places.some((p) => p.name === form);
+      const lead = i === 0 || LEAD_CHARS.test(text[i - 1]) || LEAD_WORDS.some((w) => text.slice(0, i).endsWith(w));
+      const ok = full
+        ? !NOT_SUFFIX_BEFORE.test(text.slice(end)) && (lead || !/^[\p{Script=Han}]$/u.test(text[i - 1] ?? '') || len >= 3)
+        : lead && BARE_END.test(text.slice(end));
+      if (!ok || taken(i, end)) continue;
+      out.push({ name: form, start: i, end, place: places.find((p) => p.name === form) ?? places[0] });
+      i = end - 1;
+      break;
+    }
+  }
+
   const re = new RegExp(PLACE);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const [name, stem] = m;
@@ -37,10 +71,13 @@ export function detectUnknownPlace(
     const end = start + name.length;
     // A rejected candidate may overlap a real one: resume one character later.
     re.lastIndex = start + 1;
-    if (GENERIC_STEM.test(stem) || NOT_IN_STEM.test(stem) || NOT_SUFFIX_BEFORE.test(text.charAt(end))) continue;
-    // 平顶山市 directly before a masked known district: the district's own city.
-    if (m[2] === '市' && known.some((k) => k.start === end)) continue;
-    return { name, start };
+    if (GENERIC_STEM.test(stem) || NOT_IN_STEM.test(stem) || NOT_SUFFIX_BEFORE.test(text.charAt(end)) || taken(start, end)) continue;
+    out.push({ name, start, end });
   }
-  return undefined;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first unknown place, for callers that need one. */
+export function detectUnknownPlace(folded: string, known: readonly Match<unknown>[]): UnknownPlace | undefined {
+  return detectUnknownPlaces(folded, known)[0];
 }

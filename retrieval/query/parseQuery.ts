@@ -100,7 +100,8 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
     yearIsPlanYear = standing === 'plan';
   }
 
-  if (unknownPlace && place.districts.length === 0) selection = { ids: [], none: true };
+  // A place without a report is never answered from another place, even beside a covered one.
+  if (unknownPlace) selection = { ids: [], none: true };
 
   let intent = detectIntent({
     folded,

@@ -1,60 +1,61 @@
 import { DEFAULTS } from '../defaults.js';
+import { placeForms } from '../places/placeForms.js';
 import type { CatalogEntry } from './catalog.js';
 
 export interface PlaceName {
-  /** As it may appear in a question: 惠济区, 惠济, 郑州市, 郑州. */
+  /** As it may appear in a question: 惠济区, 惠济, 郑州市, 郑州, 马边县, 马边. */
   form: string;
-  /** Districts the form stands for (a city stands for all its districts in the catalog). */
+  /** Places with reports that the form stands for (a parent city or province: every such place in the catalog). */
   districts: string[];
-  kind: 'district' | 'city';
+  /** district: a place with its own report; city/province: only a parent of places with reports. */
+  kind: 'district' | 'city' | 'province';
 }
 
-/** 惠济区 → 惠济, 平顶山市 → 平顶山; undefined when the stem would be a single character. */
+/** 惠济区 → 惠济, 平顶山市 → 平顶山, 马边彝族自治县 → 马边县; undefined when no shorter form of two or more characters exists. */
 export function shortForm(name: string): string | undefined {
-  const m = /^(.{2,})(?:区|县|市|旗)$/u.exec(name);
-  return m ? m[1] : undefined;
+  return placeForms(name).slice(1).at(-1);
 }
 
-// Names depend only on each entry's district and city, so that is the memo key. Callers
+// Names depend only on each entry's place and parents, so that is the memo key. Callers
 // often pass a freshly mapped catalog per question, so array identity would never hit.
-const memo: { districts: string[]; cities: (string | undefined)[]; names: readonly PlaceName[] }[] = [];
+const memo: { key: string; names: readonly PlaceName[] }[] = [];
 
 /**
- * Every way the catalog's districts and cities can be named, longest first so
- * 惠济区 is tried before 惠济. Derived from the catalog, so a new report for
- * another district is understood without code changes. A district's city comes
- * from any of its reports that states one (hongqi-2020 doesn't, hongqi-2017 does).
+ * Every way the catalog's places and their parents can be named, longest first
+ * so 惠济区 is tried before 惠济. Derived from the catalog, so a report for any other
+ * place is understood without code changes. A place's parents come from any of
+ * its reports that states or looks one up (hongqi-2020 doesn't state it, hongqi-2017 does).
  */
 export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
-  const hit = memo.find(
-    (m) => m.districts.length === catalog.length && catalog.every((r, i) => r.district === m.districts[i] && r.city === m.cities[i]),
-  );
+  const key = catalog.map((r) => `${r.district}|${r.city ?? ''}|${r.province ?? ''}`).join('\n');
+  const hit = memo.find((m) => m.key === key);
   if (hit) return hit.names;
   const names = derivePlaceNames(catalog);
-  memo.unshift({ districts: catalog.map((r) => r.district), cities: catalog.map((r) => r.city), names });
+  memo.unshift({ key, names });
   memo.length = Math.min(memo.length, DEFAULTS.queryCatalogMemo);
   return names;
 }
 
 function derivePlaceNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
   const byForm = new Map<string, PlaceName>();
-  const add = (form: string | undefined, district: string, kind: PlaceName['kind']) => {
-    if (!form) return;
-    const p = byForm.get(form) ?? { form, districts: [], kind };
-    if (!p.districts.includes(district)) p.districts.push(district);
-    // A name that is both a district's and a city's stem counts as the district.
-    if (kind === 'district') p.kind = 'district';
-    byForm.set(form, p);
+  const rank = { district: 0, city: 1, province: 2 } as const;
+  const add = (name: string | undefined, district: string, kind: PlaceName['kind']) => {
+    if (!name) return;
+    for (const form of placeForms(name)) {
+      const p = byForm.get(form) ?? { form, districts: [], kind };
+      if (!p.districts.includes(district)) p.districts.push(district);
+      // A name that is both a place with a report and a parent counts as the place.
+      if (rank[kind] < rank[p.kind]) p.kind = kind;
+      byForm.set(form, p);
+    }
   };
+  for (const r of catalog) add(r.district, r.district, 'district');
   for (const r of catalog) {
-    add(r.district, r.district, 'district');
-    add(shortForm(r.district), r.district, 'district');
-  }
-  for (const r of catalog) {
-    if (!r.city) continue;
     add(r.city, r.district, 'city');
-    add(shortForm(r.city), r.district, 'city');
+    add(r.province, r.district, 'province');
   }
+  // A parent that has its own report (深圳市 beside 龙岗区) stands for itself only.
+  for (const p of byForm.values()) if (p.kind === 'district') p.districts = p.districts.filter((d) => placeForms(d).includes(p.form));
   const names = [...byForm.values()].sort((a, b) => b.form.length - a.form.length);
   // Shared by every later call: frozen so no caller can change another's answer.
   for (const n of names) Object.freeze(n.districts);

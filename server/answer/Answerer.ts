@@ -3,7 +3,7 @@
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
 import type { Corpus } from '../../retrieval/loadCorpus.js';
-import type { IndicatorRow, ParsedQuery, ReportMeta, Span } from '../../retrieval/types.js';
+import type { IndicatorRow, Paragraph, ParsedQuery, ReportMeta, Span } from '../../retrieval/types.js';
 import type { ChatTurn } from '../api/schemas.js';
 
 /** One numbered source the answer may cite: a whole paragraph. */
@@ -17,8 +17,12 @@ export interface Evidence {
   year: number;
   /** Section path joined with " › " (封面 for the cover). */
   section: string;
-  /** The paragraph's full display text. */
+  /** The paragraph's full text, in simplified characters (what answers are checked against). */
   text: string;
+  /** The part of the report the paragraph is in (review, plan, cover, other). */
+  part?: Paragraph['part'];
+  /** The text as written when it differs (traditional script): what the user is shown. Same offsets. */
+  original?: string;
   /** The passage that matched, within `text`. */
   passage: Span;
   /** Sentences of `text` that matched the question. */

@@ -25,7 +25,7 @@ export function buildCitations(text: string, evidence: Evidence[]): { answer: st
       district: e.district,
       year: e.year,
       section: e.section,
-      text: e.text,
+      text: e.original ?? e.text,
       matched: e.matched,
       figures: stated,
     };

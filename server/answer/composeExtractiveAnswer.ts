@@ -19,7 +19,7 @@ const ROLE_BONUS = 2;
 
 function fitsRole(e: Evidence, query: ParsedQuery): boolean {
   if (query.yearRole === 'any') return false;
-  const review = /回顾|过去/.test(e.section.split(' › ')[0]);
+  const review = e.part ? e.part === 'review' : /回顾|过去/.test(e.section.split(' › ')[0]);
   return query.yearRole === 'actual' ? review : !review;
 }
 

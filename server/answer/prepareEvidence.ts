@@ -3,6 +3,7 @@
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
 import { deliveredYear } from '../../retrieval/deliveredYear.js';
+import { samePlace } from '../../retrieval/places/samePlace.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
@@ -69,6 +70,8 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       year: deliveredYear(report.meta),
       section: it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
+      ...(it.paragraph.original ? { original: it.paragraph.original } : {}),
+      ...(it.paragraph.part ? { part: it.paragraph.part } : {}),
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
       // A figure's clause is the precise support; search's matched sentences only when there is no row.
       matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,
@@ -80,8 +83,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
 }
 
 function normaliseDistrict(corpus: Corpus, d: string): string {
-  const key = d.replace(/区$/, '');
-  return corpus.reports.find((r) => r.meta.district.replace(/区$/, '') === key)?.meta.district ?? d;
+  return corpus.reports.find((r) => samePlace(r.meta.district, d))?.meta.district ?? d;
 }
 
 /** Reports the question is about: those the query names, else its districts' reports, else all. */
@@ -140,10 +142,15 @@ function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
 
 /** The cover lines that say who delivered the report, when and where. */
 function coverParagraphs(r: Report): Paragraph[] {
-  return r.paragraphs.filter((p) => p.sectionPath.length === 0 && p.index <= 6 && /^[—－-]|人民政府.{0,3}长|届人大/.test(p.text));
+  return r.paragraphs.filter((p) => (p.part === 'cover' || isDeliveryOrSpeakerLine(p.text)) && /^[—－-]|人民政府|届人大|[区县市省旗州盟]长|主席/.test(p.text));
 }
 
 function mergeSpans(a: Span[], b: Span[]): Span[] {
   const all = [...a, ...b].sort((x, y) => x.start - y.start);
   return all.filter((s, i) => i === 0 || s.start !== all[i - 1].start);
+}
+
+/** A delivery or speaker line outside the cover (a web page may print it after the text). */
+function isDeliveryOrSpeakerLine(text: string): boolean {
+  return text.length <= 80 && (/^[—－-]{1,2}.*会议/u.test(text) || /人民政府(?:代理)?代?[区县市省旗州盟]长|人民政府主席/u.test(text)) && !/[。；]/u.test(text);
 }

@@ -1,6 +1,7 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Paragraph } from '../../retrieval/types.js';
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse } from '../api/schemas.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 
@@ -16,7 +17,7 @@ export function readRoutes(corpus: Corpus, answererName: string) {
     .get('/api/reports/:id', (c) => {
       const report = corpus.reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
-      const body: ReportDetailResponse = { meta: report.meta, sections: report.sections, paragraphs: report.paragraphs };
+      const body: ReportDetailResponse = { meta: report.meta, sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
       return c.json(body);
     })
     .get('/api/paragraphs/:id', (c) => {
@@ -26,10 +27,10 @@ export function readRoutes(corpus: Corpus, answererName: string) {
       const report = corpus.reportById.get(paragraph.reportId)!;
       const i = paragraph.index - 1;
       const body: ParagraphResponse = {
-        paragraph,
+        paragraph: asWritten(paragraph),
         report: report.meta,
-        before: report.paragraphs.slice(Math.max(0, i - NEIGHBOURS), i),
-        after: report.paragraphs.slice(i + 1, i + 1 + NEIGHBOURS),
+        before: report.paragraphs.slice(Math.max(0, i - NEIGHBOURS), i).map(asWritten),
+        after: report.paragraphs.slice(i + 1, i + 1 + NEIGHBOURS).map(asWritten),
       };
       return c.json(body);
     })
@@ -41,4 +42,9 @@ export function readRoutes(corpus: Corpus, answererName: string) {
       const indicators = [...new Set(corpus.indicators.map((r) => r.indicator))].sort();
       return c.json({ rows, indicators });
     });
+}
+
+/** Users read a paragraph as the report wrote it (a traditional-script report stays traditional). */
+function asWritten(p: Paragraph): Paragraph {
+  return p.original ? { ...p, text: p.original } : p;
 }
