@@ -287,3 +287,19 @@ describe('parseQuery: follow-ups', () => {
     expect(parse('红旗区2016年经济增长', first())).toMatchObject({ districts: ['红旗区'], year: 2016, reportIds: ['hongqi-2017'] });
   });
 });
+
+describe('parseQuery: a year that names the report', () => {
+  const catalog: CatalogEntry[] = [
+    ...CATALOG,
+    { id: 'pei-2025', district: '沛县', city: '徐州市', date: '2025-01-08', reviewYear: 2024, planYear: 2025 },
+    { id: 'pei-2024', district: '沛县', city: '徐州市', date: '2024-01-10', reviewYear: 2023, planYear: 2024 },
+  ];
+  it('reads 去年/今年 relative to the named report', () => {
+    expect(parseQuery('沛县2025年的政府工作报告里去年的社零是多少', catalog)).toMatchObject({ year: 2024, yearRole: 'actual', reportIds: ['pei-2025'] });
+    expect(parseQuery('沛县2024年报告里今年的GDP目标', catalog)).toMatchObject({ year: 2024, reportIds: ['pei-2024'] });
+    expect(parseQuery('沛县2024年报告里去年GDP增长多少', catalog)).toMatchObject({ year: 2023, reportIds: ['pei-2024'] });
+  });
+  it('a report year the place has no report for is not covered', () => {
+    expect(parseQuery('沛县2023年政府工作报告里的GDP目标', catalog)).toMatchObject({ reportIds: [], noMatchingReport: true, year: 2023 });
+  });
+});

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCorpus, PROJECT_ROOT, type Corpus, type LoadCorpusOptions } from '../loadCorpus.js';
 import type { Tokenizer } from '../tokenize/Tokenizer.js';
 import { percentile } from './percentile.js';
-import { syntheticCorpus, syntheticQuestion } from './syntheticCorpus.js';
+import { readSeeds, syntheticCorpus, syntheticQuestion } from './syntheticCorpus.js';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '1000' }, 'skip-synthetic': { type: 'boolean', default: false } } });
 const N = Number(values.reports);
@@ -33,9 +33,13 @@ const memory = () => {
 // questions (nearly all about one district) hardly exercise.
 const TOPIC_QUESTIONS = ['黄河流域生态保护', '营商环境怎么样', '城中村改造', '教育和医疗', '招商引资签约项目', '科技创新方面做了哪些工作', '粮食生产', '推进高质量发展的主要举措'];
 
-function evalQuestions(): string[] {
+/** The development questions, each with the report its evidence is in (if any). */
+function evalQuestions(): { question: string; report?: string }[] {
   const lines = readFileSync(join(PROJECT_ROOT, 'evals', 'questions.jsonl'), 'utf8').split('\n').filter(Boolean);
-  return lines.map((l) => (JSON.parse(l) as { question: string }).question);
+  return lines.map((l) => {
+    const q = JSON.parse(l) as { question: string; evidence: { report: string }[] };
+    return { question: q.question, report: q.evidence[0]?.report };
+  });
 }
 
 function queryLatency(corpus: Corpus, questions: string[], rounds: number) {
@@ -103,17 +107,19 @@ async function measure(label: string, makeOptions: () => LoadCorpusOptions, ques
 
 console.log(`# retrieval benchmark — node ${process.version}, ${new Date().toISOString()}`);
 if (!global.gc) console.log('(run with --expose-gc for comparable memory figures)');
-const questions = evalQuestions();
+const asked = evalQuestions();
+const questions = asked.map((q) => q.question);
 await measure('seeds', () => ({}), questions, 20);
 
 if (!values['skip-synthetic']) {
   // Each question is rewritten for one synthetic report made from the seed it asks about (same
   // district slot, same year shift); questions naming no district search all N reports.
-  const seedOrder = ['hongqi-2017', 'hongqi-2020', 'hongqi-2024', 'huiji-2024', 'weidong-2024'];
-  const synthQuestions = questions.map((q, i) => {
-    const seed = /惠济/.test(q) ? 3 : /卫东/.test(q) ? 4 : /红旗/.test(q) ? (/2016|2017/.test(q) ? 0 : /2019|2020/.test(q) ? 1 : 2) : i % 5;
-    const copy = (Math.floor((i * 37) / 5) * 5 + seed) % N;
-    return syntheticQuestion(q, copy - (copy % 5) + seed, seedOrder.length);
+  const seeds = readSeeds(join(PROJECT_ROOT, 'seeds'));
+  const synthQuestions = asked.map((q, i) => {
+    const cited = seeds.findIndex((s) => s.id === q.report);
+    const seed = cited >= 0 ? cited : i % seeds.length;
+    const copy = (Math.floor((i * 37) / seeds.length) * seeds.length + seed) % N;
+    return syntheticQuestion(q.question, copy - (copy % seeds.length) + seed, seeds);
   });
-  await measure(`synthetic ×${N}`, () => ({ dir: null, sources: syntheticCorpus(join(PROJECT_ROOT, 'seeds'), N) }), synthQuestions, 2);
+  await measure(`synthetic ×${N}`, () => ({ dir: null, sources: syntheticCorpus(join(PROJECT_ROOT, 'seeds'), N, seeds) }), synthQuestions, 2);
 }

@@ -3,7 +3,8 @@
 // distinct reports with realistic text. Same N → same bytes, every run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IngestSource } from '../ingest/ingestReport.js';
+import { ingestReport, type IngestSource } from '../ingest/ingestReport.js';
+import { placeForms } from '../places/placeForms.js';
 
 const FIRST = '东西南北中金银青白云星海山河湖江泉松柏梅兰竹菊春夏秋冬安宁康泰华兴盛昌';
 const SECOND = '阳城林桥川原峰港台岭洲湾塘园庄坪';
@@ -24,28 +25,55 @@ export function syntheticYearShift(i: number, seedCount: number): number {
   return -(Math.floor(i / seedCount) % 12);
 }
 
+export interface Seed {
+  id: string;
+  text: string;
+  /** The place the seed report is for, read from its own text. */
+  district: string;
+}
+
+/** The seed reports, sorted by id, each with the place its text names. */
+export function readSeeds(seedsDir: string): Seed[] {
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const bytes = readFileSync(join(seedsDir, f));
+      const id = f.replace(/\.txt$/, '');
+      return { id, text: bytes.toString('utf8'), district: ingestReport({ id, sourceFile: f, bytes }).meta.district };
+    });
+}
+
+/** Every form of the seeds' place names (惠济区, 惠济 …), longest first, as one pattern. */
+function seedPlacePattern(seeds: readonly Seed[]): RegExp {
+  const forms = [...new Set(seeds.flatMap((s) => placeForms(s.district)))].sort((a, b) => b.length - a.length);
+  return new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+}
+
+/** The synthetic place's name in the form the seed's name was written in (full or bare). */
+function renamed(form: string, seeds: readonly Seed[], district: string): string {
+  const full = seeds.some((s) => s.district === form);
+  return full ? district : district.slice(0, -1);
+}
+
 /** Rewrites a question about a seed report into one about the i-th synthetic report. */
-export function syntheticQuestion(question: string, i: number, seedCount: number): string {
-  const name = syntheticDistrict(i).slice(0, -1);
-  const shift = syntheticYearShift(i, seedCount);
+export function syntheticQuestion(question: string, i: number, seeds: readonly Seed[]): string {
+  const district = syntheticDistrict(i);
+  const shift = syntheticYearShift(i, seeds.length);
   return question
-    .replace(/(红旗|惠济|卫东)(区)?/g, (_m, _d, qu) => name + (qu ?? ''))
+    .replace(seedPlacePattern(seeds), (m) => renamed(m, seeds, district))
     .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
 }
 
-export function syntheticCorpus(seedsDir: string, n: number): SyntheticReport[] {
-  const seeds = readdirSync(seedsDir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(seedsDir, f), 'utf8') }));
+export function syntheticCorpus(seedsDir: string, n: number, seeds: readonly Seed[] = readSeeds(seedsDir)): SyntheticReport[] {
+  const pattern = seedPlacePattern(seeds);
   const out: SyntheticReport[] = [];
   for (let i = 0; i < n; i++) {
     const seed = seeds[i % seeds.length];
     const district = syntheticDistrict(i);
-    const name = district.slice(0, -1);
     const shift = syntheticYearShift(i, seeds.length);
     const text = seed.text
-      .replace(/(红旗|惠济|卫东)(区)?/g, (_m, _d, qu) => name + (qu ?? ''))
+      .replace(pattern, (m) => renamed(m, seeds, district))
       .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
     out.push({ id: `syn-${String(i).padStart(4, '0')}`, sourceFile: `syn-${i}.txt`, bytes: Buffer.from(text, 'utf8'), district });
   }

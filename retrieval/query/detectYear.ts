@@ -9,6 +9,8 @@ export interface YearMention {
   period?: { name: string; from: number; to: number };
   /** 过去五年 / 五年来: the term review of a first-session report. */
   pastFiveYears: boolean;
+  /** "2025年的政府工作报告里…", "2025年报告": the year names the report, not what is asked about. */
+  reportYear?: number;
 }
 
 const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -21,6 +23,7 @@ const SHORT_YEAR = /(?<![\d.近过去这连续第])(\d{2})年(?![来间内以度
 const HAN_YEAR = /([〇零一二三四五六七八九]{4})年/gu;
 const RELATIVE = /今年|本年度?|去年|上一?年(?![度初底末])|前年|明年|下一?年(?![度初底末])/u;
 const PLAN_PERIOD = /(十[一二三四五六])五/u;
+const REPORT_YEAR = /((?:19|20)\d{2})\s*年?(?:的|度)?(?:《)?(?:[\p{Script=Han}]{0,12}?(?:人民)?政府)?(?:工作)?报告/u;
 const PAST_FIVE = /过去(?:的)?(?:五|5)年|(?:五|5)年来|近(?:五|5)年|上一?届政府|本届政府/u;
 
 /** Finds the years a question names, literally or relatively. Resolution against reports is separate. */
@@ -38,9 +41,14 @@ export function detectYear(folded: string): YearMention {
   for (const m of folded.matchAll(HAN_YEAR)) {
     found.push({ at: m.index!, year: Number([...m[1]].map((c) => HAN_DIGITS[c]).join('')) });
   }
-  for (const f of found.sort((a, b) => a.at - b.at)) push(f.year);
+  // One year naming one report; "2017、2020、2024年的报告" asks about several, each by its year.
+  const found1 = REPORT_YEAR.exec(folded);
+  const report = found1 && !/\d\s*年?\s*[、,，和与及至到-]\s*$/u.test(folded.slice(0, found1.index)) ? found1 : null;
+  const reportAt = report ? report.index + report[0].indexOf(report[1]) : -1;
+  for (const f of found.sort((a, b) => a.at - b.at)) if (f.at !== reportAt) push(f.year);
 
   const mention: YearMention = { years, pastFiveYears: PAST_FIVE.test(folded) };
+  if (report) mention.reportYear = Number(report[1]);
   const rel = RELATIVE.exec(folded)?.[0];
   if (rel) mention.relative = rel.startsWith('今') || rel.startsWith('本') ? '今年' : rel === '前年' ? '前年' : rel.startsWith('明') || rel.startsWith('下') ? '明年' : '去年';
   const plan = PLAN_PERIOD.exec(folded);

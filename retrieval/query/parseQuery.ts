@@ -60,7 +60,9 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const yearMention = detectYear(folded);
   const namesYear =
     yearMention.years.length > 0 || yearMention.relative !== undefined || yearMention.period !== undefined || yearMention.pastFiveYears;
-  const pool = reportsOf(catalog, districts);
+  // "2025年的报告里去年…": the named report is the anchor, and 今年/去年 count from it.
+  const namedReportYear = yearMention.reportYear;
+  const pool = reportsOf(catalog, districts).filter((r) => namedReportYear === undefined || deliveredIn(r, namedReportYear));
   let years = resolveYears(yearMention, pool, elliptical ? context?.year : undefined);
   if (!namesYear && context?.year !== undefined) years = [context.year];
 
@@ -80,7 +82,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
 
   // Without a year, a figure or a speaker is asked about as it stands now: the newest report.
   const asksMeta = isMetaQuestion(folded) || (elliptical && context?.intent === 'meta');
-  const latestOnly = (indicator !== undefined || asksMeta) && years.length === 0;
+  const latestOnly = (indicator !== undefined || asksMeta) && years.length === 0 && namedReportYear === undefined;
   let selection = selectReports(catalog, {
     districts,
     years,
@@ -89,6 +91,18 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
     pastFiveYears: yearMention.pastFiveYears,
     latestOnly,
   });
+  if (namedReportYear !== undefined) {
+    // Only the named report answers; a place without a report of that year is not covered.
+    const ids = new Set(pool.map((r) => r.id));
+    const kept = selection.none ? [] : (selection.ids.length ? selection.ids : catalog.map((r) => r.id)).filter((id) => ids.has(id));
+    selection = { ids: kept, none: kept.length === 0 };
+    if (selection.none && !years.length) years = [namedReportYear];
+    if (!years.length && kept.length === 1) {
+      const r = pool.find((p) => p.id === kept[0])!;
+      if (role === 'actual') years = [r.reviewYear];
+      else if (role === 'target') years = [r.planYear];
+    }
+  }
   // A year only reviewed by the reports is asked about as an outcome.
   let yearRole: ParsedQuery['yearRole'] = role ?? 'any';
   let yearIsPlanYear = false;
@@ -132,4 +146,9 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   if (unknownPlace) parsed.unknownPlace = unknownPlace;
   if (selection.none) parsed.noMatchingReport = true;
   return parsed;
+}
+
+/** A report is "the Y report" when delivered in Y, or (undated) when it plans Y. */
+function deliveredIn(r: CatalogEntry, year: number): boolean {
+  return r.date ? Number(r.date.slice(0, 4)) === year || (r.planYear === year && Number(r.date.slice(5, 7)) === 12) : r.planYear === year;
 }

@@ -14,8 +14,18 @@ export function describeCoverage(corpus: Corpus): string {
   return `现有报告为：${list}的政府工作报告。`;
 }
 
+/** "惠济区的报告有：2024年的政府工作报告（回顾2023年、部署2024年）。" */
+export function describePlaceCoverage(corpus: Corpus, districts: readonly string[]): string {
+  const parts = districts.map((d) => {
+    const reports = corpus.reports.filter((r) => r.meta.district === d).sort((a, b) => a.meta.planYear - b.meta.planYear);
+    const list = reports.map((r) => `${deliveredYear(r.meta)}年的政府工作报告（回顾${r.meta.reviewYear}年、部署${r.meta.planYear}年）`).join('、');
+    return `${d}的报告有：${list}`;
+  });
+  return `${parts.join('；')}。`;
+}
+
 export function composeNoEvidence(corpus: Corpus, query: ParsedQuery, question: string): string {
-  const coverage = describeCoverage(corpus);
+  const coverage = query.districts.length && !query.unknownPlace ? describePlaceCoverage(corpus, query.districts) : describeCoverage(corpus);
   if (query.unknownPlace) return `报告中没有找到关于${query.unknownPlace}的内容：现有报告不包括${query.unknownPlace}。${coverage}`;
   const who = query.districts.join('、');
   if (query.noMatchingReport && query.year) {
