@@ -13,7 +13,7 @@ import { checkThresholds, type Thresholds, type ThresholdResult } from './checkT
 import { compareBaseline, loadBaseline, renderBaselineText, type BaselineComparison } from './compareBaseline.js';
 import { EvalInputError } from './inputError.js';
 import { loadQuestionSets, PROJECT_ROOT } from './loadQuestionSets.js';
-import { corpusFoldersForSet, reportFilesIn } from '../setCorpus.js';
+import { corpusFoldersForSet, readCorporaManifest, reportFilesIn, type CorporaManifest } from '../setCorpus.js';
 import { parseCliArgs, USAGE } from './parseArgs.js';
 import { createProgress, type ProgressStream } from './progressBar.js';
 import { reasonLabels } from './explainFailure.js';
@@ -91,6 +91,12 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   // Each set runs over its own corpus (evals/corpora.json), so group the
   // questions by set, in the order the sets were given.
   const groups = sets.map((set) => ({ set, questions: questions.filter((q) => q.file === set) }));
+  let manifest: CorporaManifest;
+  try {
+    manifest = readCorporaManifest();
+  } catch (e) {
+    throw new EvalInputError(`evals/corpora.json: ${(e as Error).message}`);
+  }
   const thresholdSets = options.thresholdSets ?? [];
   for (const name of thresholdSets) {
     if (!sets.some((s) => s === name || setName(s) === name)) {
@@ -114,7 +120,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     serverContext = await fetchGradeContext(server);
     if (!serverContext) warnings.push('GET /api/reports gave no report metadata: answers are not checked for places or years the question did not ask about');
     for (const g of groups) {
-      const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set));
+      const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
       if (folders.join() !== 'seeds') warnings.push(`${g.set}: is meant to run over ${folders.join(' + ')}; against a server it is graded on whatever corpus the server loaded`);
     }
   } else {
@@ -165,7 +171,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
         ask = createServerAsker(server);
         corpusLabel = [`server ${server}`];
       } else {
-        const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set));
+        const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
         corpus = options.corpus ?? (await corpusFor(folders));
         corpusLabel = options.corpus ? ['(corpus given by the caller)'] : folders;
         const c = corpus;
