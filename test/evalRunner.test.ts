@@ -1,7 +1,7 @@
 // The eval runner (evals/runner/): grading, table padding, baseline
 // comparison, thresholds, input errors, and one small in-process run on the
 // real corpus.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -606,6 +606,27 @@ describe('runEval in-process on the real corpus', () => {
     expect(await main(['--set', setPath, '--threshold-set', 'nope', '--min-accuracy', '0.9'], io(unknown))).toBe(2);
     expect(unknown.join('\n')).toMatch(/--threshold-set nope: no such set/);
   });
+
+  it('runs each set over the folders evals/corpora.json gives it', async () => {
+    // Two questions per set keep this quick; what matters is which corpus each set got.
+    const pick = (file: string, n: number) => readFileSync(new URL(`../evals/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean).slice(0, n).join('\n');
+    const evalsDir = join(dir, 'evals');
+    const dev = join(evalsDir, 'questions.jsonl');
+    const gen = join(evalsDir, 'generalisation.jsonl');
+    mkdirSync(evalsDir, { recursive: true });
+    writeFileSync(dev, `${pick('questions.jsonl', 2)}\n`);
+    writeFileSync(gen, `${pick('generalisation.jsonl', 2)}\n`);
+    // Outside the project the manifest names neither file, so both run over seeds/ …
+    const outside = await runEval({ sets: [dev, gen], out: join(dir, 'corpora-1'), progress: false, latest: false, print: () => {}, warn: () => {} });
+    expect(Object.values(outside.results.bySet).map((s) => s.corpus)).toEqual([['seeds'], ['seeds']]);
+    // … while the project's own sets get their listed folders, and different corpora.
+    const inside = await runEval({ sets: ['evals/questions.jsonl', 'evals/generalisation.jsonl'], out: join(dir, 'corpora-2'), progress: false, latest: false, print: () => {}, warn: () => {} });
+    const bySet = inside.results.bySet;
+    expect(bySet['evals/questions.jsonl'].corpus).toEqual(['seeds']);
+    expect(bySet['evals/generalisation.jsonl'].corpus).toEqual(['seeds', 'evals/reports']);
+    expect(bySet['evals/questions.jsonl'].corpusHash).not.toBe(bySet['evals/generalisation.jsonl'].corpusHash);
+    expect(inside.results.config.corpusHash).toBeUndefined();
+  }, 60_000);
 
   it('main: exit 2 for a bad question line, naming file:line', async () => {
     const bad = join(dir, 'bad.jsonl');
