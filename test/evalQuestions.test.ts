@@ -1,6 +1,8 @@
 // Checks every evaluation question set in evals/*.jsonl against the schema and
-// against the seed reports it cites. See evals/README.md for the rules.
+// against the reports it cites: those in the folders the set is run over
+// (evals/corpora.json; seeds/ unless listed). See evals/README.md for the rules.
 import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import {
@@ -10,6 +12,7 @@ import {
   stripMarkdown,
   type EvalQuestion,
 } from '../evals/questionSchema';
+import { corpusFoldersForSet, reportFilesIn } from '../evals/setCorpus';
 
 const EVALS_DIR = new URL('../evals/', import.meta.url);
 const SEEDS_DIR = new URL('../seeds/', import.meta.url);
@@ -60,12 +63,17 @@ for (const line of lines) {
 const questions = parsed.map((p) => p.q);
 
 const reportIds = listFiles(SEEDS_DIR, '.txt').map((f) => f.replace(/\.txt$/, ''));
-const reportLines = new Map<string, string[]>(
-  reportIds.map((id) => [
-    id,
-    readFileSync(new URL(`${id}.txt`, SEEDS_DIR), 'utf8').split(/\r?\n/).map(stripMarkdown),
-  ]),
-);
+
+/** Per set file: report id → its lines (after removing **), over the folders the set is run on. */
+const setReports = new Map<string, Map<string, string[]>>();
+for (const file of evalFiles) {
+  const reports = new Map<string, string[]>();
+  for (const path of reportFilesIn(corpusFoldersForSet(join(fileURLToPath(EVALS_DIR), file)))) {
+    reports.set(basename(path, '.txt'), readFileSync(path, 'utf8').split(/\r?\n/).map(stripMarkdown));
+  }
+  setReports.set(file, reports);
+}
+const corpusFolders = [...new Set(evalFiles.flatMap((file) => corpusFoldersForSet(join(fileURLToPath(EVALS_DIR), file))))];
 
 describe('normalizeForMatch', () => {
   it('folds full-width ASCII and drops whitespace', () => {
@@ -140,9 +148,20 @@ describe('evaluation question sets (evals/*.jsonl)', () => {
     expect([...EVAL_CATEGORIES].filter((c) => !present.has(c))).toEqual([]);
   });
 
-  it('every seed report is cited by some question', () => {
+  it('every seed report, and every report in a folder some set is run over, is cited by some question', () => {
     const cited = new Set(questions.flatMap((q) => q.evidence.map((e) => e.report)));
-    expect(reportIds.filter((id) => !cited.has(id))).toEqual([]);
+    const all = [...new Set([...reportIds, ...reportFilesIn(corpusFolders).map((p) => basename(p, '.txt'))])];
+    expect(all.filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it('report ids are unique across the folders a set is run over', () => {
+    const failures: string[] = [];
+    for (const file of evalFiles) {
+      const ids = reportFilesIn(corpusFoldersForSet(join(fileURLToPath(EVALS_DIR), file))).map((p) => basename(p, '.txt'));
+      const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+      if (dupes.length) failures.push(`${file}: ${dupes.join(', ')}`);
+    }
+    expect(failures).toEqual([]);
   });
 
   it('answerable questions have evidence and must_include; unanswerable have neither', () => {
@@ -197,13 +216,14 @@ describe('evaluation question sets (evals/*.jsonl)', () => {
     expect(failures).toEqual([]);
   });
 
-  it('every evidence quote is a substring of one line of seeds/<report>.txt (after removing **)', () => {
+  it("every evidence quote is a substring of one line of its report (after removing **), in the set's folders", () => {
     const failures: string[] = [];
     for (const { line, q } of parsed) {
+      const folders = corpusFoldersForSet(join(fileURLToPath(EVALS_DIR), line.file)).join(', ');
       for (const ev of q.evidence) {
-        const seedLines = reportLines.get(ev.report);
+        const seedLines = setReports.get(line.file)?.get(ev.report);
         if (!seedLines) {
-          failures.push(`${where(line)} ${q.id}: unknown report "${ev.report}" (no seeds/${ev.report}.txt)`);
+          failures.push(`${where(line)} ${q.id}: unknown report "${ev.report}" (no ${ev.report}.txt in ${folders})`);
           continue;
         }
         if (!seedLines.some((l) => l.includes(ev.quote))) {

@@ -1,15 +1,15 @@
 // The eval runner (evals/runner/): grading, table padding, baseline
 // comparison, thresholds, input errors, and one small in-process run on the
 // real corpus.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvalQuestion } from '../evals/questionSchema';
 import { checkThresholds } from '../evals/runner/checkThresholds';
 import { compareBaseline, formatDelta } from '../evals/runner/compareBaseline';
-import { answerForMatch, numbersIn, paragraphHasEvidence, textHasFigure } from '../evals/runner/evidenceMatch';
-import { gradeAnswer, isPreciseCitation, missingMustInclude, type GradableResponse } from '../evals/runner/gradeAnswer';
+import { answerForMatch, numbersIn, paragraphHasEvidence, textHasFigure, textHasMustInclude, yearsIn } from '../evals/runner/evidenceMatch';
+import { gradeAnswer, gradeContextFrom, isPreciseCitation, missingMustInclude, otherPlaces, otherYears, type GradableResponse } from '../evals/runner/gradeAnswer';
 import { EvalInputError } from '../evals/runner/inputError';
 import { loadQuestionSets, parseQuestionSet } from '../evals/runner/loadQuestionSets';
 import { parseCliArgs } from '../evals/runner/parseArgs';
@@ -107,7 +107,7 @@ describe('gradeAnswer', () => {
     expect(gradeAnswer(question(), response({ citations: [] })).reasons).toEqual(['no_citation']);
     const other = response({ citations: [{ marker: 1, id: 'huiji-2024:p3', reportId: 'huiji-2024', text: '惠济区人民政府区长', figures: [] }] });
     const g = gradeAnswer(question(), other);
-    expect(g.correct).toBe(true); // correctness is about the answer text; the citation miss is reported
+    expect(g.correct).toBe(false); // strict: the right figure without citing a paragraph that holds it is not correct
     expect(g.reasons).toEqual(['evidence_not_cited']);
     expect(g.citationRecall).toBe(0);
     expect(g.citationRank).toBeNull();
@@ -116,6 +116,74 @@ describe('gradeAnswer', () => {
   it('an error is never correct', () => {
     const g = gradeAnswer(question(), { status: 'error', answer: '', citations: [] });
     expect(g).toMatchObject({ correct: false, reasons: ['error'], citationRecall: 0 });
+  });
+});
+
+describe('strict grading', () => {
+  // Three covered places, as loadCorpus would report them.
+  const ctx = gradeContextFrom([
+    { id: 'huiji-2024', district: '惠济区', city: '郑州市', date: '2024-01-22', reviewYear: 2023, planYear: 2024 },
+    { id: 'hongqi-2024', district: '红旗区', city: '新乡市', date: '2024-03-08', reviewYear: 2023, planYear: 2024 },
+    { id: 'nanshan-2024', district: '南山区', reviewYear: 2023, planYear: 2024 },
+  ]);
+
+  it('matches a figure only whole: not inside a longer number', () => {
+    expect(missingMustInclude('目标是增长17%左右[1]。', ['7%左右'])).toEqual(['7%左右']);
+    expect(missingMustInclude('收入26.12亿元[1]。', ['2亿元'])).toEqual(['2亿元']);
+    expect(missingMustInclude('新增就业10.88万人', ['0.88万人'])).toEqual(['0.88万人']);
+    expect(missingMustInclude('增长7.5%', ['7'])).toEqual(['7']);
+    expect(missingMustInclude('收入2亿元，增长7%左右', ['2亿元', '7%左右'])).toEqual([]);
+    // Words and figures after a word still match as substrings.
+    expect(textHasMustInclude('区长李伟光作报告', '李伟光')).toBe(true);
+    expect(textHasMustInclude('收入增长8%以上', '增长8%')).toBe(true);
+    expect(gradeAnswer(question(), response({ answer: '目标是增长17%左右[1]。' })).correct).toBe(false);
+  });
+
+  it('reads years written as YYYY年 only', () => {
+    expect(yearsIn('2023年和2024年，12024年，2024')).toEqual([2023, 2024]);
+  });
+
+  it('an answer that also gives another covered place is not correct', () => {
+    const r = response({ answer: '惠济区2024年地区生产总值的预期目标是增长7%左右[1]，红旗区为7%[1]。' });
+    const g = gradeAnswer(question(), r, ctx);
+    expect(g.correct).toBe(false);
+    expect(g.reasons).toContain('other_place');
+    expect(g.offTarget).toEqual(['红旗区']);
+    // The same answer is fine when the question asks about both.
+    expect(otherPlaces(question({ question: '惠济区和红旗区2024年GDP目标' }), r.answer, ctx)).toEqual([]);
+    // The evidence report's own city and the question's place are not "other".
+    expect(gradeAnswer(question(), response({ answer: '郑州市惠济区2024年GDP目标是增长7%左右[1]。' }), ctx).correct).toBe(true);
+    // Without a context the rule is not applied.
+    expect(gradeAnswer(question(), r).correct).toBe(true);
+  });
+
+  it('a place named inside the asked one is not another place', () => {
+    const q = question({ question: '鹤岗市南山区2024年GDP目标', answerable: false, must_include: [], evidence: [], category: 'refusal' });
+    expect(otherPlaces(q, '鹤岗市南山区的报告不在库中。', ctx)).toEqual([]);
+  });
+
+  it('a refusal question answered about a different place is wrong on both counts; a refusal listing coverage is right', () => {
+    const q = question({ id: 'r', question: '金水区2024年GDP目标', category: 'refusal', answerable: false, must_include: [], evidence: [] });
+    const answered = gradeAnswer(q, response({ answer: '惠济区2024年GDP目标是增长7%左右[1]。' }), ctx);
+    expect(answered.correct).toBe(false);
+    expect(answered.reasons).toEqual(['should_have_refused', 'other_place']);
+    const refused = gradeAnswer(q, { status: 'no_evidence', answer: '报告中没有金水区，现有报告覆盖惠济区、红旗区、南山区。', citations: [] }, ctx);
+    expect(refused.correct).toBe(true);
+    expect(refused.offTarget).toEqual([]);
+  });
+
+  it('an answer that states figures for a year not asked is not correct', () => {
+    const q = question();
+    const r = response({ answer: '惠济区2024年GDP目标是增长7%左右[1]，2019年为8%[1]。' });
+    const g = gradeAnswer(q, r, ctx);
+    expect(g.correct).toBe(false);
+    expect(g.reasons).toContain('other_year');
+    expect(g.offTarget).toEqual(['2019年']);
+    // The report's reviewed year, a year written in a cited evidence paragraph, or a year without a figure are fine.
+    expect(otherYears(q, '2023年增长6%，2024年目标7%左右。', [], ctx)).toEqual([]);
+    expect(otherYears(q, '到2025年增长7%左右。', [{ text: '地区生产总值增长7%左右，到2025年…', hasEvidence: true }], ctx)).toEqual([]);
+    expect(otherYears(q, '与2019年的报告不同。目标是7%左右。', [], ctx)).toEqual([]);
+    expect(otherYears(q, '目标是7%左右（2019年为8%）。', [], ctx)).toEqual([2019]);
   });
 });
 
@@ -229,6 +297,7 @@ function resultsFile(records: QuestionRecord[], rankSource: 'search' | 'citation
       node: 'v20',
     },
     summary: summarise(records),
+    bySet: {},
     records,
     warnings: [],
   };
@@ -506,6 +575,58 @@ describe('runEval in-process on the real corpus', () => {
     expect(text).toContain('Better (fail → pass) (0)');
     expect(existsSync(join(dir, 'second', 'report.md'))).toBe(true);
   });
+
+  it('main: scores each set on its own, prints them side by side, and --threshold-set scopes the thresholds', async () => {
+    // A second set holding only the two questions the small set answers right.
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, `${E2E_SET.slice(0, 2).map((q) => JSON.stringify({ ...q, id: `other-${q.id}` })).join('\n')}\n`);
+    const corpus = await sharedCorpus();
+    const io = (out: string[]) => ({ corpus, progress: false as const, latest: false as const, print: (t: string) => out.push(t), warn: (t: string) => out.push(t) });
+
+    const scoped: string[] = [];
+    expect(await main(['--set', setPath, '--set', other, '--out', join(dir, 'two'), '--threshold-set', 'other', '--min-accuracy', '0.9'], io(scoped))).toBe(0);
+    const text = scoped.join('\n');
+    expect(text).toContain('Sets side by side:');
+    expect(text).toMatch(/accuracy\s+80\.0%\s+100\.0%/);
+    expect(text).toContain('ok   other: accuracy 100.0% meets --min-accuracy 0.9');
+    expect(text).not.toContain('small: accuracy');
+    const saved = JSON.parse(readFileSync(join(dir, 'two', 'results.json'), 'utf8')) as ResultsFile;
+    expect(Object.values(saved.bySet).map((s) => [s.questionCount, s.overall.correct])).toEqual([
+      [5, 4],
+      [2, 2],
+    ]);
+    expect(saved.summary.overall.n).toBe(7);
+
+    // Without --threshold-set every set is held to them: the small set fails.
+    const all: string[] = [];
+    expect(await main(['--set', setPath, '--set', other, '--out', join(dir, 'three'), '--min-accuracy', '0.9'], io(all))).toBe(1);
+    expect(all.join('\n')).toContain('FAIL small: accuracy 80.0% is below --min-accuracy 0.9');
+
+    const unknown: string[] = [];
+    expect(await main(['--set', setPath, '--threshold-set', 'nope', '--min-accuracy', '0.9'], io(unknown))).toBe(2);
+    expect(unknown.join('\n')).toMatch(/--threshold-set nope: no such set/);
+  });
+
+  it('runs each set over the folders evals/corpora.json gives it', async () => {
+    // Two questions per set keep this quick; what matters is which corpus each set got.
+    const pick = (file: string, n: number) => readFileSync(new URL(`../evals/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean).slice(0, n).join('\n');
+    const evalsDir = join(dir, 'evals');
+    const dev = join(evalsDir, 'questions.jsonl');
+    const gen = join(evalsDir, 'generalisation.jsonl');
+    mkdirSync(evalsDir, { recursive: true });
+    writeFileSync(dev, `${pick('questions.jsonl', 2)}\n`);
+    writeFileSync(gen, `${pick('generalisation.jsonl', 2)}\n`);
+    // Outside the project the manifest names neither file, so both run over seeds/ …
+    const outside = await runEval({ sets: [dev, gen], out: join(dir, 'corpora-1'), progress: false, latest: false, print: () => {}, warn: () => {} });
+    expect(Object.values(outside.results.bySet).map((s) => s.corpus)).toEqual([['seeds'], ['seeds']]);
+    // … while the project's own sets get their listed folders, and different corpora.
+    const inside = await runEval({ sets: ['evals/questions.jsonl', 'evals/generalisation.jsonl'], out: join(dir, 'corpora-2'), progress: false, latest: false, print: () => {}, warn: () => {} });
+    const bySet = inside.results.bySet;
+    expect(bySet['evals/questions.jsonl'].corpus).toEqual(['seeds']);
+    expect(bySet['evals/generalisation.jsonl'].corpus).toEqual(['seeds', 'evals/reports']);
+    expect(bySet['evals/questions.jsonl'].corpusHash).not.toBe(bySet['evals/generalisation.jsonl'].corpusHash);
+    expect(inside.results.config.corpusHash).toBeUndefined();
+  }, 60_000);
 
   it('main: exit 2 for a bad question line, naming file:line', async () => {
     const bad = join(dir, 'bad.jsonl');

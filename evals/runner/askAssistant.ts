@@ -1,6 +1,7 @@
 // The two ways of putting a question to the assistant: in-process (the corpus
 // loaded once, answerQuestion called directly) or over HTTP against a running
 // server (POST /api/ask). Both return what the grader needs plus the latency.
+import { gradeContextFrom, type GradeContext } from './gradeAnswer.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { AskResponseSchema } from '../../server/api/schemas.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
@@ -116,4 +117,25 @@ export function createServerAsker(base: string, timeoutMs = 180_000): Ask {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/**
+ * The server's report metadata (GET /api/reports) as a grading context, so the
+ * off-target rules also hold for server runs; undefined when the route is
+ * missing or answers something else (the rules are then skipped).
+ */
+export async function fetchGradeContext(server: string): Promise<GradeContext | undefined> {
+  try {
+    const res = await fetch(`${server}/api/reports`, { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { reports?: unknown };
+    if (!Array.isArray(body.reports)) return undefined;
+    const reports = body.reports.filter(
+      (r): r is Parameters<typeof gradeContextFrom>[0][number] =>
+        typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && typeof (r as { district?: unknown }).district === 'string' && typeof (r as { reviewYear?: unknown }).reviewYear === 'number' && typeof (r as { planYear?: unknown }).planYear === 'number',
+    );
+    return gradeContextFrom(reports);
+  } catch {
+    return undefined;
+  }
 }

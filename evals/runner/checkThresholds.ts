@@ -17,6 +17,8 @@ export interface ThresholdResult {
   actual: number | null;
   ok: boolean;
   message: string;
+  /** The set whose score was checked (runs with several sets). */
+  set?: string;
 }
 
 const MIN_CHECKS = [

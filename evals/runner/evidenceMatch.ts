@@ -61,3 +61,25 @@ export function textHasFigure(text: string, figure: string): boolean {
   const tail = /\d$/.test(needle) ? '(?!\\d|\\.\\d)' : '';
   return new RegExp(`(?<![\\d.])${escaped}${tail}`).test(hay);
 }
+
+/**
+ * A must_include string stands in a text whole: the same folding as
+ * `textHasFigure`, so a string that starts or ends with a number must not
+ * continue a longer number ("7%左右" is not found in "17%左右", "2亿元" not in
+ * "26.12亿元"). Strings without digits are plain substrings.
+ */
+export function textHasMustInclude(text: string, item: string): boolean {
+  const hay = normalizeForMatch(text);
+  const needle = normalizeForMatch(item);
+  if (!needle) return false;
+  if (!/\d/.test(needle)) return hay.includes(needle);
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const head = /^\d/.test(needle) ? '(?<![\\d.])' : '';
+  const tail = /\d$/.test(needle) ? '(?!\\d|\\.\\d)' : '';
+  return new RegExp(`${head}${escaped}${tail}`).test(hay);
+}
+
+/** Years written as YYYY年 (1949–2099) in a text, e.g. "2023年和2024年" → [2023, 2024]. */
+export function yearsIn(text: string): number[] {
+  return [...normalizeForMatch(text).matchAll(/(?<!\d)(19[4-9]\d|20\d\d)(?=年)/g)].map((m) => Number(m[1]));
+}

@@ -21,6 +21,12 @@ export function explainFailure(r: QuestionRecord): string {
       case 'missing_must_include':
         if (!r.reasons.includes('wrong_figure')) parts.push(`missing must_include: ${r.missing.map((m) => `「${m}」`).join(' ')}`);
         break;
+      case 'other_place':
+        parts.push(`other place: the answer names ${(r.offTarget ?? []).filter((x) => !/^\d{4}年$/.test(x)).map((x) => `「${x}」`).join(' ')}, which the question did not ask about`);
+        break;
+      case 'other_year':
+        parts.push(`other year: the answer states figures for ${(r.offTarget ?? []).filter((x) => /^\d{4}年$/.test(x)).map((x) => `「${x}」`).join(' ')}, which the question did not ask about`);
+        break;
       case 'no_citation':
         parts.push('no citation');
         break;

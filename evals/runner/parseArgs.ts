@@ -20,7 +20,13 @@ Runs question sets against 报告问答 and grades the answers.
   --min-recall5 X             exit 1 if recall@5 < X (0–1)
   --max-false-refusals N      exit 1 if more than N answerable questions were refused
   --min-refusal-accuracy X    exit 1 if refusal accuracy < X (0–1)
+  --threshold-set NAME        hold only this set to the thresholds (repeatable); NAME is the
+                              file name without .jsonl (questions) or its path. Default:
+                              every set, each on its own score
   -h, --help                  show this help
+
+Each set is scored on its own, over the report folders evals/corpora.json gives it
+(seeds/ unless listed), and the sets are printed side by side.
 
 Exit codes: 0 ok, 1 a threshold was not met, 2 bad flags or input (question file, baseline, server down).`;
 
@@ -32,6 +38,8 @@ export interface CliOptions {
   out?: string;
   baseline?: string;
   thresholds: Thresholds;
+  /** Sets the thresholds apply to; empty = every set. */
+  thresholdSets: string[];
 }
 
 function ratio(flag: string, value: string | undefined): number | undefined {
@@ -67,6 +75,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'min-recall5': { type: 'string' },
         'max-false-refusals': { type: 'string' },
         'min-refusal-accuracy': { type: 'string' },
+        'threshold-set': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -95,5 +104,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     out: v.out,
     baseline: v.baseline,
     thresholds,
+    thresholdSets: v['threshold-set'] ?? [],
   };
 }

@@ -5,7 +5,7 @@ import { deltaRows } from './compareBaseline.js';
 import { expectedText, explainFailure, reasonLabels } from './explainFailure.js';
 import { pct, SUMMARY_COLUMNS } from './formatMetrics.js';
 import type { ReportExtras } from './renderMarkdown.js';
-import { summaryRows } from './renderTable.js';
+import { setName, sideBySideRows, summaryRows } from './renderTable.js';
 import type { Metrics, ResultsFile } from './types.js';
 
 export function escapeHtml(text: string): string {
@@ -72,7 +72,15 @@ export function renderHtml(results: ResultsFile, extras: ReportExtras = {}): str
     `<p class="meta">Started ${escapeHtml(config.startedAt)}, took ${(config.durationMs / 1000).toFixed(1)} s · mode ${escapeHtml(config.mode)}${config.model ? ` (${escapeHtml(config.model)})` : ''} · ${config.server ? `server ${escapeHtml(config.server)}` : 'in-process'} · ${config.questionCount} questions from ${escapeHtml(config.sets.join(', '))}${config.gitCommit ? ` · commit ${escapeHtml(config.gitCommit.slice(0, 12))}` : ''}</p>`,
   );
 
-  parts.push('<h2>Summary</h2>', table(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(summary)));
+  const sets = Object.entries(results.bySet);
+  if (sets.length > 1) {
+    const side = sideBySideRows(results.bySet);
+    parts.push('<h2>Sets side by side</h2>', table(side.headers.map((h, i) => (i === 0 ? 'metric' : h)), side.rows));
+    for (const [set, s] of sets) {
+      parts.push(`<h2>${escapeHtml(setName(set))}: ${escapeHtml(set)} (corpus ${escapeHtml(s.corpus.join(' + '))})</h2>`, table(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(s)));
+    }
+  }
+  parts.push(`<h2>${sets.length > 1 ? 'All sets together' : 'Summary'}</h2>`, table(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(summary)));
   parts.push('<h2>Accuracy and citation precision by category</h2>', '<div class="charts">');
   for (const [cat, m] of Object.entries(summary.byCategory)) parts.push(categoryChart(cat, m));
   parts.push(categoryChart('overall', summary.overall), '</div>');

@@ -5,7 +5,7 @@ import { deltaRows, type BaselineComparison } from './compareBaseline.js';
 import type { ThresholdResult } from './checkThresholds.js';
 import { expectedText, explainFailure, reasonLabels } from './explainFailure.js';
 import { fixed, pct, SUMMARY_COLUMNS } from './formatMetrics.js';
-import { summaryRows } from './renderTable.js';
+import { setName, sideBySideRows, summaryRows } from './renderTable.js';
 import type { ResultsFile } from './types.js';
 
 export interface ReportExtras {
@@ -40,7 +40,19 @@ export function renderMarkdown(results: ResultsFile, extras: ReportExtras = {}):
   out.push(`- retrieval rank measured on: ${config.rankSource === 'search' ? 'top-10 search hits' : 'citation order (server run)'}`);
   out.push('');
 
-  out.push('## Summary', '');
+  const sets = Object.entries(results.bySet);
+  if (sets.length > 1) {
+    // Sets run over different corpora: each is scored on its own, shown side by side first.
+    const side = sideBySideRows(results.bySet);
+    out.push('## Sets side by side', '', markdownTable(side.headers.map((h, i) => (i === 0 ? 'metric' : h)), side.rows), '');
+    for (const [set, s] of sets) {
+      out.push(`## ${setName(set)}: ${set} (corpus ${s.corpus.join(' + ')})`, '');
+      out.push(markdownTable(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(s)), '');
+    }
+    out.push('## All sets together', '');
+  } else {
+    out.push('## Summary', '');
+  }
   out.push(markdownTable(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(summary)), '');
   out.push('## Retrieval', '');
   const retrievalRows = [...Object.entries(summary.byCategory), ['overall', summary.overall] as const].map(([cat, m]) => [

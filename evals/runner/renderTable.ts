@@ -1,8 +1,8 @@
 // Plain aligned text tables for the terminal. Widths count display columns:
 // CJK ideographs, kana, hangul and full-width forms take two, combining marks
 // and zero-width characters none, so 中文 lines up with ASCII.
-import { SUMMARY_COLUMNS } from './formatMetrics.js';
-import type { Summary } from './types.js';
+import { fixed, ms, NA, pct, SUMMARY_COLUMNS } from './formatMetrics.js';
+import type { Metrics, SetSummary, Summary } from './types.js';
 
 /** Display width of one code point. */
 export function charWidth(cp: number): number {
@@ -64,4 +64,47 @@ export function summaryRows(summary: Summary): string[][] {
 
 export function renderSummaryTable(summary: Summary): string {
   return renderTextTable(['category', ...SUMMARY_COLUMNS.map((c) => c.header)], summaryRows(summary));
+}
+
+/** A set's short name: its file name without .jsonl (evals/questions.jsonl → questions). */
+export function setName(set: string): string {
+  return set.replace(/^.*[\\/]/, '').replace(/\.jsonl$/, '');
+}
+
+const SIDE_BY_SIDE_METRICS: { label: string; value(m: Metrics): string }[] = [
+  { label: 'questions', value: (m) => String(m.n) },
+  { label: 'accuracy', value: (m) => pct(m.accuracy) },
+  { label: 'refusal acc', value: (m) => (m.unanswerable ? `${pct(m.refusalAccuracy)} (${m.unanswerable})` : NA) },
+  { label: 'false refusals', value: (m) => String(m.falseRefusals) },
+  { label: 'cit precision', value: (m) => pct(m.citationPrecision) },
+  { label: 'cit recall', value: (m) => pct(m.citationRecall) },
+  { label: 'recall@5', value: (m) => pct(m.recallAt5) },
+  { label: 'MRR', value: (m) => fixed(m.mrr) },
+  { label: 'p95 ms', value: (m) => ms(m.p95Ms) },
+];
+
+/**
+ * The sets side by side: overall metrics, then accuracy per category (n in
+ * brackets), one column per set. Rows as [label, ...one cell per set].
+ */
+export function sideBySideRows(bySet: Record<string, SetSummary>): { headers: string[]; rows: string[][] } {
+  const sets = Object.keys(bySet);
+  const headers = ['', ...sets.map(setName)];
+  const rows: string[][] = SIDE_BY_SIDE_METRICS.map((metric) => [metric.label, ...sets.map((s) => metric.value(bySet[s].overall))]);
+  const categories = [...new Set(sets.flatMap((s) => Object.keys(bySet[s].byCategory)))];
+  for (const c of categories) {
+    rows.push([
+      `${c} accuracy`,
+      ...sets.map((s) => {
+        const m = bySet[s].byCategory[c];
+        return m ? `${pct(m.accuracy)} (${m.n})` : NA;
+      }),
+    ]);
+  }
+  return { headers, rows };
+}
+
+export function renderSideBySide(bySet: Record<string, SetSummary>): string {
+  const { headers, rows } = sideBySideRows(bySet);
+  return renderTextTable(headers, rows);
 }

@@ -8,19 +8,20 @@ import { loadCorpus, type Corpus } from '../../retrieval/loadCorpus.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llmAnswerer.js';
 import { readLlmConfig } from '../../server/answer/llmConfig.js';
-import { checkServer, createInProcessAsker, createServerAsker, normaliseServerUrl, type Ask } from './askAssistant.js';
+import { checkServer, createInProcessAsker, createServerAsker, fetchGradeContext, normaliseServerUrl, type Ask } from './askAssistant.js';
 import { checkThresholds, type Thresholds, type ThresholdResult } from './checkThresholds.js';
 import { compareBaseline, loadBaseline, renderBaselineText, type BaselineComparison } from './compareBaseline.js';
 import { EvalInputError } from './inputError.js';
 import { loadQuestionSets, PROJECT_ROOT } from './loadQuestionSets.js';
+import { corpusFoldersForSet, readCorporaManifest, reportFilesIn, type CorporaManifest } from '../setCorpus.js';
 import { parseCliArgs, USAGE } from './parseArgs.js';
 import { createProgress, type ProgressStream } from './progressBar.js';
 import { reasonLabels } from './explainFailure.js';
-import { renderSummaryTable } from './renderTable.js';
+import { renderSideBySide, renderSummaryTable, setName } from './renderTable.js';
 import { searchRank, unlocatedEvidence } from './retrievalRank.js';
 import { runQuestions } from './runQuestions.js';
 import { summarise } from './summarise.js';
-import type { ResultsFile, RunConfig } from './types.js';
+import type { LoadedQuestion, QuestionRecord, ResultsFile, RunConfig, SetSummary } from './types.js';
 import { defaultOutDir, LATEST_PATH, writeOutputs, type WrittenFiles } from './writeOutputs.js';
 
 /** Requests in flight against a server; in-process runs answer one at a time. */
@@ -37,9 +38,11 @@ export interface RunEvalOptions {
   /** A previous results.json to compare with. */
   baseline?: string;
   thresholds?: Thresholds;
+  /** Sets (name without .jsonl, or path as shown) the thresholds apply to; default every set. */
+  thresholdSets?: string[];
   /** Where to copy results.json for convenience; false to skip. Default evals/results/latest.json. */
   latest?: string | false;
-  /** A corpus already loaded (tests); default loadCorpus(). */
+  /** A corpus already loaded (tests), used for every set; default each set's folders from evals/corpora.json. */
   corpus?: Corpus;
   /** An answerer to use in llm mode instead of one built from the environment (tests). */
   llm?: Answerer;
@@ -85,22 +88,42 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   const server = options.server ? normaliseServerUrl(options.server) : undefined;
   if (server && options.mode) warn(`note: --mode ${options.mode} is ignored with --server; the server answers in the mode it was started with`);
 
-  let ask: Ask;
-  let rank: ((q: (typeof questions)[number]) => number | null) | undefined;
-  let corpus: Corpus | undefined;
+  // Each set runs over its own corpus (evals/corpora.json), so group the
+  // questions by set, in the order the sets were given.
+  const groups = sets.map((set) => ({ set, questions: questions.filter((q) => q.file === set) }));
+  let manifest: CorporaManifest;
+  try {
+    manifest = readCorporaManifest();
+  } catch (e) {
+    throw new EvalInputError(`evals/corpora.json: ${(e as Error).message}`);
+  }
+  const thresholdSets = options.thresholdSets ?? [];
+  for (const name of thresholdSets) {
+    if (!sets.some((s) => s === name || setName(s) === name)) {
+      throw new EvalInputError(`--threshold-set ${name}: no such set in this run (sets: ${sets.map(setName).join(', ')})`);
+    }
+  }
+
   let mode: string;
   let model: string | undefined;
   let concurrency: number;
+  let llm: Answerer | undefined;
   const warnings: string[] = [];
+  let health: Awaited<ReturnType<typeof checkServer>> | undefined;
+  let serverContext: Awaited<ReturnType<typeof fetchGradeContext>>;
 
   if (server) {
-    const health = await checkServer(server);
-    ask = createServerAsker(server);
+    health = await checkServer(server);
     mode = 'server';
     model = health.answerer;
     concurrency = SERVER_CONCURRENCY;
+    serverContext = await fetchGradeContext(server);
+    if (!serverContext) warnings.push('GET /api/reports gave no report metadata: answers are not checked for places or years the question did not ask about');
+    for (const g of groups) {
+      const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
+      if (folders.join() !== 'seeds') warnings.push(`${g.set}: is meant to run over ${folders.join(' + ')}; against a server it is graded on whatever corpus the server loaded`);
+    }
   } else {
-    let llm: Answerer | undefined;
     if (options.mode === 'llm') {
       llm = options.llm;
       if (!llm) {
@@ -119,20 +142,56 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
       }
       model = llm.name;
     }
-    corpus = options.corpus ?? (await loadCorpus());
-    for (const e of corpus.errors) warnings.push(`corpus: could not load ${e.file}: ${e.reason}`);
-    warnings.push(...unlocatedEvidence(corpus, questions.map((q) => q.question)).map((w) => `evidence: ${w}`));
-    const c = corpus;
-    ask = createInProcessAsker({ corpus: c, llm });
-    rank = (lq) => searchRank(c, lq.question);
     mode = options.mode ?? 'offline';
     concurrency = 1;
   }
 
+  // Corpora are loaded once per distinct list of folders.
+  const corpora = new Map<string, Promise<Corpus>>();
+  const corpusFor = (folders: string[]): Promise<Corpus> => {
+    const key = folders.join('\u0000');
+    let c = corpora.get(key);
+    if (!c) {
+      c = loadCorpus({ dir: resolve(PROJECT_ROOT, folders[0]), files: reportFilesIn(folders.slice(1)) });
+      corpora.set(key, c);
+    }
+    return c;
+  };
+
   const progress = options.progress === false ? undefined : createProgress(questions.length, options.progress ?? process.stderr);
-  let records;
+  const records: QuestionRecord[] = [];
+  const bySet: Record<string, SetSummary> = {};
   try {
-    records = await runQuestions(questions, { ask, concurrency, rank, progress });
+    for (const g of groups) {
+      let ask: Ask;
+      let rank: ((q: LoadedQuestion) => number | null) | undefined;
+      let corpus: Corpus | undefined;
+      let corpusLabel: string[];
+      if (server) {
+        ask = createServerAsker(server);
+        corpusLabel = [`server ${server}`];
+      } else {
+        const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
+        corpus = options.corpus ?? (await corpusFor(folders));
+        corpusLabel = options.corpus ? ['(corpus given by the caller)'] : folders;
+        const c = corpus;
+        for (const e of c.errors) {
+          const w = `corpus (${corpusLabel.join(' + ')}): could not load ${e.file}: ${e.reason}`;
+          if (!warnings.includes(w)) warnings.push(w);
+        }
+        warnings.push(...summariseUnlocated(unlocatedEvidence(c, g.questions.map((q) => q.question))).map((w) => `evidence: ${w}`));
+        ask = createInProcessAsker({ corpus: c, llm });
+        rank = (lq) => searchRank(c, lq.question);
+      }
+      const setRecords = await runQuestions(g.questions, { ask, concurrency, rank, progress, corpus, context: server ? serverContext : undefined });
+      records.push(...setRecords);
+      bySet[g.set] = {
+        ...summarise(setRecords),
+        corpus: corpusLabel,
+        ...(corpus ? { corpusHash: corpus.hash } : {}),
+        questionCount: setRecords.length,
+      };
+    }
   } finally {
     progress?.done();
   }
@@ -153,12 +212,16 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - t0),
     ...(gitVersion() ? { gitCommit: gitVersion() } : {}),
-    ...(corpus ? { corpusHash: corpus.hash } : {}),
+    // One hash when every set ran on the same corpus; otherwise see bySet.
+    ...(sameHash(bySet) ? { corpusHash: sameHash(bySet) } : {}),
     questionCount: questions.length,
     node: process.version,
   };
-  const results: ResultsFile = { config, summary, records, warnings };
-  const thresholds = checkThresholds(summary.overall, options.thresholds ?? {});
+  const results: ResultsFile = { config, summary, bySet, records, warnings };
+  // Thresholds hold every set (or the --threshold-set ones) on its own score.
+  const held = sets.filter((s) => thresholdSets.length === 0 || thresholdSets.some((n) => n === s || n === setName(s)));
+  const thresholdsBySet = held.map((s) => ({ set: s, results: checkThresholds(bySet[s].overall, options.thresholds ?? {}) }));
+  const thresholds = thresholdsBySet.flatMap((t) => t.results.map((r) => ({ ...r, set: t.set, message: sets.length > 1 ? `${setName(t.set)}: ${r.message}` : r.message })));
   const baseline = baselineFile ? compareBaseline(baselineFile, results) : undefined;
   const outDir = options.out ? resolve(options.out) : defaultOutDir(startedAt);
   const files = writeOutputs(outDir, results, { thresholds, baseline }, options.latest === undefined ? LATEST_PATH : options.latest);
@@ -168,8 +231,16 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   print(
     `${questions.length} questions from ${sets.join(', ')} · ${mode}${model ? ` (${model})` : ''}${server ? ` · ${server}` : ' · in-process'} · ${(config.durationMs / 1000).toFixed(1)} s`,
   );
-  print('');
-  print(renderSummaryTable(summary));
+  if (groups.length > 1) {
+    print('');
+    print('Sets side by side:');
+    print(renderSideBySide(bySet));
+  }
+  for (const g of groups) {
+    print('');
+    if (groups.length > 1) print(`${g.set} (${g.questions.length} questions, corpus ${bySet[g.set].corpus.join(' + ')}):`);
+    print(renderSummaryTable(bySet[g.set]));
+  }
   const failing = records.filter((r) => !r.correct);
   if (failing.length) {
     print('');
@@ -199,7 +270,16 @@ export async function main(argv: string[], io: Pick<RunEvalOptions, 'print' | 'w
       (io.print ?? ((t: string) => console.log(t)))(USAGE);
       return 0;
     }
-    const res = await runEval({ ...io, sets: cli.sets, mode: cli.mode, server: cli.server, out: cli.out, baseline: cli.baseline, thresholds: cli.thresholds });
+    const res = await runEval({
+      ...io,
+      sets: cli.sets,
+      mode: cli.mode,
+      server: cli.server,
+      out: cli.out,
+      baseline: cli.baseline,
+      thresholds: cli.thresholds,
+      thresholdSets: cli.thresholdSets,
+    });
     return res.exitCode;
   } catch (e) {
     if (e instanceof EvalInputError) {
@@ -208,4 +288,23 @@ export async function main(argv: string[], io: Pick<RunEvalOptions, 'print' | 'w
     }
     throw e;
   }
+}
+
+function sameHash(bySet: Record<string, SetSummary>): string | undefined {
+  const hashes = new Set(Object.values(bySet).map((s) => s.corpusHash));
+  const [only] = [...hashes];
+  return hashes.size === 1 ? only : undefined;
+}
+
+/** "report X is not in the corpus" once per report (with how many questions cite it), other warnings as they are. */
+function summariseUnlocated(lines: string[]): string[] {
+  const missing = new Map<string, number>();
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^[^:]+: report (\S+) is not in the corpus$/.exec(l);
+    if (m) missing.set(m[1], (missing.get(m[1]) ?? 0) + 1);
+    else out.push(l);
+  }
+  for (const [report, n] of missing) out.unshift(`report ${report} is not in the corpus (cited by ${n} question${n === 1 ? '' : 's'})`);
+  return out;
 }

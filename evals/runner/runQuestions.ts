@@ -1,7 +1,8 @@
 // Puts every question to the assistant with at most `concurrency` in flight,
 // grades each answer as it arrives, and returns the records in question order.
+import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { Ask } from './askAssistant.js';
-import { gradeAnswer } from './gradeAnswer.js';
+import { gradeAnswer, gradeContextFrom, type GradeContext } from './gradeAnswer.js';
 import type { Progress } from './progressBar.js';
 import type { LoadedQuestion, QuestionRecord } from './types.js';
 
@@ -11,11 +12,19 @@ export interface RunQuestionsOptions {
   /** In-process runs rank the search hits; server runs rank the citations. */
   rank?: (q: LoadedQuestion) => number | null;
   progress?: Progress;
+  /** The corpus the questions are put to (in-process), for the off-target grading rules. */
+  corpus?: Corpus;
+  /** Or the grading context directly (server runs: from GET /api/reports). */
+  context?: GradeContext;
 }
 
-export function toRecord(lq: LoadedQuestion, result: Awaited<ReturnType<Ask>>, rank: number | null | undefined): QuestionRecord {
+export function gradeContextFromCorpus(corpus: Corpus): GradeContext {
+  return gradeContextFrom(corpus.reports.map((r) => r.meta));
+}
+
+export function toRecord(lq: LoadedQuestion, result: Awaited<ReturnType<Ask>>, rank: number | null | undefined, context?: GradeContext): QuestionRecord {
   const q = lq.question;
-  const grade = gradeAnswer(q, result.response);
+  const grade = gradeAnswer(q, result.response, context);
   return {
     id: q.id,
     set: lq.file,
@@ -36,6 +45,7 @@ export function toRecord(lq: LoadedQuestion, result: Awaited<ReturnType<Ask>>, r
     falseRefusal: grade.falseRefusal,
     missing: grade.missing,
     reasons: grade.reasons,
+    ...(grade.offTarget.length ? { offTarget: grade.offTarget } : {}),
     citationPrecision: grade.citationPrecision,
     citationRecall: grade.citationRecall,
     retrievalRank: rank === undefined ? grade.citationRank : rank,
@@ -45,13 +55,14 @@ export function toRecord(lq: LoadedQuestion, result: Awaited<ReturnType<Ask>>, r
 
 export async function runQuestions(questions: LoadedQuestion[], options: RunQuestionsOptions): Promise<QuestionRecord[]> {
   const records: QuestionRecord[] = new Array(questions.length);
+  const context = options.context ?? (options.corpus ? gradeContextFromCorpus(options.corpus) : undefined);
   let next = 0;
   const worker = async () => {
     while (next < questions.length) {
       const i = next++;
       const lq = questions[i];
       const result = await options.ask(lq.question);
-      records[i] = toRecord(lq, result, options.rank ? options.rank(lq) : undefined);
+      records[i] = toRecord(lq, result, options.rank ? options.rank(lq) : undefined, context);
       options.progress?.tick(lq.question.id);
     }
   };

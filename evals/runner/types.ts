@@ -17,6 +17,8 @@ export const FAILURE_REASONS = [
   'false_refusal', // answerable, but the assistant said it found nothing
   'wrong_figure', // a must_include figure's number is not in the answer, which states other numbers
   'missing_must_include', // a must_include string is not in the answer
+  'other_place', // the answer names a covered place the question did not ask about
+  'other_year', // the answer states figures for a year the question did not ask about
   'no_citation', // answered without citing anything
   'evidence_not_cited', // none of the citations is an evidence paragraph (secondary reason)
   'error', // the assistant threw / the server answered with an HTTP error
@@ -28,6 +30,8 @@ export const FAILURE_LABELS: Record<FailureReason, string> = {
   false_refusal: 'false refusal',
   wrong_figure: 'wrong figure',
   missing_must_include: 'missing must_include',
+  other_place: 'other place',
+  other_year: 'other year',
   no_citation: 'no citation',
   evidence_not_cited: 'evidence not cited',
   error: 'error',
@@ -66,6 +70,8 @@ export const QuestionRecordSchema = z.object({
   /** must_include strings not found in the answer. */
   missing: z.array(z.string()),
   reasons: z.array(z.enum(FAILURE_REASONS)),
+  /** Places and years (e.g. 红旗区, 2019年) the answer spoke of but the question did not ask about. */
+  offTarget: z.array(z.string()).optional(),
   /** Share of precise citations; null when not applicable (unanswerable, or no citations). */
   citationPrecision: z.number().nullable(),
   /** 1 / 0 for answerable questions; null for unanswerable ones. */
@@ -122,9 +128,21 @@ export const RunConfigSchema = z.object({
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
 
+/** One question set's own score, over the corpus that set is run on. */
+export const SetSummarySchema = SummarySchema.extend({
+  /** Report folders (evals/corpora.json), or the corpus the caller passed in / the server's. */
+  corpus: z.array(z.string()),
+  corpusHash: z.string().optional(),
+  questionCount: z.number(),
+});
+export type SetSummary = z.infer<typeof SetSummarySchema>;
+
 export const ResultsFileSchema = z.object({
   config: RunConfigSchema,
+  /** Every question of every set together (what --baseline compares). */
   summary: SummarySchema,
+  /** Each set scored separately, keyed by the set file as shown in reports; older results have none. */
+  bySet: z.record(z.string(), SetSummarySchema).default({}),
   records: z.array(QuestionRecordSchema),
   /** Messages worth a look that did not stop the run (e.g. a quote not found in the corpus). */
   warnings: z.array(z.string()).default([]),
