@@ -1,6 +1,7 @@
 // Schema for one line of an evaluation question set (`evals/*.jsonl`).
 // See evals/README.md for the meaning of each field and the rules the
 // checker (test/evalQuestions.test.ts) enforces on top of this shape.
+import { toSimplified } from '../retrieval/script/toSimplified.js';
 import { z } from 'zod';
 
 export const EVAL_CATEGORIES = [
@@ -62,7 +63,8 @@ export function stripMarkdown(line: string): string {
  * `（一）` and `(一)`, `％` and `%`, `，` and `,`.
  */
 export function normalizeForMatch(text: string): string {
-  return text
+  // 黃啟明 and 黄启明 are one name: answers are read in simplified characters, as questions are.
+  return toSimplified(text)
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000]+/g, '');
 }

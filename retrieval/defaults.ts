@@ -29,6 +29,11 @@ export const DEFAULTS = {
    * speaks of 科技创新 in both; "2023年取得了哪些成果" wants the review.
    */
   sectionRoleBoost: 1.5,
+  /**
+   * Score multiplier for cover lines (title, delivery line, speaker) on questions about the
+   * report itself: a body paragraph that says 区长 or 会议 is never the answer to 谁作的报告.
+   */
+  coverMetaBoost: 3,
   /** Score multiplier for a passage holding an indicator row that matches the parsed query. */
   indicatorMatchBoost: 2.5,
   /**

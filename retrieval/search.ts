@@ -26,7 +26,7 @@ export interface SearchOptions {
 }
 
 /** Words that point a meta question at the cover (speaker, date, session). */
-const META_EXPANSION = '区长 人民政府 人民代表大会 会议';
+const META_EXPANSION = '区长 县长 市长 省长 旗长 州长 盟长 主席 人民政府 人民代表大会 会议';
 
 export function searchCorpus(corpus: Corpus, question: string, options: SearchOptions = {}): SearchResult {
   const text = normaliseQuestion(question);
@@ -56,6 +56,8 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
     const rows = rowsByParagraph.get(passage.paragraphId) ?? [];
     const inside = rows.filter((r) => r.span.start >= passage.start && r.span.end <= passage.end);
     if (inside.length > 0) score *= DEFAULTS.indicatorMatchBoost;
+    // Who delivered the report, when and where: the cover says it, not a paragraph that mentions the words.
+    if (query.intent === 'meta' && corpus.paragraphById.get(passage.paragraphId)!.part === 'cover') score *= DEFAULTS.coverMetaBoost;
     return { h, passage, score, rows: inside };
   });
   scored.sort((a, b) => b.score - a.score);

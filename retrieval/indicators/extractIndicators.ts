@@ -104,7 +104,8 @@ function isRateIndicator(def: IndicatorDef): boolean {
 }
 
 function headingPhase(title: string, reviewYear: number, planYear: number): Phase | undefined {
-  if (/过去五年|过去的五年|五年来|五年工作回顾/.test(title)) return 'fiveYear';
+  // "2021年及过去五年工作回顾" reviews the year too: its five-year paragraphs are told apart by their openings.
+  if (/过去五年|过去的五年|五年来|五年工作回顾/.test(title) && !title.includes(`${reviewYear}年`)) return 'fiveYear';
   if (/回顾/.test(title) || title.includes(`${reviewYear}年`)) return 'review';
   if (/目标|任务|安排|重点|要求|计划|部署/.test(title) || title.includes(`${planYear}年`) || title.includes('今年')) {
     return 'plan';

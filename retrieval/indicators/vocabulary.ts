@@ -33,21 +33,21 @@ export const INDICATORS: IndicatorDef[] = [
     name: '一般公共预算收入',
     display: '一般公共预算收入',
     labels: ['一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入'],
-    aliases: ['财政收入', '预算收入', '地方财政收入', '税收收入', '财政'],
+    aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '地方财政收入', '税收收入', '财政'],
     levelUnits: ['亿元', '万元'],
   },
   {
     name: '固定资产投资',
     display: '固定资产投资',
     labels: ['全社会固定资产投资', '固定资产投资', '工业投资'],
-    aliases: ['投资', '固投', '投资增速', '投资增长'],
+    aliases: ['fixed asset investment', 'fixed-asset investment', 'fixed assets investment', '投资', '固投', '投资增速', '投资增长'],
     levelUnits: ['亿元'],
   },
   {
     name: '社会消费品零售总额',
     display: '社会消费品零售总额',
     labels: ['社会消费品零售总额', '社会消费品零售额', '社消零'],
-    aliases: ['社零', '消费', '零售总额', '零售额', '消费品零售'],
+    aliases: ['retail sales of consumer goods', 'retail sales', '社零', '消费', '零售总额', '零售额', '消费品零售'],
     levelUnits: ['亿元'],
   },
   {
@@ -56,7 +56,7 @@ export const INDICATORS: IndicatorDef[] = [
     // 工业增加值: hongqi-2017 reviews 2016 with 全年实现工业增加值12.8亿元 — the same 12.8 its
     // five-year review calls 规模以上工业增加值 (district statistics only track 规上 industry).
     labels: ['规模以上工业增加值', '规上工业增加值', '工业增加值'],
-    aliases: ['工业增加值', '规上工业', '工业增速', '工业增长', '工业'],
+    aliases: ['industrial added value', 'industrial value added', 'value added of industry', '工业增加值', '规上工业', '工业增速', '工业增长', '工业'],
     levelUnits: ['亿元'],
   },
   {
@@ -70,21 +70,21 @@ export const INDICATORS: IndicatorDef[] = [
     name: '居民人均可支配收入',
     display: '居民人均可支配收入',
     labels: ['居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入', '人均可支配收入', '居民收入'],
-    aliases: ['收入', '可支配收入', '人均收入', '老百姓收入'],
+    aliases: ['per capita disposable income', 'disposable income', '收入', '可支配收入', '人均收入', '老百姓收入'],
     levelUnits: ['元', '万元'],
   },
   {
     name: '城镇调查失业率',
     display: '城镇调查失业率',
     labels: ['城镇调查失业率', '城镇登记失业率', '失业率'],
-    aliases: ['失业率', '失业', '就业率'],
+    aliases: ['surveyed urban unemployment', 'urban unemployment', 'unemployment rate', 'unemployment', '失业率', '失业', '就业率'],
     levelUnits: ['%'],
   },
   {
     name: '城镇新增就业',
     display: '城镇新增就业',
     labels: ['城镇新增就业', '新增城镇就业', '新增就业'],
-    aliases: ['就业', '新增就业人数', '就业人数'],
+    aliases: ['new urban jobs', 'new jobs', 'urban jobs', '就业', '新增就业人数', '就业人数'],
     levelUnits: ['人', '万人'],
   },
   {
@@ -99,7 +99,7 @@ export const INDICATORS: IndicatorDef[] = [
     name: '研发经费投入强度',
     display: '研发经费投入强度',
     labels: ['研发经费投入强度', '研发投入强度', '研发经费投入', 'R&D经费投入强度'],
-    aliases: ['研发投入', '研发', '研发强度', 'r&d', '科研投入'],
+    aliases: ['r&d intensity', 'r&d spending as a share', '研发投入', '研发', '研发强度', 'r&d', '科研投入'],
     levelUnits: ['%'],
   },
   {

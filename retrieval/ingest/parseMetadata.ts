@@ -85,6 +85,8 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   let province = set('province', o.province, 'sidecar') ?? set('province', statedProvince, 'cover');
   // "新乡市红旗区" in the body says which city, even when the cover does not.
   if (!city) city = set('city', cityStatedBefore(district, allText, place?.city), 'body');
+  // A province's report is its own province.
+  if (!province && level_(place, district) === 'province') province = set('province', district, 'default');
   if (place) {
     if (!city && place.level === 'county' && place.city && place.city !== district) city = set('city', place.city, 'gazetteer');
     if (!province && place.level !== 'province' && place.province && place.province !== district) province = set('province', place.province, 'gazetteer');
@@ -107,7 +109,7 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
     set('congress', congressFromText(cover.join('')), 'cover') ??
     '';
   const speakerName = set('speaker', o.speakerName, 'sidecar') ?? set('speaker', speaker?.name, speakerSource);
-  const speakerTitle = o.speakerTitle ?? speaker?.title ?? '';
+  const speakerTitle = o.speakerTitle ?? speaker?.title ?? headTitleOf(district, level);
   const title = set('title', o.title, 'sidecar') ?? set('title', titleLine?.replace(/\s/g, ''), 'title') ?? '政府工作报告';
   if (input.script) sources.script = 'body';
 
@@ -195,4 +197,16 @@ function cityStatedBefore(district: string, text: string, expected: string | und
     if (expected ? cand === expected : byForm.get(cand)?.some((p) => p.name === cand && p.level === 'city')) return cand;
   }
   return undefined;
+}
+
+function level_(place: { level: PlaceLevel } | undefined, name: string): PlaceLevel | undefined {
+  return place?.level ?? levelFromSuffix(name);
+}
+
+/** The head of government a place's name implies: 沛县 → 县长, 乌拉特中旗 → 旗长, 宁夏回族自治区 → 主席. */
+function headTitleOf(name: string, level: PlaceLevel | undefined): string {
+  if (/自治区$/u.test(name)) return '主席';
+  if (level === 'province') return '省长';
+  const suffix = /(区|县|市|旗|州|盟)$/u.exec(name)?.[1];
+  return suffix ? `${suffix}长` : '';
 }

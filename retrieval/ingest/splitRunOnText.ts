@@ -13,10 +13,16 @@ const BREAKS = [
   /(?<=[。！？；：:])(?=[（(][一二三四五六七八九十]{1,3}[）)])/gu,
 ];
 
+/** A text of at most this many lines is run-on whatever their length (a report has dozens of paragraphs). */
+const FEW_LINES = 3;
+/** …but a short note is not a report to take apart. */
+const MIN_RUN_ON_CHARS = 400;
+
 export function splitRunOnText(rawLines: readonly string[]): string[] {
   const out: string[] = [];
+  const few = rawLines.filter((l) => l.trim() !== '').length <= FEW_LINES;
   for (const line of rawLines) {
-    if (line.length < RUN_ON_CHARS) {
+    if (line.length < RUN_ON_CHARS && !(few && line.length >= MIN_RUN_ON_CHARS)) {
       out.push(line);
       continue;
     }

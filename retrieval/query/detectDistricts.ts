@@ -1,4 +1,5 @@
 import { resolvePlace } from '../places/gazetteer.js';
+import { latinForms } from '../places/latinForms.js';
 import { placeForms } from '../places/placeForms.js';
 import type { CatalogEntry } from './catalog.js';
 import { detectUnknownPlaces } from './detectUnknownPlace.js';
@@ -30,12 +31,14 @@ const GROUP = /(?:[两三四五六七八九几各每哪]|所有|全部|这些|�
  */
 export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]): DistrictMention {
   const names = placeNames(catalog);
-  const spans = findMatches(
+  const spans = [...findMatches(
     folded,
     names.map((p) => ({ form: p.form, value: p })),
-  );
+  ), ...latinAndShortStems(folded, names)].sort((a, b) => a.start - b.start);
   const group = GROUP.exec(folded);
-  const all = group !== null;
+  const namedPlaces = new Set(spans.filter((s) => s.value.kind === 'district').flatMap((s) => s.value.districts));
+  // "安吉县和秦安县两个县": the group is the places just named, not every county.
+  const all = group !== null && namedPlaces.size < 2;
 
   const districts: string[] = [];
   const push = (d: string) => !districts.includes(d) && districts.push(d);
@@ -56,6 +59,34 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
   const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, districts, catalog));
   if (unknown) out.unknownPlace = unknown.name;
   else if (loneParent) out.unknownPlace = loneParent.value.form;
+  return out;
+}
+
+/** A question opener or separator before a one-character stem (沛2024年…): without one, 沛 is just a character. */
+const STEM_LEAD = /[\s,，、。；;:：!！?？和与跟及同比或在]/u;
+
+/**
+ * Place names a substring search cannot find safely: the pinyin of a place in an
+ * English question (Huiji, Peixian — as whole words), and the one-character stem of a
+ * name such as 沛县 when a year follows it (沛2024年…).
+ */
+function latinAndShortStems(folded: string, names: readonly PlaceName[]): Match<PlaceName>[] {
+  const out: Match<PlaceName>[] = [];
+  const hasLatin = /[a-z]{3}/u.test(folded);
+  for (const n of names) {
+    if (n.kind !== 'district' || n.form !== n.districts[0]) continue;
+    if (hasLatin) {
+      for (const latin of latinForms(n.form)) {
+        const re = new RegExp(`(?<![a-z])${latin}(?![a-z])`, 'gu');
+        for (const m of folded.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, value: n });
+      }
+    }
+    const stem = /^(\p{Script=Han})(?:县|区|市|旗)$/u.exec(n.form)?.[1];
+    if (stem) {
+      const re = new RegExp(`${stem}(?=\\d|今年|去年|明年)`, 'gu');
+      for (const m of folded.matchAll(re)) if (m.index === 0 || STEM_LEAD.test(folded[m.index! - 1])) out.push({ start: m.index!, end: m.index! + 1, value: n });
+    }
+  }
   return out;
 }
 

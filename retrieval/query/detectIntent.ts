@@ -1,11 +1,11 @@
 import type { Intent } from '../types.js';
 
 // About the report itself rather than its content: speaker, session, city.
-const META = /谁作|谁做|谁的报告|谁在|谁讲|哪位|区长|报告人|(?<!工)作报告|做报告|哪个市|哪个城市|哪座城市|哪个省|属于哪|隶属|报告者|哪次会议|什么会议|哪个会议|哪一?次会|第几届|哪一?届|几届|第几次/u;
+const META = /谁作|谁做|谁的报告|谁在|谁讲|哪位|(?<![委])[区县市省旗州盟]长(?!期|效|远|足|三角|江|城|廊)|主席|报告人|(?<!工)作报告|做报告|哪个市|哪个城市|哪座城市|哪个省|属于哪|隶属|报告者|哪次会议|什么会议|哪个会议|哪一?次会|第几届|哪一?届|几届|第几次|\bwho (?:delivered|gave|presented|made|wrote)\b|\b(?:which|what) session\b|\bmayor\b|\bgovernor\b/u;
 // "When" is meta only about the report or its session (什么时候作的报告), not about
 // a project (地铁什么时候开通).
-const WHEN = /什么时候|哪天|哪一天|何时|几月几[号日]|日期/u;
-const REPORT_EVENT = /报告|会议|大会|作的|做的|召开/u;
+const WHEN = /什么时候|哪天|哪一天|何时|几月几[号日]|日期|\bwhen\b/u;
+const REPORT_EVENT = /报告|会议|大会|作的|做的|召开|\breport\b|\bdelivered\b/u;
 const COMPARE = /比较|对比|相比|比起|哪个[区更高低大小多少快慢好]|谁[高低大多快更]|哪个更|更[高低大多快慢]|分别|差距|差多少|区别|异同|谁的.*[高低]/u;
 // A list of the report's own structure: its priorities, tasks, parts.
 const LIST = /哪几|哪[一二两三四五六七八九十\d]+[个项方件条部]|几个部分|几个方面|几项|几条|重点工作|工作重点|主要任务|工作安排/u;

@@ -6,7 +6,7 @@ import type { Match } from './findMatches.js';
 const GENERIC_STEM = /(?:个|所有|全部|其他|其它|示范|开发|功能|产业|工业|核心|中心|试验|先行|城乡|老城|主城|新城|城中|棚户|景|园|社|辖|片|城|都|全|我|本|该|此|上|超|股|楼|集|夜|门|小|校|厂|矿|街|保税|自贸|商务|商|灾|疫|风险|重点)$/u;
 
 // A suffix followed by these is part of a word (区长, 市委, 市场, 区域…), not a place.
-const NOT_SUFFIX_BEFORE = /^[长委政场民域级内外划属位块间直辖里]/u;
+const NOT_SUFFIX_BEFORE = /^[长委政场民域级内外划属位块间直辖里城]/u;
 
 // Characters no place stem contains but question words do (今年市里…, 这个区…).
 const NOT_IN_STEM = /[的了年月是在和与及或这那哪几个些么什有要]/u;
@@ -55,7 +55,7 @@ export function detectUnknownPlaces(folded: string, known: readonly Match<unknow
       const full = places.some((p) => p.name === form);
       const lead = i === 0 || LEAD_CHARS.test(text[i - 1]) || LEAD_WORDS.some((w) => text.slice(0, i).endsWith(w));
       const ok = full
-        ? !NOT_SUFFIX_BEFORE.test(text.slice(end)) && (lead || !/^[\p{Script=Han}]$/u.test(text[i - 1] ?? '') || len >= 3)
+        ? !NOT_SUFFIX_BEFORE.test(text.slice(end)) && (lead || /[的是到]/u.test(text[i - 1]) || len >= 3)
         : lead && BARE_END.test(text.slice(end));
       if (!ok || taken(i, end)) continue;
       out.push({ name: form, start: i, end, place: places.find((p) => p.name === form) ?? places[0] });

@@ -61,9 +61,12 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const namesYear =
     yearMention.years.length > 0 || yearMention.relative !== undefined || yearMention.period !== undefined || yearMention.pastFiveYears;
   // "2025年的报告里去年…": the named report is the anchor, and 今年/去年 count from it.
-  const namedReportYear = yearMention.reportYear;
+  // A question about the report itself ("2023年作报告的是谁") names the report by its year too.
+  const metaYear = yearMention.reportYear === undefined && isMetaQuestion(folded) && yearMention.years.length === 1 ? yearMention.years[0] : undefined;
+  const namedReportYear = yearMention.reportYear ?? metaYear;
+  const mention = metaYear !== undefined ? { ...yearMention, years: [] } : yearMention;
   const pool = reportsOf(catalog, districts).filter((r) => namedReportYear === undefined || deliveredIn(r, namedReportYear));
-  let years = resolveYears(yearMention, pool, elliptical ? context?.year : undefined);
+  let years = resolveYears(mention, pool, elliptical ? context?.year : undefined, namedReportYear !== undefined);
   if (!namesYear && context?.year !== undefined) years = [context.year];
 
   const own = indicators[0];

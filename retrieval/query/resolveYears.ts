@@ -13,10 +13,17 @@ export function resolveYears(
   mention: YearMention,
   pool: readonly CatalogEntry[],
   previousYear?: number,
+  /** The question names the report ("2017年的报告里明年…"): its own 今年 is the year it was delivered. */
+  namedReport = false,
 ): number[] {
   if (mention.years.length || !mention.relative) return mention.years;
   const anchor = latestReport(pool);
   if (!anchor) return [];
+  if (namedReport && anchor.date) {
+    const delivered = Number(anchor.date.slice(0, 4));
+    const offset = { 今年: 0, 明年: 1, 去年: -1, 前年: -2 }[mention.relative];
+    return [delivered + offset];
+  }
   switch (mention.relative) {
     case '今年':
       return [anchor.planYear];

@@ -8,7 +8,7 @@ type Facet = 'who' | 'when' | 'session' | 'city';
 
 function facetsOf(question: string): Facet[] {
   const f: Facet[] = [];
-  if (/谁|区长|作者|报告人|姓名|名字/.test(question)) f.push('who');
+  if (/谁|[区县市省旗州盟]长|主席|作者|报告人|姓名|名字|职务|职位/.test(question)) f.push('who');
   if (/什么时候|何时|哪天|哪一天|日期|时间|几月|几号/.test(question)) f.push('when');
   if (/会议|届|第几次|哪次|大会|什么会|哪个会/.test(question)) f.push('session');
   if (/哪个市|哪个城市|属于|所在/.test(question)) f.push('city');
@@ -30,7 +30,7 @@ export function composeMetaAnswer(question: string, evidence: Evidence[]): strin
     const dateLine = cover.find((e) => /^[—－-]/.test(e.text));
     const speakerLine = cover.find((e) => e.text.includes(meta.speaker.name) && !/^[—－-]/.test(e.text));
     const cite = (...es: (Evidence | undefined)[]) => es.filter((e): e is Evidence => !!e).map((e) => `[${e.marker}]`).join('');
-    const report = `${meta.district}${y}年的《${meta.title}》`;
+    const report = meta.title.includes(meta.district) ? `《${meta.title}》` : `${meta.district}${y}年的《${meta.title}》`;
     const speaker = meta.speaker.name ? `${meta.district}人民政府${meta.speaker.title}${meta.speaker.name}` : '';
     const place = meta.congress ? `${meta.city ?? ''}${meta.district}${meta.congress}` : '';
     if (facets.length === 1 && facets[0] === 'who' && speaker) return `${report}由${speaker}作${cite(speakerLine)}。`;

@@ -68,7 +68,8 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       reportId: report.meta.id,
       district: report.meta.district,
       year: deliveredYear(report.meta),
-      section: it.paragraph.sectionPath.join(' › ') || '封面',
+      // A delivery or speaker line is part of the cover wherever the page printed it.
+      section: it.paragraph.part === 'cover' || isDeliveryOrSpeakerLine(it.paragraph.text) ? '封面' : it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
       ...(it.paragraph.original ? { original: it.paragraph.original } : {}),
       ...(it.paragraph.part ? { part: it.paragraph.part } : {}),

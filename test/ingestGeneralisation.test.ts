@@ -1,0 +1,75 @@
+// Ingestion on reports of shapes the seeds don't have (evals/reports/: other
+// provinces and levels, no cover, partial cover, page chrome, traditional script,
+// one line, December delivery, pre-2015): every field as evals/reports/expected-meta.json
+// records it from reading the texts. Metadata is kept in simplified characters,
+// the form questions are matched in, so the expectations are folded too.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ingestReport } from '../retrieval/ingest/ingestReport.js';
+import { toSimplified } from '../retrieval/script/toSimplified.js';
+
+const DIR = fileURLToPath(new URL('../evals/reports/', import.meta.url));
+interface Expected {
+  district: string;
+  level: string;
+  city: string | null;
+  province: string | null;
+  date: string | null;
+  reviewYear: number;
+  planYear: number;
+  script: string;
+  speakerTitle: string;
+  speakerName: string | null;
+}
+const expected = JSON.parse(readFileSync(`${DIR}expected-meta.json`, 'utf8')) as Record<string, Expected>;
+const ids = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.replace(/\.txt$/, ''));
+
+describe('ingestion of reports the seeds do not resemble', () => {
+  it.each(ids)('%s: place, level, parents, date, years, script and speaker', (id) => {
+    const { meta, paragraphs } = ingestReport({ id, sourceFile: `${id}.txt`, bytes: readFileSync(`${DIR}${id}.txt`) });
+    const e = expected[id];
+    expect({
+      district: meta.district,
+      level: meta.level,
+      city: meta.city ?? null,
+      province: meta.province ?? null,
+      date: meta.date ?? null,
+      reviewYear: meta.reviewYear,
+      planYear: meta.planYear,
+      script: meta.script,
+      speakerTitle: meta.speaker.title,
+      speakerName: meta.speaker.name || null,
+    }).toEqual({
+      ...e,
+      district: toSimplified(e.district),
+      speakerTitle: toSimplified(e.speakerTitle),
+      speakerName: e.speakerName && toSimplified(e.speakerName),
+    });
+    // A field that could not be read is a warning, never silence.
+    if (!e.date) expect(meta.warnings?.join('')).toMatch(/日期/);
+    // Every paragraph is searchable: none but the cover lacks a part of the report.
+    expect(paragraphs.filter((p) => p.part === undefined)).toEqual([]);
+    expect(paragraphs.some((p) => p.part === 'review') && paragraphs.some((p) => p.part === 'plan')).toBe(true);
+  });
+
+  it('keeps a traditional-script report as written for display, folded for reading', () => {
+    const id = ids.find((i) => expected[i].script === 'traditional')!;
+    const { paragraphs } = ingestReport({ id, sourceFile: `${id}.txt`, bytes: readFileSync(`${DIR}${id}.txt`) });
+    const shown = paragraphs.filter((p) => p.original !== undefined);
+    expect(shown.length).toBeGreaterThan(paragraphs.length / 2);
+    for (const p of shown) {
+      expect(p.original!.length).toBe(p.text.length);
+      expect(toSimplified(p.original!)).toBe(p.text);
+    }
+  });
+
+  it('keeps web page chrome out of paragraphs', () => {
+    for (const id of ids) {
+      const { paragraphs } = ingestReport({ id, sourceFile: `${id}.txt`, bytes: readFileSync(`${DIR}${id}.txt`) });
+      for (const p of paragraphs) expect(p.text, id).not.toMatch(/字号|分享到|ICP备|版权所有|发布时间|成文日期|首页\s*[>›»]/);
+    }
+  });
+});
