@@ -173,15 +173,24 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
   const errors: LoadError[] = [];
   const reports: Report[] = [];
   const seen = new Set<string>();
+  // The same text under another name (a copy, a re-download) is one report, not two in the index.
+  const byContent = new Map<string, string>();
   const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}`);
   for (const src of sources) {
     if (seen.has(src.id)) {
       errors.push({ file: src.sourceFile, reason: `报告编号 ${src.id} 重复，已忽略` });
       continue;
     }
+    const content = createHash('sha256').update(src.text ?? '').update(src.bytes).digest('hex');
+    const twin = byContent.get(content);
+    if (twin) {
+      errors.push({ file: src.sourceFile, reason: `与报告 ${twin} 内容相同，已忽略` });
+      continue;
+    }
     try {
       reports.push(ingestReport(src));
       seen.add(src.id);
+      byContent.set(content, src.id);
       hasher.update(`\u0000${src.id}\u0000`).update(src.bytes);
     } catch (e) {
       errors.push({ file: src.sourceFile, reason: (e as Error).message });

@@ -134,3 +134,18 @@ function encodeGb18030(text: string): Buffer {
   }
   return Buffer.from(out);
 }
+
+describe('loadCorpus: the same text twice', () => {
+  it('indexes it once and says which file it duplicates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-qa-test-'));
+    try {
+      copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-2024.txt'));
+      copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-copy.txt'));
+      const corpus = await loadCorpus({ dir, cacheDir: false });
+      expect(corpus.reports.map((r) => r.meta.id)).toEqual(['huiji-2024']);
+      expect(corpus.errors).toEqual([{ file: 'huiji-copy.txt', reason: expect.stringContaining('huiji-2024') }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

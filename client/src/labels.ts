@@ -42,14 +42,9 @@ export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 
 }
 
 /** Districts in a stable order: the known ones first, then the rest alphabetically. */
+/** Places in the order of their names' pinyin (红旗区 before 惠济区), whatever reports are loaded. */
 export function sortDistricts(names: Iterable<string>): string[] {
-  const known = ['红旗区', '惠济区', '卫东区'];
-  return [...new Set(names)].sort((a, b) => {
-    const ia = known.indexOf(a);
-    const ib = known.indexOf(b);
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
-    return a.localeCompare(b, 'zh-CN');
-  });
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
 /** Reports are all titled 政府工作报告; name the district and year so they can be told apart. */

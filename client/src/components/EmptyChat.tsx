@@ -1,5 +1,6 @@
 import type { ReportMeta } from '../../../retrieval/types.js';
 import { reportYear, sortDistricts } from '../labels.js';
+import { exampleQuestions } from '../exampleQuestions.js';
 import { ExampleQuestions } from './ExampleQuestions.js';
 
 /** The start screen: what this is, which reports it knows, and questions to try. */
@@ -27,7 +28,7 @@ export function EmptyChat({ reports, onPick, busy }: { reports: ReportMeta[]; on
         </p>
       )}
       <h2 className="examples-title">可以这样问</h2>
-      <ExampleQuestions onPick={onPick} disabled={busy} />
+      <ExampleQuestions questions={exampleQuestions(reports)} onPick={onPick} disabled={busy} />
     </section>
   );
 }

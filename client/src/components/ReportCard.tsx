@@ -14,10 +14,10 @@ export function ReportCard({ meta, onAsk }: { meta: ReportMeta; onAsk: (meta: Re
         <a href={href}>{reportDisplayTitle(meta)}</a>
       </h2>
       <dl className="report-card-meta">
-        {meta.city && (
+        {(meta.city || meta.province) && (
           <>
-            <dt>城市</dt>
-            <dd>{meta.city}</dd>
+            <dt>所属</dt>
+            <dd>{[meta.province, meta.city].filter((p) => p && p !== meta.district).join(' · ') || '—'}</dd>
           </>
         )}
         <dt>日期</dt>
@@ -37,6 +37,13 @@ export function ReportCard({ meta, onAsk }: { meta: ReportMeta; onAsk: (meta: Re
         <dt>段落</dt>
         <dd>{meta.paragraphCount} 段</dd>
       </dl>
+      {meta.warnings && meta.warnings.length > 0 && (
+        <ul className="report-card-warnings" aria-label="未能从报告中读出">
+          {meta.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       <div className="report-card-actions">
         <a className="btn btn-sm" href={href}>
           阅读全文

@@ -1,0 +1,27 @@
+// Questions to try, made from the reports that are loaded: a target, an outcome,
+// the speaker, the priorities, and a comparison, each about a place and year the
+// reports really cover. A report added later shows up here too.
+import type { ReportMeta } from '../../retrieval/types.js';
+import { sortDistricts } from './labels.js';
+
+const MAX_EXAMPLES = 6;
+
+export function exampleQuestions(reports: readonly Pick<ReportMeta, 'district' | 'planYear' | 'reviewYear'>[]): string[] {
+  // Each place's newest report: questions about the current plan are the ones users ask first.
+  const newest = new Map<string, Pick<ReportMeta, 'district' | 'planYear' | 'reviewYear'>>();
+  for (const r of reports) if ((newest.get(r.district)?.planYear ?? -Infinity) < r.planYear) newest.set(r.district, r);
+  const places = sortDistricts(newest.keys()).map((d) => newest.get(d)!);
+  if (places.length === 0) return [];
+  const at = (i: number) => places[i % places.length];
+  const out = [
+    `${at(0).district}${at(0).planYear}年GDP目标是多少`,
+    `${at(1).district}${at(1).reviewYear}年一般公共预算收入是多少`,
+    `${at(2).district}政府工作报告是谁作的`,
+    `${at(3).district}${at(3).planYear}年重点工作有哪些`,
+    `${at(4).district}${at(4).reviewYear}年经济增长了多少`,
+  ];
+  const pair = places.find((p, i) => places.some((q, j) => j > i && q.planYear === p.planYear));
+  const other = pair && places.find((q) => q !== pair && q.planYear === pair.planYear);
+  if (pair && other) out.push(`${pair.district}和${other.district}${pair.planYear}年GDP增长目标对比`);
+  return [...new Set(out)].slice(0, MAX_EXAMPLES);
+}

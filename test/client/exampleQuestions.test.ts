@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { exampleQuestions } from '../../client/src/exampleQuestions.js';
+
+describe('exampleQuestions', () => {
+  it('asks about the places and years the loaded reports cover, newest report per place', () => {
+    const qs = exampleQuestions([
+      { district: '沛县', planYear: 2023, reviewYear: 2022 },
+      { district: '沛县', planYear: 2024, reviewYear: 2023 },
+      { district: '四川省', planYear: 2024, reviewYear: 2023 },
+    ]);
+    expect(qs[0]).toBe('沛县2024年GDP目标是多少');
+    expect(qs).toContain('四川省2023年一般公共预算收入是多少');
+    expect(qs).toContain('沛县和四川省2024年GDP增长目标对比');
+    expect(qs.join('')).not.toMatch(/2022|2023年GDP目标/);
+    expect(new Set(qs).size).toBe(qs.length);
+  });
+
+  it('offers nothing when no report is loaded', () => {
+    expect(exampleQuestions([])).toEqual([]);
+  });
+});
