@@ -73,7 +73,7 @@ export function ingestReport(src: IngestSource): Report {
     }
     const sentences = splitSentences(textLine);
     const sectionPath = stack.slice(1).map((s) => s.marker + s.title);
-    const shownText = original.get(textLine) ?? (script === 'traditional' ? rejoinedOriginal(textLine, shown) : undefined);
+    const shownText = original.get(textLine) ?? (script === 'traditional' ? rejoinedOriginal(textLine, shown, lines) : undefined);
     paragraphs.push({
       id,
       reportId: src.id,
@@ -114,8 +114,7 @@ const MIN_BODY_PARAGRAPH_CHARS = 20;
  * from several lines: folding is per character, so the joined lines' originals,
  * found by position, concatenate to it.
  */
-function rejoinedOriginal(folded: string, shown: readonly string[]): string | undefined {
-  const simplified = shown.map(toSimplified);
+function rejoinedOriginal(folded: string, shown: readonly string[], simplified: readonly string[]): string | undefined {
   for (let i = 0; i < shown.length; i++) {
     if (!folded.startsWith(simplified[i])) continue;
     let acc = '';
