@@ -13,7 +13,8 @@ export interface HeadingMatch {
 }
 
 const NUM = '[一二三四五六七八九十]{1,3}';
-const LEVEL1 = new RegExp(`^(${NUM}、)`);
+/** 一、 or 第一部分 (provincial reports often number their parts so). */
+const LEVEL1 = new RegExp(`^(${NUM}、|第${NUM}部分[：:、，\\s]?)`);
 const LEVEL2 = new RegExp(`^([（(]${NUM}[）)])`);
 const LEVEL3 = /^(\d{1,2}[.、．](?!\d))/;
 /** A standalone heading is a short line with no sentence-ending punctuation inside. */

@@ -41,7 +41,12 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
   const all = group !== null && namedPlaces.size < 2;
 
   const districts: string[] = [];
-  const push = (d: string) => !districts.includes(d) && districts.push(d);
+  const listed = new Set<string>();
+  const push = (d: string) => {
+    if (listed.has(d)) return;
+    listed.add(d);
+    districts.push(d);
+  };
   for (const m of spans) if (m.value.kind === 'district') for (const d of m.value.districts) push(d);
   const parents = spans.filter((m) => m.value.kind !== 'district');
   if (all) {
@@ -65,27 +70,43 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
 /** A question opener or separator before a one-character stem (沛2024年…): without one, 沛 is just a character. */
 const STEM_LEAD = /[\s,，、。；;:：!！?？和与跟及同比或在]/u;
 
+interface ExtraForms {
+  /** Pinyin of a place's name (huiji, peixian) → the place. */
+  latin: Map<string, PlaceName>;
+  /** The one character before the suffix of a two-character name (沛 of 沛县) → the place. */
+  stems: Map<string, PlaceName>;
+}
+const extraMemo = new WeakMap<readonly PlaceName[], ExtraForms>();
+
+function extraForms(names: readonly PlaceName[]): ExtraForms {
+  let forms = extraMemo.get(names);
+  if (forms) return forms;
+  forms = { latin: new Map(), stems: new Map() };
+  for (const n of names) {
+    if (n.kind !== 'district' || n.form !== n.districts[0]) continue;
+    for (const latin of latinForms(n.form)) if (!forms.latin.has(latin)) forms.latin.set(latin, n);
+    const stem = /^(\p{Script=Han})(?:县|区|市|旗)$/u.exec(n.form)?.[1];
+    if (stem && !forms.stems.has(stem)) forms.stems.set(stem, n);
+  }
+  extraMemo.set(names, forms);
+  return forms;
+}
+
 /**
  * Place names a substring search cannot find safely: the pinyin of a place in an
  * English question (Huiji, Peixian — as whole words), and the one-character stem of a
  * name such as 沛县 when a year follows it (沛2024年…).
  */
 function latinAndShortStems(folded: string, names: readonly PlaceName[]): Match<PlaceName>[] {
+  const { latin, stems } = extraForms(names);
   const out: Match<PlaceName>[] = [];
-  const hasLatin = /[a-z]{3}/u.test(folded);
-  for (const n of names) {
-    if (n.kind !== 'district' || n.form !== n.districts[0]) continue;
-    if (hasLatin) {
-      for (const latin of latinForms(n.form)) {
-        const re = new RegExp(`(?<![a-z])${latin}(?![a-z])`, 'gu');
-        for (const m of folded.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, value: n });
-      }
-    }
-    const stem = /^(\p{Script=Han})(?:县|区|市|旗)$/u.exec(n.form)?.[1];
-    if (stem) {
-      const re = new RegExp(`${stem}(?=\\d|今年|去年|明年)`, 'gu');
-      for (const m of folded.matchAll(re)) if (m.index === 0 || STEM_LEAD.test(folded[m.index! - 1])) out.push({ start: m.index!, end: m.index! + 1, value: n });
-    }
+  for (const m of folded.matchAll(/[a-z]+/gu)) {
+    const n = latin.get(m[0]);
+    if (n) out.push({ start: m.index!, end: m.index! + m[0].length, value: n });
+  }
+  for (const m of folded.matchAll(/\p{Script=Han}(?=\d|今年|去年|明年)/gu)) {
+    const n = stems.get(m[0]);
+    if (n && (m.index === 0 || STEM_LEAD.test(folded[m.index! - 1]))) out.push({ start: m.index!, end: m.index! + 1, value: n });
   }
   return out;
 }
