@@ -14,6 +14,7 @@ import {
   streamText,
   type LanguageModel,
 } from 'ai';
+import { findMarkers } from '../api/citationMarkers.js';
 import type { Answerer, AnswerContext, Draft, RepairRequest } from './Answerer.js';
 import { buildPrompt } from './buildPrompt.js';
 import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
@@ -47,10 +48,9 @@ export interface LlmAnswererOptions {
 export const PLACEHOLDER_API_KEY = 'no-key';
 
 const NOT_FOUND = /没有找到|未找到|未提及|没有提到|无法回答/;
-const MARKER = /\[\d+\]/;
 
 export function draftStatus(text: string): Draft['status'] {
-  return NOT_FOUND.test(text) && !MARKER.test(text) ? 'no_evidence' : 'answered';
+  return NOT_FOUND.test(text) && findMarkers(text).length === 0 ? 'no_evidence' : 'answered';
 }
 
 function redact(message: string, secrets: string[]): string {

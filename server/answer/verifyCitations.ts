@@ -2,6 +2,7 @@
 // sentence that states a figure must cite a source holding that figure. A
 // sentence that fails is removed (and reported); the caller decides whether a
 // failed draft gets a repair round or is replaced by the offline answer.
+import { normaliseMarkers } from '../api/citationMarkers.js';
 import type { RemovedClaim } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
 import { figuresIn, sourceHasNumber } from './figures.js';
@@ -31,7 +32,7 @@ export function verifyCitations(draft: string, evidence: Evidence[]): Verificati
   const removed: RemovedClaim[] = [];
   const kept: string[] = [];
 
-  for (const sentence of splitAnswerSentences(draft)) {
+  for (const sentence of splitAnswerSentences(normaliseMarkers(draft))) {
     const cited = [...sentence.matchAll(MARKER)].map((m) => Number(m[1]));
     const unknown = cited.filter((n) => !byMarker.has(n));
     let clean = sentence;
