@@ -17,6 +17,7 @@ import {
 import { findMarkers } from '../api/citationMarkers.js';
 import type { Answerer, AnswerContext, Draft, RepairRequest } from './Answerer.js';
 import { buildPrompt } from './buildPrompt.js';
+import { REFUSAL } from './verifyCitations.js';
 import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
 
 export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';
@@ -47,10 +48,9 @@ export interface LlmAnswererOptions {
 /** Sent when LLM_API_KEY is unset: the client requires some key, local servers ignore it. */
 export const PLACEHOLDER_API_KEY = 'no-key';
 
-const NOT_FOUND = /没有找到|未找到|未提及|没有提到|无法回答/;
 
 export function draftStatus(text: string): Draft['status'] {
-  return NOT_FOUND.test(text) && findMarkers(text).length === 0 ? 'no_evidence' : 'answered';
+  return REFUSAL.test(text) && findMarkers(text).length === 0 ? 'no_evidence' : 'answered';
 }
 
 function redact(message: string, secrets: string[]): string {
