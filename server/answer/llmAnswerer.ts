@@ -15,7 +15,9 @@ import {
   type LanguageModel,
 } from 'ai';
 import { findMarkers } from '../api/citationMarkers.js';
-import type { Answerer, AnswerContext, Draft, RepairRequest } from './Answerer.js';
+import type { Answerer, AnswerContext, AnswerOptions, Draft } from './Answerer.js';
+import { dropReasoning } from './dropReasoning.js';
+import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
 import { REFUSAL } from './verifyCitations.js';
 import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
@@ -101,59 +103,6 @@ export function classifyLlmError(error: unknown): LlmError {
   return new LlmError('unavailable', `LLM call failed: ${shorten(message)}`);
 }
 
-/**
- * Drops a leading <think>…</think> block that some local reasoning models (deepseek-r1,
- * qwen3 …) put into the answer text, both from the streamed deltas and the final text.
- */
-function createThinkFilter(emit: (delta: string) => void) {
-  const OPEN = '<think>';
-  const CLOSE = '</think>';
-  let state: 'start' | 'thinking' | 'answer' = 'start';
-  let buffer = '';
-  let answer = '';
-  const out = (s: string) => {
-    if (!s) return;
-    if (answer === '') s = s.replace(/^\s+/, '');
-    if (!s) return;
-    answer += s;
-    emit(s);
-  };
-  return {
-    push(delta: string) {
-      if (state === 'answer') return out(delta);
-      buffer += delta;
-      if (state === 'start') {
-        const lead = buffer.trimStart();
-        if (lead.length < OPEN.length && OPEN.startsWith(lead)) return; // undecided yet
-        if (!lead.startsWith(OPEN)) {
-          state = 'answer';
-          const b = buffer;
-          buffer = '';
-          return out(b);
-        }
-        state = 'thinking';
-        buffer = lead.slice(OPEN.length);
-      }
-      const end = buffer.indexOf(CLOSE);
-      if (end >= 0) {
-        state = 'answer';
-        const rest = buffer.slice(end + CLOSE.length);
-        buffer = '';
-        out(rest);
-      }
-    },
-    /** The answer text; an unterminated <think> block counts as no answer. */
-    finish(): string {
-      if (state === 'start' && buffer) {
-        const b = buffer;
-        buffer = '';
-        out(b);
-      }
-      return answer;
-    },
-  };
-}
-
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const temperature = options.temperature ?? DEFAULT_LLM_TEMPERATURE;
@@ -162,7 +111,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
 
   async function answer(
     ctx: AnswerContext,
-    opts: { repair?: RepairRequest; onText?: (delta: string) => void } = {},
+    opts: AnswerOptions = {},
   ): Promise<Draft> {
     ctx.signal?.throwIfAborted();
     const { system, messages } = buildPrompt(ctx, opts.repair);
@@ -183,14 +132,18 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     let streamError: unknown;
     let finished = false;
     let callbackError: { error: unknown } | undefined;
-    const filter = createThinkFilter((delta) => {
-      if (!opts.onText || callbackError) return;
+    const guarded = (f: () => void) => {
+      if (callbackError) return;
       try {
-        opts.onText(delta);
+        f();
       } catch (error) {
         callbackError = { error };
       }
-    });
+    };
+    const filter = dropReasoning(
+      (delta) => opts.onText && guarded(() => opts.onText!(delta)),
+      () => opts.onReset && guarded(() => opts.onReset!()),
+    );
 
     try {
       const result = streamText({
@@ -249,6 +202,7 @@ export function createLlmAnswererFromConfig(cfg: LlmConfig): Answerer {
     baseURL: cfg.baseURL,
     apiKey: cfg.apiKey ?? PLACEHOLDER_API_KEY,
     name: 'openai-compatible',
+    fetch: jsonCompletionAsStream(),
   });
   return createLlmAnswerer({
     model: provider.chat(cfg.model),
