@@ -9,6 +9,8 @@ export interface ReasoningFilter {
   push(delta: string): void;
   /** The answer text once the stream is done; an unterminated <think> block counts as no answer. */
   finish(): string;
+  /** True once a </think> was seen: this model reasons, so its next answers may start with reasoning too. */
+  readonly sawReasoning: boolean;
 }
 
 const OPEN = '<think>';
@@ -18,9 +20,20 @@ const CLOSE = '</think>';
  * `emit` receives answer text as it is recognised; `reset` says the text emitted so far was
  * reasoning after all (an unopened …</think> turned up), so a consumer drops what it holds.
  */
-export function dropReasoning(emit: (delta: string) => void, reset: () => void = () => {}): ReasoningFilter {
+export function dropReasoning(
+  emit: (delta: string) => void,
+  reset: () => void = () => {},
+  options: {
+    /**
+     * Emit nothing of an unopened text until its </think> or its end: for a model known to
+     * reason, whose reasoning could otherwise pass sentence checks and be shown.
+     */
+    holdUnopened?: boolean;
+  } = {},
+): ReasoningFilter {
   let state: 'start' | 'thinking' | 'answer' = 'start';
   let opened = false;
+  let sawReasoning = false;
   let buffer = '';
   let answer = '';
   const out = (s: string) => {
@@ -33,9 +46,14 @@ export function dropReasoning(emit: (delta: string) => void, reset: () => void =
       const end = all.lastIndexOf(CLOSE);
       if (end >= 0) {
         opened = true;
-        if (answer !== '') reset();
+        sawReasoning = true;
+        if (answer !== '' && !options.holdUnopened) reset();
         answer = all.slice(end + CLOSE.length).replace(/^\s+/, '');
         if (answer) emit(answer);
+        return;
+      }
+      if (options.holdUnopened) {
+        answer += s;
         return;
       }
     }
@@ -62,6 +80,7 @@ export function dropReasoning(emit: (delta: string) => void, reset: () => void =
       const end = buffer.indexOf(CLOSE);
       if (end >= 0) {
         state = 'answer';
+        sawReasoning = true;
         const rest = buffer.slice(end + CLOSE.length);
         buffer = '';
         out(rest);
@@ -73,9 +92,11 @@ export function dropReasoning(emit: (delta: string) => void, reset: () => void =
         buffer = '';
         out(b);
       }
-      // A </think> split over deltas right at the end is caught here.
-      if (!opened && answer.includes(CLOSE)) answer = answer.slice(answer.lastIndexOf(CLOSE) + CLOSE.length).trim();
+      if (!opened && options.holdUnopened && answer) emit(answer);
       return answer;
+    },
+    get sawReasoning() {
+      return sawReasoning;
     },
   };
 }

@@ -108,6 +108,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const temperature = options.temperature ?? DEFAULT_LLM_TEMPERATURE;
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const fail = (e: LlmError) => new LlmError(e.kind, redact(e.message, secrets), e.status);
+  /** Learned from its answers: this model reasons in its text, so nothing is streamed before its </think>. */
+  let reasons = false;
 
   async function answer(
     ctx: AnswerContext,
@@ -143,6 +145,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     const filter = dropReasoning(
       (delta) => opts.onText && guarded(() => opts.onText!(delta)),
       () => opts.onReset && guarded(() => opts.onReset!()),
+      { holdUnopened: reasons },
     );
 
     try {
@@ -188,6 +191,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     if (streamError !== undefined) throw fail(classifyLlmError(streamError));
 
     const text = filter.finish().trim();
+    if (filter.sawReasoning) reasons = true;
     if (!finished) throw fail(new LlmError('bad_response', 'LLM stream ended without finishing'));
     if (text === '') throw fail(new LlmError('bad_response', 'LLM returned an empty answer'));
     return { text, status: draftStatus(text) };

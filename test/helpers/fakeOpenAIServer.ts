@@ -138,6 +138,14 @@ export async function startFakeOpenAI(
     if (body.stream !== true || reply.json) {
       const message: Record<string, unknown> = { role: 'assistant', content: reply.text };
       if (reply.reasoning) message[field] = reply.reasoning;
+      if (reply.dropAfter !== undefined) {
+        // The connection dies halfway through the body.
+        const data = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: 'stop' }] });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
+        res.write(data.slice(0, Math.floor(data.length / 2)));
+        setTimeout(() => res.socket?.destroy(), 5);
+        return;
+      }
       sendJson(res, 200, {
         id,
         object: 'chat.completion',
