@@ -259,3 +259,34 @@ it('the repair prompt names the problem exactly', async () => {
     for (const w of words) expect(repair, name).toContain(w);
   }
 });
+
+it('a client that goes away mid-answer is not logged as an error', async () => {
+  current = CASES.find((c) => c.name === 'hang')!;
+  await restart();
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (...a: unknown[]) => void errors.push(a.map(String).join(' '));
+  try {
+    for (const path of ['/api/chat', '/api/ask']) {
+      const controller = new AbortController();
+      const body =
+        path === '/api/chat'
+          ? { messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] }
+          : { question: QUESTION };
+      const pending = fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      }).then((r) => r.text());
+      setTimeout(() => controller.abort(), 150);
+      await expect(pending).rejects.toThrow();
+    }
+    await new Promise((r) => setTimeout(r, TIMEOUT_MS + 300));
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+  } finally {
+    console.error = original;
+  }
+  expect(errors).toEqual([]);
+});
