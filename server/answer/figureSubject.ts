@@ -39,8 +39,22 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const cache = new Map<string, Subject>();
+/** Bounds the memo: the same paragraphs' clauses come back request after request. */
+const CACHE_LIMIT = 20_000;
+
 /** The subject of a piece of text. `places` are stripped: a district's name says which report, not which indicator. */
 export function subjectOf(text: string, places: string[] = []): Subject {
+  const key = `${places.join(',')}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const subject = computeSubject(text, places);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, subject);
+  return subject;
+}
+
+function computeSubject(text: string, places: string[]): Subject {
   let rest = text.toLowerCase();
   const indicators = new Set<string>();
   for (const phrase of NO_MATCH) rest = rest.split(phrase).join(`|${phrase}|`);

@@ -45,7 +45,9 @@ export function isFactual(sentence: string): boolean {
   if (/[：:]$/.test(bare)) return false;
   const content = bare.replace(/[\s\p{P}\p{S}]/gu, '');
   if (content.length <= 6) return false;
-  if (content.length <= 16 && /如下|以下几|具体来看|具体而言|综上|总的来看|总体来看|供参考|需要说明/.test(content)) return false;
+  if (content.length <= 16 && /如下|以下|具体来看|具体而言|综上|总的来看|总体来看|供参考|需要说明/.test(content)) return false;
+  // Chat courtesies: about the conversation, not the reports.
+  if (content.length <= 30 && /^(希望.*帮助|如(需|有).*(进一步|更多|其他|问题)|欢迎继续|请问还有)/.test(content)) return false;
   return true;
 }
 
@@ -162,11 +164,23 @@ function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], 
   return failures;
 }
 
+const normalised = new Map<string, string>();
+/** Source paragraphs recur across requests: normalise each once (bounded). */
+function normalisedSource(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    if (normalised.size > 5000) normalised.clear();
+    n = normaliseForFigures(text);
+    normalised.set(text, n);
+  }
+  return n;
+}
+
 /** Where a value stands in the cited paragraphs, with the subject of each clause holding it. */
 function occurrences(value: number, sources: Evidence[], places: string[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const s of sources) {
-    const norm = normaliseForFigures(s.text);
+    const norm = normalisedSource(s.text);
     const all = figuresInSource(s.text);
     const indexes = all.map((f) => f.index);
     for (const f of all) {
@@ -189,7 +203,7 @@ function recomputes(f: Figure, sentence: string, supported: Figure[], sources: E
     const subjects = supported.map((s) => subjectAt(sentence, s.index, supported.map((x) => x.index), places));
     subjects.push(subjectAt(sentence, f.index, [], places));
     for (const s of sources) {
-      const norm = normaliseForFigures(s.text);
+      const norm = normalisedSource(s.text);
       const all = figuresInSource(s.text).filter((x) => !/^(19|20)\d\d$/.test(x.number));
       const indexes = all.map((x) => x.index);
       for (const x of all) {

@@ -105,6 +105,7 @@ describe('verifyCitations: every sentence, every figure, every marker style', ()
     expect(v.text).toBe('惠济区2024年地区生产总值预期增长7%左右[1]。');
     expect(verifyCitations('具体如下：地区生产总值增长7%左右[1]。', evidence).ok).toBe(true);
     expect(verifyCitations('报告中没有找到金水区的相关内容。', evidence).ok).toBe(true);
+    expect(verifyCitations('以下是惠济区2024年的主要目标。地区生产总值增长7%左右[1]。希望以上信息对您有帮助。', evidence).ok).toBe(true);
   });
 
   it('rejects a figure that is in the cited paragraph but belongs to another indicator', () => {
