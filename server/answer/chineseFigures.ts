@@ -29,6 +29,7 @@ const COUNT_UNIT = '个|家|项|所|户|座|条|批|处|名';
 const PATTERN = new RegExp(
   [
     `百分之(${NUMERAL})`,
+    `(?<![第${N.slice(1, -1)}])(${NUMERAL})[%％]`,
     `(?<![第])(${NUMERAL})个百分点`,
     `翻(${NUMERAL})番`,
     `(?<![第${N.slice(1, -1)}])(${NUMERAL})(成)(?![为了立果绩就效本员功长型熟品交不])`,
@@ -89,29 +90,29 @@ export function chineseFigures(text: string): ChineseFigure[] {
     const index = m.index ?? 0;
     let value: number | undefined;
     let unit: string;
-    if (m[1] !== undefined) {
-      value = parseNumeral(m[1]);
+    if (m[1] !== undefined || m[2] !== undefined) {
+      value = parseNumeral(m[1] ?? m[2]);
       unit = '%';
-    } else if (m[2] !== undefined) {
-      value = parseNumeral(m[2]);
-      unit = '个百分点';
     } else if (m[3] !== undefined) {
-      const times = parseNumeral(m[3]);
+      value = parseNumeral(m[3]);
+      unit = '个百分点';
+    } else if (m[4] !== undefined) {
+      const times = parseNumeral(m[4]);
       value = times === undefined ? undefined : 2 ** times;
       unit = '倍';
-    } else if (m[4] !== undefined) {
-      const tenths = parseNumeral(m[4]);
+    } else if (m[5] !== undefined) {
+      const tenths = parseNumeral(m[5]);
       value = tenths === undefined || tenths > 10 ? undefined : Math.round(tenths * 1000) / 100;
       unit = '%';
-    } else if (m[6] !== undefined) {
-      value = parseNumeral(m[6]);
+    } else if (m[7] !== undefined) {
+      value = parseNumeral(m[7]);
       unit = '倍';
-    } else if (m[8] !== undefined) {
-      value = parseNumeral(m[8]);
-      unit = m[9];
+    } else if (m[9] !== undefined) {
+      value = parseNumeral(m[9]);
+      unit = m[10];
     } else {
-      value = parseNumeral(m[10]);
-      unit = m[11];
+      value = parseNumeral(m[11]);
+      unit = m[12];
     }
     if (value !== undefined) out.push({ text: m[0], index, value, unit });
   }

@@ -121,6 +121,17 @@ interface FigureFailure {
 interface Occurrence {
   marker: number;
   subject: Subject;
+  /** 左右, 以上 … written after the figure in the paragraph, or ''. */
+  qualifier: string;
+}
+
+/** Qualifiers are part of a figure: 7%以上 is not 7%左右. */
+const QUALIFIER = /^\s*(左右|以上|以内|以下|上下|之间|多|余)/;
+/** Wordings of one meaning: 10余家 = 10多家, 3%以下 = 3%以内, 7%上下 = 7%左右. */
+const SAME_QUALIFIER: Record<string, string> = { 余: '多', 以下: '以内', 上下: '左右' };
+function qualifierAfter(text: string, end: number): string {
+  const q = QUALIFIER.exec(text.slice(end, end + 4))?.[1] ?? '';
+  return SAME_QUALIFIER[q] ?? q;
 }
 
 /** Each figure of a sentence against the cited paragraphs: present, about the same subject, or computed. */
@@ -134,7 +145,18 @@ function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], 
   const unbound: { figure: Figure; subject: Subject; found: Occurrence[] }[] = [];
 
   for (const f of figures) {
-    const found = occurrences(f.value, sources, places);
+    const all = occurrences(f.value, sources, places);
+    // A qualifier the sentence states must be the paragraph's (omitting it is allowed).
+    const qualifier = qualifierAfter(norm, f.index + f.text.length);
+    const found = qualifier ? all.filter((o) => !o.qualifier || o.qualifier === qualifier) : all;
+    if (all.length && !found.length) {
+      const theirs = [...new Set(all.map((o) => `${f.text}${o.qualifier}`))].join('、');
+      failures.push({
+        problem: `数字 ${f.text}${qualifier} 的限定词与所引段落${cited}不符（原文为 ${theirs}）`,
+        reason: `数字 ${f.text}${qualifier} 的限定词与所引段落不符`,
+      });
+      continue;
+    }
     if (found.length === 0) {
       missing.push(f);
       continue;
@@ -164,6 +186,12 @@ function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], 
   return failures;
 }
 
+/** End of the unit written after a bare number in a source (7% → after %, 26.12亿元 → after 元). */
+function unitEnd(text: string, end: number): number {
+  const m = /^(%|个百分点|亿元|万元|元|亿美元|万美元|万人次|人次|万人|人|个|家|项|万平方米|平方米|亩|公里|千米|米|户|所|吨|辆|件|套|次|倍|成)/.exec(text.slice(end));
+  return end + (m ? m[0].length : 0);
+}
+
 const normalised = new Map<string, string>();
 /** Source paragraphs recur across requests: normalise each once (bounded). */
 function normalisedSource(text: string): string {
@@ -184,7 +212,10 @@ function occurrences(value: number, sources: Evidence[], places: string[]): Occu
     const all = figuresInSource(s.text);
     const indexes = all.map((f) => f.index);
     for (const f of all) {
-      if (Math.abs(f.value - value) < 1e-9) out.push({ marker: s.marker, subject: subjectAt(norm, f.index, indexes, places) });
+      if (Math.abs(f.value - value) < 1e-9) {
+        const end = f.index + (f.text === f.number ? unitEnd(norm, f.index + f.text.length) - f.index : f.text.length);
+        out.push({ marker: s.marker, subject: subjectAt(norm, f.index, indexes, places), qualifier: qualifierAfter(norm, end) });
+      }
     }
   }
   return out;

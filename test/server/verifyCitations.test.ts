@@ -120,6 +120,16 @@ describe('verifyCitations: every sentence, every figure, every marker style', ()
     expect(verifyCitations('GDP增长目标为9%以上，规上工业增加值为7%左右[1]。', evidence).ok).toBe(false);
   });
 
+  it('holds a stated qualifier to the paragraph’s (7%以上 is not 7%左右), and allows omitting it', () => {
+    const v = verifyCitations('惠济区2024年地区生产总值预期增长7%以上[1]。', evidence);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('7%以上');
+    expect(v.problems[0]).toContain('7%左右');
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长7%[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长百分之七左右[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('红旗区2016年地区生产总值157.5亿元[2]。', evidence).ok).toBe(true);
+  });
+
   it('accepts computed figures that recompute from cited figures, and only those', () => {
     expect(verifyCitations('固定资产投资目标增长8%以上，比地区生产总值目标高出1个百分点[1]。', evidence).ok).toBe(true);
     const wrong = verifyCitations('固定资产投资目标增长8%以上，比地区生产总值目标高出3个百分点[1]。', evidence);
