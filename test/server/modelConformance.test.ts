@@ -72,6 +72,12 @@ const CASES: Case[] = [
     never: ['十二'],
   },
   {
+    name: 'right number with the wrong qualifier, repaired',
+    reply: (r) => ({ text: isRepair(r) ? good(markerFor(r)) : `惠济区2024年地区生产总值的预期目标是增长7%以上[${markerFor(r)}]。` }),
+    expect: REPAIRED,
+    never: ['7%以上'],
+  },
+  {
     name: 'invented figure, repaired',
     reply: (r) => ({ text: isRepair(r) ? good(markerFor(r)) : `惠济区2024年地区生产总值的预期目标是增长12.5%[${markerFor(r)}]。` }),
     expect: REPAIRED,
