@@ -9,6 +9,9 @@ import type { Corpus } from '../retrieval/loadCorpus.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
+import { checkHost } from './http/checkHost.js';
+import { keepConnectionUsable } from './http/keepConnectionUsable.js';
+import { requireToken } from './http/requireToken.js';
 import { askRoute } from './routes/askRoute.js';
 import { chatRoute } from './routes/chatRoute.js';
 import { readRoutes } from './routes/readRoutes.js';
@@ -22,12 +25,21 @@ export interface AppOptions {
   /** Folder of the built client (index.html + assets); omitted → API only. */
   clientDir?: string;
   log?: (message: string) => void;
+  /** Host names accepted besides loopback ones; undefined = no Host check (the server is not loopback-only). */
+  allowedHosts?: string[];
+  /** Bearer token required on /api/*. */
+  apiToken?: string;
+  /** Serve *.map files of the built client (development only). */
+  sourceMaps?: boolean;
 }
 
 export function createApp(options: AppOptions) {
   const deps = { corpus: options.corpus, llm: options.llm, log: options.log };
   const app = new Hono();
   app.onError((err, c) => errorResponse(c, err));
+  app.use('*', keepConnectionUsable(MAX_BODY_BYTES));
+  if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
+  if (options.apiToken) app.use('/api/*', requireToken(options.apiToken));
   app.use(
     '/api/*',
     bodyLimit({
@@ -44,6 +56,8 @@ export function createApp(options: AppOptions) {
 
   const clientDir = options.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    // Source maps hold the whole client source; a production server has no use for them.
+    if (!options.sourceMaps) app.get('*', async (c, next) => (c.req.path.endsWith('.map') ? c.text('Not Found', 404) : next()));
     app.use('/*', serveStatic({ root: clientDir }));
     // Client-side routes (#/reports…) all load the same page.
     app.get('*', serveStatic({ path: join(clientDir, 'index.html') }));

@@ -8,6 +8,7 @@ import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
 import { describeLlmConfig, readLlmConfig } from './answer/llmConfig.js';
 import { createApp } from './app.js';
+import { isLoopbackBind } from './http/checkHost.js';
 
 export interface StartOptions {
   /** 0 picks a free port. Default: PORT or 8787. */
@@ -46,10 +47,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
 
-  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR });
   const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数，收到 ${env.PORT}`);
   const hostname = options.host ?? env.HOST ?? '127.0.0.1';
+  const loopback = isLoopbackBind(hostname);
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const apiToken = env.API_TOKEN?.trim() || undefined;
+  if (apiToken && /[\s]/.test(apiToken)) throw new Error('API_TOKEN 不能含空白字符');
+
+  const app = createApp({
+    corpus,
+    llm,
+    clientDir: CLIENT_DIR,
+    // Loopback-only: refuse foreign Host headers (DNS rebinding). On a network, names vary: the token guards instead.
+    allowedHosts: loopback ? allowedHosts : undefined,
+    apiToken,
+    sourceMaps: env.NODE_ENV === 'development',
+  });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
@@ -61,6 +75,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.paragraphById.size} paragraphs, ` +
       `answerer ${llm ? llm.name : '离线抽取 (offline)'}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
   );
+  if (apiToken) log(`API_TOKEN is set: /api/* requires the header Authorization: Bearer <API_TOKEN>`);
+  else if (!loopback) console.warn(`⚠ HOST=${hostname} serves the network and API_TOKEN is not set: anyone who can reach this port can use /api/* (and a configured model). Set API_TOKEN to require a bearer token.`);
+  if (loopback) log(`Host check: only localhost, 127.0.0.1, [::1]${allowedHosts.length ? `, ${allowedHosts.join(', ')}` : ''} (ALLOWED_HOSTS) are answered`);
   return {
     url,
     port: actual,

@@ -1,6 +1,7 @@
 // Fetch helpers for the HTTP API. Every response is parsed with the shared zod
 // schemas, and every failure becomes an ApiError whose message reads well in Chinese.
 
+import { withApiToken } from './apiToken.js';
 import type { z } from 'zod';
 import {
   ErrorResponseSchema,
@@ -117,7 +118,7 @@ export function describeChatError(err: unknown): string {
 export const chatFetch: typeof fetch = async (input, init) => {
   let res: Response;
   try {
-    res = await fetch(input, init);
+    res = await fetch(input, { ...init, headers: withApiToken(init?.headers) });
   } catch (err) {
     if (isAbortError(err)) throw err;
     throw new ApiError(NETWORK_MESSAGE);
@@ -133,7 +134,7 @@ export const chatFetch: typeof fetch = async (input, init) => {
 async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    res = await fetch(path, { headers: withApiToken({ accept: 'application/json' }), signal });
   } catch (err) {
     if (isAbortError(err)) throw err;
     throw new ApiError(NETWORK_MESSAGE);

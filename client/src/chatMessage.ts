@@ -1,8 +1,20 @@
 import type { UIMessage } from 'ai';
 import { ChatCitationsDataSchema, type ChatCitationsData, type Filters } from '../../server/api/schemas.js';
 
+/** Whether the server is holding text back to verify it (核验中) or is done. */
+export interface ChatStatusData {
+  state: 'verifying' | 'done';
+}
+
 /** A chat message whose stream ends with a `data-citations` part. */
-export type ChatMessage = UIMessage<unknown, { citations: ChatCitationsData }>;
+export type ChatMessage = UIMessage<unknown, { citations: ChatCitationsData; status: ChatStatusData }>;
+
+/** True while the server holds text back for verification and has not sent the final answer. */
+export function messageVerifying(message: ChatMessage): boolean {
+  if (messageCitations(message)) return false;
+  const part = [...message.parts].reverse().find((p) => p.type === 'data-status');
+  return !!part && (part as { data?: ChatStatusData }).data?.state === 'verifying';
+}
 
 export function messageText(message: ChatMessage): string {
   return message.parts

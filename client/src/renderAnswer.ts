@@ -1,6 +1,7 @@
 // Pure helpers that turn an answer string into renderable pieces.
 // No DOM and no React here, so they can be tested in Node.
 
+import { findMarkers, PENDING_MARKER } from '../../server/api/citationMarkers.js';
 import type { Citation } from '../../server/api/schemas.js';
 
 export type AnswerSegment =
@@ -11,19 +12,15 @@ export type AnswerBlock =
   | { kind: 'para'; text: string }
   | { kind: 'list'; ordered: boolean; items: string[] };
 
-// [1]  [1][2]  [1,2]  [1、2]  and the full-width forms ［1］ 【1】 that models sometimes write.
-const MARKER_RE = /[[［【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]］】]/g;
-// An opening bracket at the very end that may still become a marker while streaming.
-const PENDING_MARKER_RE = /[[［【][\d\s,，、]*$/;
-
 /**
- * Splits answer text into plain text and citation markers.
+ * Splits answer text into plain text and citation markers, in every style the
+ * shared grammar accepts ([1], [1,2], [1-3], 【1】, [^1], (来源1) …).
  * With `streaming`, a half-received marker at the end ("…左右[") is held back
  * so the bracket does not flash before it turns into a chip.
  */
 export function splitAnswer(text: string, opts: { streaming?: boolean } = {}): AnswerSegment[] {
   let source = text;
-  if (opts.streaming) source = source.replace(PENDING_MARKER_RE, '');
+  if (opts.streaming) source = source.replace(PENDING_MARKER, '');
   const out: AnswerSegment[] = [];
   const pushText = (t: string) => {
     if (!t) return;
@@ -32,16 +29,10 @@ export function splitAnswer(text: string, opts: { streaming?: boolean } = {}): A
     else out.push({ kind: 'text', text: t });
   };
   let pos = 0;
-  for (const m of source.matchAll(MARKER_RE)) {
-    const at = m.index ?? 0;
-    pushText(source.slice(pos, at));
-    const markers = m[1]
-      .split(/\s*[,，、]\s*/)
-      .map((n) => Number.parseInt(n, 10))
-      .filter((n) => Number.isInteger(n) && n > 0);
-    if (markers.length === 0) pushText(m[0]);
-    for (const marker of markers) out.push({ kind: 'cite', marker });
-    pos = at + m[0].length;
+  for (const m of findMarkers(source)) {
+    pushText(source.slice(pos, m.index));
+    for (const marker of m.markers) out.push({ kind: 'cite', marker });
+    pos = m.index + m.raw.length;
   }
   pushText(source.slice(pos));
   return out;

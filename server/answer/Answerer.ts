@@ -54,10 +54,18 @@ export interface RepairRequest {
   problems: string[];
 }
 
+export interface AnswerOptions {
+  repair?: RepairRequest;
+  /** Receives answer text as it is generated. */
+  onText?: (delta: string) => void;
+  /** The text given to onText so far was not answer after all (reasoning); drop it. */
+  onReset?: () => void;
+}
+
 export interface Answerer {
   readonly mode: 'extractive' | 'llm';
   /** Shown to users: 离线抽取 or the model id. */
   readonly name: string;
   /** Produces a draft. `onText` receives text as it is generated (streaming). */
-  answer(ctx: AnswerContext, options?: { repair?: RepairRequest; onText?: (delta: string) => void }): Promise<Draft>;
+  answer(ctx: AnswerContext, options?: AnswerOptions): Promise<Draft>;
 }

@@ -7,6 +7,8 @@ import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
 import { composeOfflineAnswer } from './offlineAnswerer.js';
 import { prepareEvidence } from './prepareEvidence.js';
+import { languageProblem } from './answerLanguage.js';
+import { createVerifiedStream } from './verifiedStream.js';
 import { verifyCitations, type Verification } from './verifyCitations.js';
 
 export interface AnswerDeps {
@@ -18,8 +20,13 @@ export interface AnswerDeps {
 }
 
 export interface AnswerOptions {
-  /** Receives draft text as it is generated; the final verified answer is in the result. */
+  /**
+   * Receives answer text as it is produced, verified sentence by sentence: a model's
+   * unverified text never reaches it. The final answer is in the result.
+   */
   onText?: (delta: string) => void;
+  /** Called when text is held back for verification (a sentence failed, or a repair round runs). */
+  onVerifying?: () => void;
   signal?: AbortSignal;
 }
 
@@ -41,19 +48,35 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const t0 = performance.now();
   const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
 
+  // Offline answers are built from the sources and sent whole; model text goes through the gate.
+  const stream =
+    options.onText && deps.llm && ctx.evidence.length > 0
+      ? createVerifiedStream({
+          check: (sentence) => verifyCitations(sentence, ctx.evidence).ok && !languageProblem(ctx.question, sentence),
+          emit: options.onText,
+          onHold: options.onVerifying,
+        })
+      : undefined;
+  const deliver = (res: AskResponse): AskResponse => {
+    if (stream) stream.complete(res.answer);
+    else options.onText?.(res.answer);
+    return res;
+  };
+
   const offline = (notice?: string): AskResponse => {
     const draft = composeOfflineAnswer(ctx);
-    if (!deps.llm) options.onText?.(draft.text);
-    return finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() });
+    return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() }));
   };
 
   if (!deps.llm || ctx.evidence.length === 0) return offline();
 
+  const streaming = stream ? { onText: stream.push, onReset: stream.reset } : {};
   try {
-    let draft = await deps.llm.answer(ctx, { onText: options.onText });
+    let draft = await deps.llm.answer(ctx, streaming);
     let check = checkDraft(draft, ctx);
     if (!check.ok) {
-      draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems } });
+      stream?.nextRound();
+      draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems }, ...streaming });
       const second = checkDraft(draft, ctx);
       if (!second.ok) {
         logOnce(deps, 'unverified', `model answer failed citation checks twice: ${second.problems.join(' | ').slice(0, 300)}`);
@@ -61,7 +84,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
       }
       check = second;
     }
-    return finish(ctx, draft, check, { mode: 'llm', model: deps.llm.name, timings: timings() });
+    return deliver(finish(ctx, draft, check, { mode: 'llm', model: deps.llm.name, timings: timings() }));
   } catch (e) {
     if (options.signal?.aborted) throw e;
     logOnce(deps, (e as { kind?: string }).kind ?? 'error', `model endpoint failed: ${(e as Error).message}`);
@@ -69,13 +92,19 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   }
 }
 
-/** Citation checks plus: an answer must cite something (or honestly say it found nothing). */
-function checkDraft(draft: Draft, ctx: AnswerContext): Verification {
+/**
+ * Citation checks plus what only a whole draft shows: an answer must cite something (or
+ * honestly say it found nothing), in the question's language.
+ */
+export function checkDraft(draft: Draft, ctx: AnswerContext): Verification {
   const v = verifyCitations(draft.text, ctx.evidence);
-  if (draft.status === 'answered' && v.markers.length === 0) {
-    return { ...v, ok: false, problems: [...v.problems, '回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。'] };
+  const problems = [...v.problems];
+  if (draft.status === 'answered' && v.markers.length === 0 && v.problems.length === 0) {
+    problems.push('回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。');
   }
-  return v;
+  const language = languageProblem(ctx.question, draft.text);
+  if (language) problems.push(language);
+  return { ...v, ok: problems.length === 0, problems };
 }
 
 function finish(

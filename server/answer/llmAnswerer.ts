@@ -14,8 +14,12 @@ import {
   streamText,
   type LanguageModel,
 } from 'ai';
-import type { Answerer, AnswerContext, Draft, RepairRequest } from './Answerer.js';
+import { findMarkers } from '../api/citationMarkers.js';
+import type { Answerer, AnswerContext, AnswerOptions, Draft } from './Answerer.js';
+import { dropReasoning } from './dropReasoning.js';
+import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
+import { REFUSAL } from './verifyCitations.js';
 import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
 
 export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';
@@ -46,11 +50,9 @@ export interface LlmAnswererOptions {
 /** Sent when LLM_API_KEY is unset: the client requires some key, local servers ignore it. */
 export const PLACEHOLDER_API_KEY = 'no-key';
 
-const NOT_FOUND = /没有找到|未找到|未提及|没有提到|无法回答/;
-const MARKER = /\[\d+\]/;
 
 export function draftStatus(text: string): Draft['status'] {
-  return NOT_FOUND.test(text) && !MARKER.test(text) ? 'no_evidence' : 'answered';
+  return REFUSAL.test(text) && findMarkers(text).length === 0 ? 'no_evidence' : 'answered';
 }
 
 function redact(message: string, secrets: string[]): string {
@@ -101,68 +103,17 @@ export function classifyLlmError(error: unknown): LlmError {
   return new LlmError('unavailable', `LLM call failed: ${shorten(message)}`);
 }
 
-/**
- * Drops a leading <think>…</think> block that some local reasoning models (deepseek-r1,
- * qwen3 …) put into the answer text, both from the streamed deltas and the final text.
- */
-function createThinkFilter(emit: (delta: string) => void) {
-  const OPEN = '<think>';
-  const CLOSE = '</think>';
-  let state: 'start' | 'thinking' | 'answer' = 'start';
-  let buffer = '';
-  let answer = '';
-  const out = (s: string) => {
-    if (!s) return;
-    if (answer === '') s = s.replace(/^\s+/, '');
-    if (!s) return;
-    answer += s;
-    emit(s);
-  };
-  return {
-    push(delta: string) {
-      if (state === 'answer') return out(delta);
-      buffer += delta;
-      if (state === 'start') {
-        const lead = buffer.trimStart();
-        if (lead.length < OPEN.length && OPEN.startsWith(lead)) return; // undecided yet
-        if (!lead.startsWith(OPEN)) {
-          state = 'answer';
-          const b = buffer;
-          buffer = '';
-          return out(b);
-        }
-        state = 'thinking';
-        buffer = lead.slice(OPEN.length);
-      }
-      const end = buffer.indexOf(CLOSE);
-      if (end >= 0) {
-        state = 'answer';
-        const rest = buffer.slice(end + CLOSE.length);
-        buffer = '';
-        out(rest);
-      }
-    },
-    /** The answer text; an unterminated <think> block counts as no answer. */
-    finish(): string {
-      if (state === 'start' && buffer) {
-        const b = buffer;
-        buffer = '';
-        out(b);
-      }
-      return answer;
-    },
-  };
-}
-
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
   const temperature = options.temperature ?? DEFAULT_LLM_TEMPERATURE;
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const fail = (e: LlmError) => new LlmError(e.kind, redact(e.message, secrets), e.status);
+  /** Learned from its answers: this model reasons in its text, so nothing is streamed before its </think>. */
+  let reasons = false;
 
   async function answer(
     ctx: AnswerContext,
-    opts: { repair?: RepairRequest; onText?: (delta: string) => void } = {},
+    opts: AnswerOptions = {},
   ): Promise<Draft> {
     ctx.signal?.throwIfAborted();
     const { system, messages } = buildPrompt(ctx, opts.repair);
@@ -183,14 +134,19 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     let streamError: unknown;
     let finished = false;
     let callbackError: { error: unknown } | undefined;
-    const filter = createThinkFilter((delta) => {
-      if (!opts.onText || callbackError) return;
+    const guarded = (f: () => void) => {
+      if (callbackError) return;
       try {
-        opts.onText(delta);
+        f();
       } catch (error) {
         callbackError = { error };
       }
-    });
+    };
+    const filter = dropReasoning(
+      (delta) => opts.onText && guarded(() => opts.onText!(delta)),
+      () => opts.onReset && guarded(() => opts.onReset!()),
+      { holdUnopened: reasons },
+    );
 
     try {
       const result = streamText({
@@ -235,6 +191,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     if (streamError !== undefined) throw fail(classifyLlmError(streamError));
 
     const text = filter.finish().trim();
+    if (filter.sawReasoning) reasons = true;
     if (!finished) throw fail(new LlmError('bad_response', 'LLM stream ended without finishing'));
     if (text === '') throw fail(new LlmError('bad_response', 'LLM returned an empty answer'));
     return { text, status: draftStatus(text) };
@@ -249,6 +206,7 @@ export function createLlmAnswererFromConfig(cfg: LlmConfig): Answerer {
     baseURL: cfg.baseURL,
     apiKey: cfg.apiKey ?? PLACEHOLDER_API_KEY,
     name: 'openai-compatible',
+    fetch: jsonCompletionAsStream(),
   });
   return createLlmAnswerer({
     model: provider.chat(cfg.model),

@@ -27,7 +27,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   }
   if (query.indicator && rows.length) {
     let text = composeIndicatorAnswer(rows, evidence, query.districts);
-    if (query.intent === 'compare') text += compareSentence(rows);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence);
     return { status: 'answered', text };
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
@@ -38,17 +38,24 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   return text ? { status: 'answered', text } : none();
 }
 
-/** "红旗区的目标高于卫东区。" — a comparison in words, so no computed figure needs a source. */
-function compareSentence(rows: AnswerContext['evidence'][number]['rows']): string {
+/**
+ * "红旗区的目标高于卫东区[1][2]。" — a comparison in words, so no computed figure needs a
+ * source; it cites the two paragraphs it compares, like every factual sentence.
+ */
+function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence']): string {
   const comparable = rows.filter((r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit);
   const keys = new Set(comparable.map((r) => `${r.district}${r.year}年`));
   if (comparable.length !== 2 || keys.size !== 2) return '';
   const [a, b] = comparable;
-  if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同。`;
+  const cite = [...new Set([a, b].map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
+    .filter((m) => m !== undefined)
+    .map((m) => `[${m}]`)
+    .join('');
+  if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同${cite}。`;
   const [hi, lo] = a.value! > b.value! ? [a, b] : [b, a];
   const label = (r: typeof a) => (a.district === b.district ? `${r.year}年` : r.district);
   const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
-  return `相比之下，${label(hi)}的${what}高于${label(lo)}。`;
+  return `相比之下，${label(hi)}的${what}高于${label(lo)}${cite}。`;
 }
 
 export function createOfflineAnswerer(): Answerer {

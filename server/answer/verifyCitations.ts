@@ -1,14 +1,23 @@
-// Citation enforcement. Every [n] must name a source that was given; every
-// sentence that states a figure must cite a source holding that figure. A
-// sentence that fails is removed (and reported); the caller decides whether a
-// failed draft gets a repair round or is replaced by the offline answer.
+// Citation enforcement, sentence by sentence (each sentence that states a fact must be
+// supported by what it cites):
+// - markers in any accepted style are normalised to [n]; every [n] must name a given source;
+// - a factual sentence must cite something (connectives and honest refusals are not factual);
+// - every figure, in Arabic or Chinese numerals, must stand in a cited paragraph, in a clause
+//   about the same subject as the sentence's — or recompute from cited figures (差额, 百分点,
+//   倍数, 合计, 占比) within the rounding it is written with;
+// - a refusal is wrong when the evidence holds an indicator row that answers the question.
+// A sentence that fails is removed (and reported); the caller decides whether a failed draft
+// gets a repair round or is replaced by the offline answer.
+import { normaliseMarkers, NORMAL_MARKER } from '../api/citationMarkers.js';
 import type { RemovedClaim } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
-import { figuresIn, sourceHasNumber } from './figures.js';
+import { indicatorLine } from './buildPrompt.js';
+import { describeSubject, sameSubject, subjectAt, type Subject } from './figureSubject.js';
+import { figuresIn, figuresInSource, normaliseForFigures, type Figure } from './figures.js';
 
 export interface Verification {
   ok: boolean;
-  /** The draft with failing sentences and unknown markers removed. */
+  /** The draft with markers normalised, failing sentences and unknown markers removed. */
   text: string;
   /** Human-readable problems, also what the model is told in a repair round. */
   problems: string[];
@@ -17,7 +26,11 @@ export interface Verification {
   markers: number[];
 }
 
-const MARKER = /\[(\d{1,3})\]/g;
+/** An honest "the reports don't say": not a claim about the reports' content. */
+export const REFUSAL = /没有找到|未找到|未提及|没有提到|没有提及|未涉及|没有涉及|无法回答|没有相关|未给出|没有给出|没有写明|未写明|未载明|没有说明|未说明|not (?:found|mentioned|contain)/i;
+
+/** Computation words: a figure with one of these may be derived rather than quoted. */
+const COMPUTED = /差|高出|高于|低于|多出|少于|相比|比.{0,8}[高低多少]|百分点|倍|合计|共计|总计|总和|之和|加起来|占|比重|比例/;
 
 /** Splits after 。！？; and newlines, keeping the markers that follow a full stop with their sentence. */
 export function splitAnswerSentences(text: string): string[] {
@@ -25,45 +38,221 @@ export function splitAnswerSentences(text: string): string[] {
   return parts.filter((p) => p.length > 0);
 }
 
+/** Connectives, lead-ins and refusals state no fact of the reports. */
+export function isFactual(sentence: string): boolean {
+  const bare = sentence.replace(NORMAL_MARKER, '').trim();
+  if (REFUSAL.test(bare)) return false;
+  if (/[：:]$/.test(bare)) return false;
+  const content = bare.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (content.length <= 6) return false;
+  if (content.length <= 16 && /如下|以下|具体来看|具体而言|综上|总的来看|总体来看|供参考|需要说明/.test(content)) return false;
+  // Chat courtesies: about the conversation, not the reports.
+  if (content.length <= 30 && /^(希望.*帮助|如(需|有).*(进一步|更多|其他|问题)|欢迎继续|请问还有)/.test(content)) return false;
+  return true;
+}
+
+const marks = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
+
 export function verifyCitations(draft: string, evidence: Evidence[]): Verification {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
+  const places = [...new Set(evidence.map((e) => e.district))];
   const problems: string[] = [];
   const removed: RemovedClaim[] = [];
   const kept: string[] = [];
+  const normal = normaliseMarkers(draft);
+  const sentences = splitAnswerSentences(normal);
+  // A refusal's other sentences say what the reports cover, not what they state.
+  const refusal = !/\[\d{1,3}\]/.test(normal) && REFUSAL.test(normal);
 
-  for (const sentence of splitAnswerSentences(draft)) {
-    const cited = [...sentence.matchAll(MARKER)].map((m) => Number(m[1]));
-    const unknown = cited.filter((n) => !byMarker.has(n));
+  for (const sentence of sentences) {
+    const shown = sentence.trim();
+    const cited = [...sentence.matchAll(NORMAL_MARKER)].map((m) => Number(m[1]));
+    const unknown = [...new Set(cited.filter((n) => !byMarker.has(n)))];
     let clean = sentence;
     if (unknown.length) {
-      const list = [...new Set(unknown)].map((n) => `[${n}]`).join('');
-      problems.push(`引用${list}不对应任何提供的段落：“${sentence.trim()}”`);
-      removed.push({ sentence: sentence.trim(), reason: `引用${list}不存在` });
-      clean = clean.replace(MARKER, (m, n: string) => (byMarker.has(Number(n)) ? m : ''));
+      problems.push(`引用${marks(unknown)}不对应任何提供的段落（只有${marks(evidence.map((e) => e.marker))}）：“${shown}”`);
+      removed.push({ sentence: shown, reason: `引用${marks(unknown)}不存在` });
+      clean = clean.replace(NORMAL_MARKER, (m, n: string) => (byMarker.has(Number(n)) ? m : ''));
     }
-    const valid = cited.filter((n) => byMarker.has(n));
+    const valid = [...new Set(cited.filter((n) => byMarker.has(n)))];
     const figures = figuresIn(clean);
     if (figures.length === 0) {
+      if (valid.length === 0 && !refusal && isFactual(clean)) {
+        problems.push(`这句话陈述了事实却没有引用来源，请标注所依据的资料编号或删去：“${shown}”`);
+        removed.push({ sentence: shown, reason: '陈述事实但无引用' });
+        continue;
+      }
       kept.push(clean);
       continue;
     }
     if (valid.length === 0) {
-      problems.push(`这句话给出了数字却没有引用来源：“${sentence.trim()}”`);
-      removed.push({ sentence: sentence.trim(), reason: '含数字但无引用' });
+      problems.push(`这句话给出了数字却没有引用来源：“${shown}”`);
+      removed.push({ sentence: shown, reason: '含数字但无引用' });
       continue;
     }
-    const sources = valid.map((n) => byMarker.get(n)!.text);
-    const missing = figures.filter((f) => !sources.some((s) => sourceHasNumber(s, f.number)));
-    if (missing.length) {
-      const list = [...new Set(missing.map((f) => f.text))].join('、');
-      problems.push(`数字 ${list} 不在所引用的段落${valid.map((n) => `[${n}]`).join('')}中：“${sentence.trim()}”`);
-      removed.push({ sentence: sentence.trim(), reason: `数字 ${list} 与所引段落不符` });
+    const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places);
+    if (failures.length) {
+      for (const f of failures) problems.push(`${f.problem}：“${shown}”`);
+      removed.push({ sentence: shown, reason: failures.map((f) => f.reason).join('；') });
       continue;
     }
     kept.push(clean);
   }
 
   const text = kept.join('').replace(/[ \t]+\n/g, '\n').trim();
-  const markers = [...new Set([...text.matchAll(MARKER)].map((m) => Number(m[1])))];
+  const markers = [...new Set([...text.matchAll(NORMAL_MARKER)].map((m) => Number(m[1])))];
+  if (markers.length === 0 && REFUSAL.test(text)) {
+    // "报告中没有找到" while a given source holds a row that answers the question.
+    const answering = evidence.flatMap((e) => e.rows.filter((r) => r.value !== null).map((r) => ({ e, r })));
+    if (answering.length) {
+      const rows = answering.slice(0, 3).map(({ e, r }) => `资料[${e.marker}]中的“${indicatorLine(r)}”`);
+      problems.push(`回答说报告中没有找到，但${rows.join('、')}回答了这个问题：请依据它作答并标注编号。`);
+      removed.push({ sentence: text, reason: '资料中有答案，却回答没有找到' });
+    }
+  }
   return { ok: problems.length === 0, text, problems, removed, markers };
+}
+
+interface FigureFailure {
+  problem: string;
+  reason: string;
+}
+
+interface Occurrence {
+  marker: number;
+  subject: Subject;
+  /** 左右, 以上 … written after the figure in the paragraph, or ''. */
+  qualifier: string;
+}
+
+/** Qualifiers are part of a figure: 7%以上 is not 7%左右. */
+const QUALIFIER = /^\s*(左右|以上|以内|以下|上下|之间|多|余)/;
+/** Wordings of one meaning: 10余家 = 10多家, 3%以下 = 3%以内, 7%上下 = 7%左右. */
+const SAME_QUALIFIER: Record<string, string> = { 余: '多', 以下: '以内', 上下: '左右' };
+function qualifierAfter(text: string, end: number): string {
+  const q = QUALIFIER.exec(text.slice(end, end + 4))?.[1] ?? '';
+  return SAME_QUALIFIER[q] ?? q;
+}
+
+/** Each figure of a sentence against the cited paragraphs: present, about the same subject, or computed. */
+function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], places: string[]): FigureFailure[] {
+  const norm = normaliseForFigures(sentence).replace(/\[\d+\]/g, (m) => ' '.repeat(m.length));
+  const indexes = figures.map((f) => f.index);
+  const cited = marks(sources.map((s) => s.marker));
+  const failures: FigureFailure[] = [];
+  const supported: Figure[] = [];
+  const missing: Figure[] = [];
+  const unbound: { figure: Figure; subject: Subject; found: Occurrence[] }[] = [];
+
+  for (const f of figures) {
+    const all = occurrences(f.value, sources, places);
+    // A qualifier the sentence states must be the paragraph's (omitting it is allowed).
+    const qualifier = qualifierAfter(norm, f.index + f.text.length);
+    const found = qualifier ? all.filter((o) => !o.qualifier || o.qualifier === qualifier) : all;
+    if (all.length && !found.length) {
+      const theirs = [...new Set(all.map((o) => `${f.text}${o.qualifier}`))].join('、');
+      failures.push({
+        problem: `数字 ${f.text}${qualifier} 的限定词与所引段落${cited}不符（原文为 ${theirs}）`,
+        reason: `数字 ${f.text}${qualifier} 的限定词与所引段落不符`,
+      });
+      continue;
+    }
+    if (found.length === 0) {
+      missing.push(f);
+      continue;
+    }
+    // 1月23日: a date's parts have no indicator to be bound to.
+    if (/^[月日号]/.test(norm.slice(f.index + f.text.length))) {
+      supported.push(f);
+      continue;
+    }
+    const subject = subjectAt(norm, f.index, indexes, places);
+    if (found.some((o) => sameSubject(subject, o.subject))) supported.push(f);
+    else unbound.push({ figure: f, subject, found });
+  }
+
+  const stillMissing = missing.filter((f) => !recomputes(f, norm, supported, sources, places));
+  if (stillMissing.length) {
+    const list = [...new Set(stillMissing.map((f) => f.text))].join('、');
+    failures.push({ problem: `数字 ${list} 不在所引用的段落${cited}中`, reason: `数字 ${list} 与所引段落不符` });
+  }
+  for (const u of unbound) {
+    const theirs = [...new Set(u.found.map((o) => `段落[${o.marker}]中的${u.figure.text}说的是“${describeSubject(o.subject)}”`))].slice(0, 2).join('，');
+    failures.push({
+      problem: `数字 ${u.figure.text} 说的是“${describeSubject(u.subject)}”，但${theirs}，不是同一指标`,
+      reason: `数字 ${u.figure.text} 在所引段落中属于另一指标`,
+    });
+  }
+  return failures;
+}
+
+/** End of the unit written after a bare number in a source (7% → after %, 26.12亿元 → after 元). */
+function unitEnd(text: string, end: number): number {
+  const m = /^(%|个百分点|亿元|万元|元|亿美元|万美元|万人次|人次|万人|人|个|家|项|万平方米|平方米|亩|公里|千米|米|户|所|吨|辆|件|套|次|倍|成)/.exec(text.slice(end));
+  return end + (m ? m[0].length : 0);
+}
+
+const normalised = new Map<string, string>();
+/** Source paragraphs recur across requests: normalise each once (bounded). */
+function normalisedSource(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    if (normalised.size > 5000) normalised.clear();
+    n = normaliseForFigures(text);
+    normalised.set(text, n);
+  }
+  return n;
+}
+
+/** Where a value stands in the cited paragraphs, with the subject of each clause holding it. */
+function occurrences(value: number, sources: Evidence[], places: string[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const s of sources) {
+    const norm = normalisedSource(s.text);
+    const all = figuresInSource(s.text);
+    const indexes = all.map((f) => f.index);
+    for (const f of all) {
+      if (Math.abs(f.value - value) < 1e-9) {
+        const end = f.index + (f.text === f.number ? unitEnd(norm, f.index + f.text.length) - f.index : f.text.length);
+        out.push({ marker: s.marker, subject: subjectAt(norm, f.index, indexes, places), qualifier: qualifierAfter(norm, end) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A derived figure (高出1个百分点, 是上年的2倍, 合计, 占比) passes when it recomputes, within
+ * the rounding it is written with, from figures of the cited paragraphs: the sentence's own
+ * supported figures when it states two or more, else those plus the cited figures about the
+ * sentence's subjects.
+ */
+function recomputes(f: Figure, sentence: string, supported: Figure[], sources: Evidence[], places: string[]): boolean {
+  if (!COMPUTED.test(sentence)) return false;
+  let operands = supported.map((s) => s.value);
+  if (operands.length < 2) {
+    const subjects = supported.map((s) => subjectAt(sentence, s.index, supported.map((x) => x.index), places));
+    subjects.push(subjectAt(sentence, f.index, [], places));
+    for (const s of sources) {
+      const norm = normalisedSource(s.text);
+      const all = figuresInSource(s.text).filter((x) => !/^(19|20)\d\d$/.test(x.number));
+      const indexes = all.map((x) => x.index);
+      for (const x of all) {
+        const subject = subjectAt(norm, x.index, indexes, places);
+        if (subjects.some((sub) => sameSubject(sub, subject))) operands.push(x.value);
+      }
+    }
+    operands = [...new Set(operands)].slice(0, 40);
+  }
+  const tolerance = 0.5 * 10 ** -f.decimals + 1e-9;
+  const close = (v: number) => Number.isFinite(v) && Math.abs(v - f.value) <= tolerance;
+  if (operands.length >= 2 && close(operands.reduce((a, b) => a + b, 0))) return true;
+  for (let i = 0; i < operands.length; i++) {
+    for (let j = 0; j < operands.length; j++) {
+      if (i === j) continue;
+      const [a, b] = [operands[i], operands[j]];
+      if (close(a - b) || close(a + b) || (b !== 0 && (close(a / b) || close((a / b) * 100)))) return true;
+    }
+  }
+  return false;
 }

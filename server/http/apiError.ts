@@ -23,6 +23,8 @@ export function zodMessage(error: ZodError): string {
 }
 
 export function errorResponse(c: Context, err: unknown) {
+  // The client went away (stop button, closed tab): nobody reads this, and it is not our failure.
+  if (c.req.raw.signal.aborted) return c.json({ error: { code: 'client_closed', message: '请求已取消' } }, 400);
   if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
@@ -36,8 +38,9 @@ export function errorResponse(c: Context, err: unknown) {
 
 /** Reads a JSON body, turning malformed JSON into a 400 instead of a crash. */
 export async function readJson(c: Context): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json')) throw new ApiError(415, 'unsupported_media_type', '请求体须为 JSON（content-type: application/json）');
+  // Media types are case-insensitive (Application/JSON) and may carry parameters (; charset=utf-8).
+  const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(type)) throw new ApiError(415, 'unsupported_media_type', '请求体须为 JSON（content-type: application/json）');
   try {
     return await c.req.json();
   } catch {

@@ -1,6 +1,8 @@
 // POST /api/chat: the AI SDK UI message stream that @ai-sdk/react's useChat
-// consumes. Text streams as it is produced; a final `data-citations` part
-// carries the verified answer, its citations and what enforcement removed.
+// consumes. Text streams sentence by sentence once verified; while text is held
+// back for verification a `data-status` part says so ({state: 'verifying'}, shown
+// as 核验中); a final `data-citations` part carries the verified answer, its
+// citations and what enforcement removed.
 import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -52,10 +54,12 @@ export function chatRoute(deps: AnswerDeps) {
           {
             signal: c.req.raw.signal,
             onText: (delta) => {
+              if (!delta) return;
               if (!open) writer.write({ type: 'text-start', id });
               open = true;
               writer.write({ type: 'text-delta', id, delta });
             },
+            onVerifying: () => writer.write({ type: 'data-status', id: 'status', data: { state: 'verifying' } }),
           },
         );
         if (!open) {
@@ -63,10 +67,12 @@ export function chatRoute(deps: AnswerDeps) {
           writer.write({ type: 'text-delta', id, delta: res.answer });
         }
         writer.write({ type: 'text-end', id });
+        writer.write({ type: 'data-status', id: 'status', data: { state: 'done' } });
         writer.write({ type: 'data-citations', data: res });
       },
       onError: (err) => {
-        console.error('[chat] stream failed:', err instanceof Error ? err.message : err);
+        // A client that went away (stop button, closed tab) is not a failure of ours.
+        if (!c.req.raw.signal.aborted) console.error('[chat] stream failed:', err instanceof Error ? err.message : err);
         return '回答生成失败，请稍后重试';
       },
     });

@@ -76,3 +76,13 @@ describe('chat messages', () => {
     expect(describeFilters(undefined)).toBeUndefined();
   });
 });
+
+describe('messageVerifying', () => {
+  it('is true while a verifying status is the latest and no citations arrived', async () => {
+    const { messageVerifying } = await import('../../client/src/chatMessage.js');
+    const base = { id: 'a', role: 'assistant' as const };
+    expect(messageVerifying({ ...base, parts: [{ type: 'text', text: '甲' }] } as never)).toBe(false);
+    expect(messageVerifying({ ...base, parts: [{ type: 'data-status', id: 'status', data: { state: 'verifying' } }] } as never)).toBe(true);
+    expect(messageVerifying({ ...base, parts: [{ type: 'data-status', id: 'status', data: { state: 'done' } }] } as never)).toBe(false);
+  });
+});

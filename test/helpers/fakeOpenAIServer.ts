@@ -5,8 +5,22 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo, Socket } from 'node:net';
 
 export type FakeReply =
-  /** A normal answer; streamed in `pieces` chunks (default 4) when the request asks for a stream. */
-  | { text: string; pieces?: number }
+  /**
+   * A normal answer; streamed in `pieces` chunks (default 4) when the request asks for a stream.
+   * `reasoning` is sent first in the `reasoningField` delta field (DeepSeek, vLLM: reasoning_content;
+   * Ollama, OpenRouter: reasoning). `json` answers a stream request with one JSON completion, as
+   * servers that ignore `stream` do. `dropAfter` ends the stream (socket destroyed) after that many pieces.
+   */
+  | {
+      text: string;
+      pieces?: number;
+      reasoning?: string;
+      reasoningField?: 'reasoning_content' | 'reasoning';
+      json?: boolean;
+      dropAfter?: number;
+      /** Pause between streamed pieces, ms (default: one event-loop turn). */
+      delayMs?: number;
+    }
   /** Accept the request and never answer (until close()). */
   | { hang: true }
   /** An HTTP error; default body is an OpenAI-style error JSON. */
@@ -120,13 +134,24 @@ export async function startFakeOpenAI(
     const model = String(body.model ?? 'fake');
     const usage = { prompt_tokens: 10, completion_tokens: Array.from(reply.text).length, total_tokens: 10 + Array.from(reply.text).length };
 
-    if (body.stream !== true) {
+    const field = reply.reasoningField ?? 'reasoning_content';
+    if (body.stream !== true || reply.json) {
+      const message: Record<string, unknown> = { role: 'assistant', content: reply.text };
+      if (reply.reasoning) message[field] = reply.reasoning;
+      if (reply.dropAfter !== undefined) {
+        // The connection dies halfway through the body.
+        const data = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: 'stop' }] });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
+        res.write(data.slice(0, Math.floor(data.length / 2)));
+        setTimeout(() => res.socket?.destroy(), 5);
+        return;
+      }
       sendJson(res, 200, {
         id,
         object: 'chat.completion',
         created,
         model,
-        choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }],
+        choices: [{ index: 0, message, finish_reason: 'stop' }],
         usage,
       });
       return;
@@ -141,10 +166,21 @@ export async function startFakeOpenAI(
       model,
       choices: [{ index: 0, delta, finish_reason: finish }],
     });
+    const wait = () => (reply.delayMs ? new Promise<void>((r) => setTimeout(r, reply.delayMs)) : tick());
+    if (reply.reasoning) {
+      for (const piece of pieces(reply.reasoning, 3)) {
+        send(chunk({ role: 'assistant', content: null, [field]: piece }, null));
+        await wait();
+      }
+    }
     const parts = pieces(reply.text, reply.pieces ?? 4);
     for (let i = 0; i < parts.length; i++) {
+      if (reply.dropAfter !== undefined && i >= reply.dropAfter) {
+        res.socket?.destroy();
+        return;
+      }
       send(chunk(i === 0 ? { role: 'assistant', content: parts[i] } : { content: parts[i] }, null));
-      await tick();
+      await wait();
     }
     send(chunk({}, 'stop'));
     if (body.stream_options?.include_usage) {

@@ -7,12 +7,12 @@ import { verifyCitations } from '../../server/answer/verifyCitations.js';
 const huijiTargets = '经济社会发展主要预期目标是:地区生产总值增长7%左右,固定资产投资增长8%以上,规模以上工业增加值增长9%以上,社会消费品零售总额增长8%以上,一般公共预算收入增长3%以上';
 const hongqi2017 = '全年实现地区生产总值157.5亿元，同比增长7.1%；完成全社会固定资产投资135.1亿元，同比增长3.8%，增幅四区第一;完成公共财政一般预算收入6.8亿元，同比增长1.6％，总量四区第一。';
 
-function ev(marker: number, text: string): Evidence {
+function ev(marker: number, text: string, district = '惠济区'): Evidence {
   return {
     marker,
     paragraphId: `r:p${marker}`,
     reportId: 'r',
-    district: '惠济区',
+    district,
     year: 2024,
     section: '',
     text,
@@ -22,7 +22,7 @@ function ev(marker: number, text: string): Evidence {
     report: {} as Evidence['report'],
   };
 }
-const evidence = [ev(1, huijiTargets), ev(2, hongqi2017)];
+const evidence = [ev(1, huijiTargets), ev(2, hongqi2017, '红旗区')];
 
 describe('figures', () => {
   it('normalises full-width digits and ％, ignores years and markers', () => {
@@ -69,5 +69,89 @@ describe('verifyCitations', () => {
     const v = verifyCitations('两区情况如下。惠济区目标增长7%左右，红旗区2016年增长7.1%[1][2]。', evidence);
     expect(v.ok).toBe(true);
     expect(v.markers).toEqual([1, 2]);
+  });
+});
+
+describe('verifyCitations: every sentence, every figure, every marker style', () => {
+  const gdpRow = {
+    district: '惠济区', reportId: 'huiji-2024', year: 2024, kind: 'target' as const, label: '地区生产总值', indicator: '地区生产总值',
+    value: 7, unit: '%', qualifier: '左右', measure: 'growth' as const, paragraphId: 'r:p1', span: { start: 16, end: 29 },
+    quote: '地区生产总值增长7%左右',
+  };
+  const withRow = [{ ...ev(1, huijiTargets), rows: [gdpRow] }, ev(2, hongqi2017, '红旗区')];
+
+  it('accepts a correct answer in any marker style, normalised to [n]', () => {
+    for (const written of ['【1】', '［1］', '[^1]', '[1,2]', '[1-2]', '(来源1)', '[来源1]']) {
+      const v = verifyCitations(`惠济区2024年地区生产总值预期增长7%左右${written}。`, evidence);
+      expect(v.ok, written).toBe(true);
+      expect(v.text).toMatch(/增长7%左右\[1\](\[2\])?。$/);
+    }
+  });
+
+  it('checks figures written in Chinese numerals', () => {
+    const wrong = verifyCitations('惠济区2024年地区生产总值预期增长百分之十二左右[1]。', evidence);
+    expect(wrong.ok).toBe(false);
+    expect(wrong.problems[0]).toContain('百分之十二');
+    expect(wrong.text).toBe('');
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长百分之七左右[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('固定资产投资增长八成[1]。', evidence).ok).toBe(false);
+  });
+
+  it('rejects a factual sentence with no citation, but not connectives or refusals', () => {
+    const v = verifyCitations('惠济区2024年地区生产总值预期增长7%左右[1]。惠济区将持续优化营商环境。', evidence);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('没有引用来源');
+    expect(v.problems[0]).toContain('惠济区将持续优化营商环境');
+    expect(v.text).toBe('惠济区2024年地区生产总值预期增长7%左右[1]。');
+    expect(verifyCitations('具体如下：地区生产总值增长7%左右[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('报告中没有找到金水区的相关内容。', evidence).ok).toBe(true);
+    expect(verifyCitations('以下是惠济区2024年的主要目标。地区生产总值增长7%左右[1]。希望以上信息对您有帮助。', evidence).ok).toBe(true);
+  });
+
+  it('rejects a figure that is in the cited paragraph but belongs to another indicator', () => {
+    const v = verifyCitations('惠济区2024年GDP目标是增长9%以上[1]。', evidence);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('地区生产总值');
+    expect(v.problems[0]).toContain('规模以上工业增加值');
+    expect(v.removed[0].reason).toContain('另一指标');
+    // The same figure bound to its own indicator, under another name, passes.
+    expect(verifyCitations('规上工业增加值目标是增长9%以上[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('GDP增长目标为7%左右，规上工业增加值为9%以上[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('GDP增长目标为9%以上，规上工业增加值为7%左右[1]。', evidence).ok).toBe(false);
+  });
+
+  it('holds a stated qualifier to the paragraph’s (7%以上 is not 7%左右), and allows omitting it', () => {
+    const v = verifyCitations('惠济区2024年地区生产总值预期增长7%以上[1]。', evidence);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('7%以上');
+    expect(v.problems[0]).toContain('7%左右');
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长7%[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长百分之七左右[1]。', evidence).ok).toBe(true);
+    expect(verifyCitations('红旗区2016年地区生产总值157.5亿元[2]。', evidence).ok).toBe(true);
+  });
+
+  it('accepts computed figures that recompute from cited figures, and only those', () => {
+    expect(verifyCitations('固定资产投资目标增长8%以上，比地区生产总值目标高出1个百分点[1]。', evidence).ok).toBe(true);
+    const wrong = verifyCitations('固定资产投资目标增长8%以上，比地区生产总值目标高出3个百分点[1]。', evidence);
+    expect(wrong.ok).toBe(false);
+    expect(wrong.problems[0]).toContain('3个百分点');
+    // 157.5 / 6.8 = 23.16…: written as 23.2倍, within its rounding.
+    expect(verifyCitations('红旗区2016年地区生产总值157.5亿元，是公共财政一般预算收入6.8亿元的23.2倍[2]。', evidence).ok).toBe(true);
+    expect(verifyCitations('红旗区2016年地区生产总值157.5亿元，是公共财政一般预算收入6.8亿元的25倍[2]。', evidence).ok).toBe(false);
+  });
+
+  it('rejects a refusal when a cited source holds a row answering the question, naming the row', () => {
+    const v = verifyCitations('报告中没有找到惠济区2024年地区生产总值的目标。', withRow);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('资料[1]');
+    expect(v.problems[0]).toContain('地区生产总值 2024 目标 增长 7%左右');
+    // Without such a row the refusal is honest.
+    expect(verifyCitations('报告中没有找到惠济区2024年地区生产总值的目标。', evidence).ok).toBe(true);
+  });
+
+  it('names the unknown marker and the markers that exist', () => {
+    const v = verifyCitations('地区生产总值增长7%左右【7】。', evidence);
+    expect(v.problems[0]).toContain('[7]');
+    expect(v.problems[0]).toContain('[1][2]');
   });
 });

@@ -11,6 +11,8 @@ interface Props {
   text: string;
   data?: ChatCitationsData;
   streaming: boolean;
+  /** The server holds text back while it verifies it (a repair round runs). */
+  verifying?: boolean;
   /** The stream ended without its citations (stopped or failed). */
   interrupted: boolean;
   canRetry: boolean;
@@ -18,7 +20,7 @@ interface Props {
   onOpenCitation: (citation: Citation, origin: HTMLElement) => void;
 }
 
-export function AssistantMessage({ text, data, streaming, interrupted, canRetry, onRetry, onOpenCitation }: Props) {
+export function AssistantMessage({ text, data, streaming, verifying, interrupted, canRetry, onRetry, onOpenCitation }: Props) {
   const noEvidence = data?.status === 'no_evidence';
   const [copied, setCopied] = useState<'idle' | 'ok' | 'fail'>('idle');
   const timer = useRef<number | undefined>(undefined);
@@ -53,6 +55,16 @@ export function AssistantMessage({ text, data, streaming, interrupted, canRetry,
             正在检索报告…
           </p>
         ) : null}
+        {streaming && verifying && (
+          <p className="thinking verifying">
+            <span className="dots" aria-hidden="true">
+              <i />
+              <i />
+              <i />
+            </span>
+            核验中：正在核对引用和数字…
+          </p>
+        )}
       </div>
       {data && <AnswerMeta data={data} />}
       {data && data.citations.length > 0 && <SourceList citations={data.citations} onOpen={onOpenCitation} />}

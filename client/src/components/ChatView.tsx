@@ -9,6 +9,7 @@ import {
   compactHistory,
   loadConversation,
   messageCitations,
+  messageVerifying,
   messageText,
   saveConversation,
   type ChatMessage,
@@ -156,6 +157,7 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
                     text={data ? data.answer : messageText(m)}
                     data={data}
                     streaming={streaming}
+                    verifying={messageVerifying(m)}
                     interrupted={!streaming && !data && !(isLast && error)}
                     canRetry={isLast && !busy}
                     onRetry={retry}

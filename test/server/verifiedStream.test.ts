@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createVerifiedStream } from '../../server/answer/verifiedStream.js';
+
+/** Passes sentences without the word 编造. */
+function harness() {
+  const out: string[] = [];
+  let holds = 0;
+  const stream = createVerifiedStream({ check: (s) => !s.includes('编造'), emit: (d) => out.push(d), onHold: () => holds++ });
+  return { stream, out, holds: () => holds, text: () => out.join('') };
+}
+
+const feed = (s: ReturnType<typeof createVerifiedStream>, text: string, size = 3) => {
+  for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+};
+
+describe('createVerifiedStream', () => {
+  it('sends a sentence only once the next one has begun, with markers normalised and renumbered', () => {
+    const h = harness();
+    h.stream.push('甲增长7%【3】。');
+    expect(h.text()).toBe(''); // markers may still follow the full stop
+    h.stream.push('乙增长6%[1]');
+    expect(h.text()).toBe('甲增长7%[1]。');
+    h.stream.complete('甲增长7%[1]。乙增长6%[2]。');
+    expect(h.text()).toBe('甲增长7%[1]。乙增长6%[2]。');
+    expect(h.holds()).toBe(0);
+  });
+
+  it('stops at the first failing sentence and never sends it', () => {
+    const h = harness();
+    feed(h.stream, '甲增长7%[1]。乙编造了12.5%[1]。丙增长6%[1]。');
+    expect(h.text()).toBe('甲增长7%[1]。');
+    expect(h.holds()).toBe(1);
+    // The repair repeats the first sentence: not sent twice; its new sentence streams.
+    h.stream.nextRound();
+    feed(h.stream, '甲增长7%[1]。丙增长6%[1]。');
+    h.stream.complete('甲增长7%[1]。丙增长6%[1]。');
+    expect(h.text()).toBe('甲增长7%[1]。丙增长6%[1]。');
+    expect(h.text()).not.toContain('12.5');
+  });
+
+  it('holds when the final answer does not continue what was sent (the client shows the final answer)', () => {
+    const h = harness();
+    feed(h.stream, '甲增长7%[1]。乙编造[1]。');
+    h.stream.complete('离线答案[1]。');
+    expect(h.text()).toBe('甲增长7%[1]。');
+  });
+
+  it('drops held text on reset (reasoning turned out to precede </think>)', () => {
+    const h = harness();
+    h.stream.push('我想一想编造的数字8%');
+    h.stream.reset();
+    feed(h.stream, '甲增长7%[1]。');
+    h.stream.complete('甲增长7%[1]。');
+    expect(h.text()).toBe('甲增长7%[1]。');
+  });
+});
