@@ -4,6 +4,7 @@
 // question about a figure is best answered by the clause that states it.
 import { deliveredYear } from './deliveredYear.js';
 import { samePlace } from './places/samePlace.js';
+import { toSimplified } from './script/toSimplified.js';
 import { DEFAULTS } from './defaults.js';
 import { kindsForRole } from './indicators/kindsForRole.js';
 import { lookupIndicators } from './indicators/lookupIndicators.js';
@@ -104,8 +105,9 @@ export function normaliseQuestion(question: string): string {
   if (typeof question !== 'string') throw new QueryError('问题必须是文本');
   const text = question.replace(/\s+/g, ' ').trim();
   if (!text) throw new QueryError('问题为空：请输入要查询的内容');
-  // Longer text only dilutes BM25; the cut is stated in DEFAULTS.
-  return text.slice(0, DEFAULTS.maxQueryChars);
+  // Longer text only dilutes BM25; the cut is stated in DEFAULTS. Reports are indexed in
+  // simplified characters, so a traditional-script question is read in them too.
+  return toSimplified(text.slice(0, DEFAULTS.maxQueryChars));
 }
 
 /** Reports a search may look at; undefined means all. */

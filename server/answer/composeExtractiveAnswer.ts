@@ -54,8 +54,7 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
     if (e.section === '封面') return;
     // A short lead sentence ("开放招商成效显著。") names what the whole paragraph is about,
     // so every window of the paragraph is judged with it.
-    const first = segments(e.text)[0];
-    const lead = first && first.end - first.start <= LEAD_MAX_CHARS ? e.text.slice(first.start, first.end).toLowerCase() : '';
+    const lead = leadOf(e);
     for (const seg of segments(e.text)) {
       const clauses = clausesOf(e.text, seg.start, seg.end);
       clauses.forEach((_, i) => {
@@ -84,13 +83,21 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
     if (chosen.some((c) => c.e === s.e && c.start < s.end && s.start < c.end)) continue;
     chosen.push(s);
   }
-  // A two-part question may be answered by two windows together; judge coverage on what is quoted.
-  const quoted = chosen.map((s) => s.e.text.slice(s.start, s.end).toLowerCase()).join('\n');
+  // A two-part question may be answered by two windows together; judge coverage on what is
+  // quoted, read with its paragraph's lead as the windows were scored ("（一）科技创新…。" names
+  // the topic of every window under it).
+  const quoted = chosen.map((s) => `${leadOf(s.e)}\n${s.e.text.slice(s.start, s.end).toLowerCase()}`).join('\n');
   if (cover(quoted) / total < MIN_COVERAGE) return undefined;
   chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
   const first = chosen[0].e;
   const body = chosen.map((s) => `${quote(s.e.text.slice(s.start, s.end))}[${s.e.marker}]。`).join('');
   return `根据${first.district}${first.year}年政府工作报告：${body}`;
+}
+
+/** A paragraph's short first sentence, lower-cased, or ''. */
+function leadOf(e: Evidence): string {
+  const first = segments(e.text)[0];
+  return first && first.end - first.start <= LEAD_MAX_CHARS ? e.text.slice(first.start, first.end).toLowerCase() : '';
 }
 
 /** Sentence-like segments: split at 。！？ and at semicolons, which separate independent items. */
