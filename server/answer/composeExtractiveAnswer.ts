@@ -3,6 +3,7 @@
 // hundreds of characters, so the unit quoted is a window of clauses around the
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
+import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { contentTerms } from '../../retrieval/query/contentTerms.js';
 import type { Tokenizer } from '../../retrieval/tokenize/Tokenizer.js';
 import type { ParsedQuery } from '../../retrieval/types.js';
@@ -39,7 +40,7 @@ interface Snippet {
 const weight = (t: string) => (/^[\d.]+/.test(t) ? 2 : Math.min(t.length, 4));
 
 export function composeExtractiveAnswer(question: string, query: ParsedQuery, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
-  const terms = [...new Set(contentTerms(tokenizer.tokenize(question), query))].filter((t) => t.length > 1 || /\d/.test(t));
+  const terms = [...new Set(contentTerms(tokenizer.tokenize(toSimplified(question)), query))].filter((t) => t.length > 1 || /\d/.test(t));
   // Search-mode tokens overlap (招商引资, 招商, 引资): weigh the longest ones, and give a
   // long word half credit when only one of its parts appears (招商 in 开放招商成效显著).
   const words = terms.filter((t) => !terms.some((o) => o !== t && o.includes(t)));

@@ -4,6 +4,7 @@
 // questions, then the best search hits.
 import { deliveredYear } from '../../retrieval/deliveredYear.js';
 import { samePlace } from '../../retrieval/places/samePlace.js';
+import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
@@ -29,8 +30,10 @@ export function resolveQuery(corpus: Corpus, question: string, history: ChatTurn
   return parseConversation(question, history, corpus.reports.map((r) => r.meta));
 }
 
-export function prepareEvidence(corpus: Corpus, question: string, history: ChatTurn[] = [], filters: Filters = {}): PreparedQuestion {
+export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn[] = [], filters: Filters = {}): PreparedQuestion {
   const t0 = performance.now();
+  // The reports are read in simplified characters; so is a question written in traditional ones.
+  const question = toSimplified(asked);
   let query = resolveQuery(corpus, question, history);
   if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
     query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
