@@ -158,6 +158,8 @@ describe('parseQuery: places', () => {
     ] as const) {
       expect(parse(q), q).toMatchObject({ unknownPlace: name, reportIds: [], noMatchingReport: true });
     }
+    // The same name in another city is another place.
+    expect(parse('新乡市卫东区2024年GDP目标')).toMatchObject({ unknownPlace: '新乡市卫东区', noMatchingReport: true });
     // Words that only contain a place's name are not the place.
     for (const q of ['和平发展有哪些举措', '红旗区城市更新做了什么', '惠济区市场主体增长多少']) expect(parse(q).unknownPlace, q).toBeUndefined();
   });
@@ -301,5 +303,22 @@ describe('parseQuery: a year that names the report', () => {
   });
   it('a report year the place has no report for is not covered', () => {
     expect(parseQuery('沛县2023年政府工作报告里的GDP目标', catalog)).toMatchObject({ reportIds: [], noMatchingReport: true, year: 2023 });
+  });
+});
+
+describe('parseQuery: places in English questions', () => {
+  it.each([
+    ["What is Huiji District's GDP growth target for 2024?", '惠济区'],
+    ['Hongqi GDP target 2024', '红旗区'],
+    ['What was Weidong district GDP in 2023', '卫东区'],
+  ])('%s → %s', (q, district) => {
+    expect(parse(q)).toMatchObject({ districts: [district] });
+  });
+  it('reads a one-character county by its pinyin with the English suffix', () => {
+    const catalog: CatalogEntry[] = [...CATALOG, { id: 'pei-2024', district: '沛县', reviewYear: 2023, planYear: 2024 }];
+    expect(parseQuery('Pei County GDP target 2024', catalog)).toMatchObject({ districts: ['沛县'], reportIds: ['pei-2024'] });
+    expect(parseQuery("What was Peixian's GDP in 2023", catalog)).toMatchObject({ districts: ['沛县'] });
+    // Short pinyin words are English words too often to count on their own.
+    expect(parseQuery('pei gdp', catalog).districts).toEqual([]);
   });
 });

@@ -5,6 +5,17 @@ import { pinyin } from 'pinyin-pro';
 import { placeForms } from './placeForms.js';
 
 const memo = new Map<string, string[]>();
+/** The English words official translations use for each kind of division. */
+const ENGLISH_SUFFIX: [RegExp, string][] = [
+  [/自治区$/u, 'region'],
+  [/省$/u, 'province'],
+  [/市$/u, 'city'],
+  [/区$/u, 'district'],
+  [/县$/u, 'county'],
+  [/旗$/u, 'banner'],
+  [/州$/u, 'prefecture'],
+  [/盟$/u, 'league'],
+];
 /** Shorter pinyin matches English words by accident (an, pei, shan …). */
 const MIN_LATIN = 5;
 
@@ -15,9 +26,17 @@ export function latinForms(name: string): string[] {
   const forms = placeForms(name);
   const bare = forms[forms.length - 1];
   const out = new Set<string>();
+  const spell = (s: string) => pinyin(s, { toneType: 'none', type: 'array' }).join('').toLowerCase();
   for (const f of [bare, ...(bare === name ? [name] : [])]) {
-    const latin = pinyin(f, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+    const latin = spell(f);
     if (/^[a-z]+$/u.test(latin) && latin.length >= MIN_LATIN) out.add(latin);
+  }
+  // "Pei County", "Huiji District": the stem's pinyin and the English word for the suffix.
+  const suffix = ENGLISH_SUFFIX.find(([re]) => re.test(name));
+  const stem = name.replace(/(?:自治)?(?:特别行政区|省|市|区|县|旗|州|盟)$/u, '');
+  if (suffix && stem && stem !== name) {
+    const latin = spell(bare !== name ? bare : stem);
+    if (/^[a-z]+$/u.test(latin)) out.add(`${latin} ${suffix[1]}`);
   }
   const list = [...out];
   memo.set(name, list);

@@ -62,8 +62,16 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
   const namesPlace = spans.some((s) => s.value.kind === 'district');
   const loneParent = !namesPlace && !all ? parents[0] : undefined;
   const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, districts, catalog));
-  if (unknown) out.unknownPlace = unknown.name;
-  else if (loneParent) out.unknownPlace = loneParent.value.form;
+  // 鹤岗市南山区 when the reports have 深圳's 南山区: the place asked about is the other city's.
+  const namedAfter = unknown && spans.find((s) => s.start === unknown.end && s.value.kind === 'district');
+  // 新乡市卫东区 when the reports' 卫东区 is 平顶山's: a known city before a place that is not in it.
+  const misplaced = parents.find((p) => spans.some((d) => d.start === p.end && d.value.kind === 'district' && !d.value.districts.some((x) => p.value.districts.includes(x))));
+  if (unknown) out.unknownPlace = namedAfter ? unknown.name + folded.slice(namedAfter.start, namedAfter.end) : unknown.name;
+  else if (misplaced) {
+    const d = spans.find((x) => x.start === misplaced.end)!;
+    out.unknownPlace = folded.slice(misplaced.start, d.end);
+  }
+  else if (loneParent && !out.unknownPlace) out.unknownPlace = loneParent.value.form;
   return out;
 }
 
@@ -100,9 +108,10 @@ function extraForms(names: readonly PlaceName[]): ExtraForms {
 function latinAndShortStems(folded: string, names: readonly PlaceName[]): Match<PlaceName>[] {
   const { latin, stems } = extraForms(names);
   const out: Match<PlaceName>[] = [];
-  for (const m of folded.matchAll(/[a-z]+/gu)) {
-    const n = latin.get(m[0]);
-    if (n) out.push({ start: m.index!, end: m.index! + m[0].length, value: n });
+  for (const m of folded.matchAll(/[a-z]+(?: (?:region|province|city|district|county|banner|prefecture|league))?/gu)) {
+    const word = m[0].split(' ')[0];
+    const n = latin.get(m[0]) ?? latin.get(word);
+    if (n) out.push({ start: m.index!, end: m.index! + (latin.has(m[0]) ? m[0].length : word.length), value: n });
   }
   for (const m of folded.matchAll(/\p{Script=Han}(?=\d|今年|去年|明年)/gu)) {
     const n = stems.get(m[0]);
