@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { corpusOptionsFromEnv } from '../retrieval/corpusEnv.js';
 import { loadCorpus, PROJECT_ROOT, type Corpus } from '../retrieval/loadCorpus.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
@@ -33,7 +34,7 @@ export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
-  const corpus = options.corpus ?? (await loadCorpus());
+  const corpus = options.corpus ?? (await loadCorpus(corpusOptionsFromEnv(env)));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;

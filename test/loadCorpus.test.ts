@@ -23,10 +23,13 @@ describe('loadCorpus', () => {
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
     writeFileSync(join(dir, 'nodate.txt'), '政府工作报告\n各位代表：\n今年我们做了很多工作，取得了很好的成绩。');
     writeFileSync(join(dir, 'notes.md'), '# not a report');
+    writeFileSync(join(dir, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const corpus = await loadCorpus({ dir, cacheDir: false });
     expect(corpus.reports.map((r) => r.meta.id)).toEqual(['huiji-2024']);
     const reasons = Object.fromEntries(corpus.errors.map((e) => [e.file, e.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'nodate.txt']);
+    // .md is a report format too; files of other formats are not reports and are passed over.
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'empty.txt', 'nodate.txt', 'notes.md']);
+    expect(reasons['notes.md']).toMatch(/中文报告/);
     expect(reasons['empty.txt']).toMatch(/空/);
     expect(reasons['binary.txt']).toMatch(/NUL|二进制|文本/);
     expect(reasons['nodate.txt']).toMatch(/日期/);
