@@ -3,7 +3,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { corpusOptionsFromEnv } from '../retrieval/corpusEnv.js';
+import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpusEnv.js';
 import { loadCorpus, PROJECT_ROOT, type Corpus } from '../retrieval/loadCorpus.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
@@ -16,6 +16,8 @@ export interface StartOptions {
   /** Default 127.0.0.1; HOST=0.0.0.0 to serve a network. */
   host?: string;
   corpus?: Corpus;
+  /** Folder of added reports; default REPORTS_DIR or data/reports/. */
+  reportsDir?: string;
   /** Override the answerer chosen from LLM_* variables (tests). null forces offline. */
   llm?: Answerer | null;
   env?: NodeJS.ProcessEnv;
@@ -47,7 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
 
-  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR });
+  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR, reportsDir: options.reportsDir ?? reportsDirFromEnv(env) });
   const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数，收到 ${env.PORT}`);
   const hostname = options.host ?? env.HOST ?? '127.0.0.1';

@@ -19,6 +19,8 @@ export interface Evidence {
   section: string;
   /** The paragraph's full display text. */
   text: string;
+  /** PDF reports: the page the paragraph starts on. */
+  page?: number;
   /** The passage that matched, within `text`. */
   passage: Span;
   /** Sentences of `text` that matched the question. */

@@ -68,6 +68,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       year: Number(report.meta.date.slice(0, 4)),
       section: it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
+      page: it.paragraph.page,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
       // A figure's clause is the precise support; search's matched sentences only when there is no row.
       matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,

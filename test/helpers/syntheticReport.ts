@@ -34,8 +34,15 @@ const plan = [
   '各位代表，新征程催人奋进，新使命重任在肩。让我们在市委、市政府和区委的坚强领导下，勇毅前行，真抓实干，为奋力谱写澄川高质量发展新篇章而努力奋斗！',
 ];
 
-/** The report as lines: cover, review, plan. `repeat` adds further plan paragraphs (for long documents). */
-export function syntheticReportLines(repeat = 0): string[] {
+/**
+ * The report as lines: cover, review, plan. `repeat` adds further plan paragraphs (for
+ * long documents); `place` renames the district (沐溪 → 沐溪区) for several distinct reports.
+ */
+export function syntheticReportLines(repeat = 0, place = '澄川'): string[] {
+  return reportLines(repeat).map((l) => l.replaceAll('澄川', place));
+}
+
+function reportLines(repeat: number): string[] {
   const extra: string[] = [];
   for (let i = 1; i <= repeat; i++) {
     extra.push(
@@ -45,6 +52,6 @@ export function syntheticReportLines(repeat = 0): string[] {
   return [...cover, ...review, ...plan.slice(0, -1), ...extra, plan[plan.length - 1]];
 }
 
-export function syntheticReportText(repeat = 0): string {
-  return syntheticReportLines(repeat).join('\n') + '\n';
+export function syntheticReportText(repeat = 0, place = '澄川'): string {
+  return syntheticReportLines(repeat, place).join('\n') + '\n';
 }
