@@ -36,7 +36,8 @@ export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
-  const corpus = options.corpus ?? (await loadCorpus(corpusOptionsFromEnv(env)));
+  const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
+  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir }));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;
@@ -49,7 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
 
-  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR, reportsDir: options.reportsDir ?? reportsDirFromEnv(env) });
+  const app = createApp({ corpus, llm, clientDir: CLIENT_DIR, reportsDir });
   const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数，收到 ${env.PORT}`);
   const hostname = options.host ?? env.HOST ?? '127.0.0.1';
