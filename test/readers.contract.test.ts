@@ -85,6 +85,13 @@ describe('the HTML reader', () => {
     for (const chrome of ['首页', '当前位置', '分享到', '网站标识码', '相关链接', '发布时间', '_hmt']) expect(text).not.toContain(chrome);
     expect(text.split('\n')[0]).toBe('政府工作报告');
   });
+
+  it('takes the title from <title> without the site name when the page has no <h1>', async () => {
+    const page = makeHtml(lines).replace(/<h1>[^<]*<\/h1>/, '');
+    const read = await readReportFile('page.html', Buffer.from(page));
+    expect(read.text.split('\n')[0]).toBe('政府工作报告');
+    expect(paragraphsOf(read.text, new Uint8Array())).toEqual(expected);
+  });
 });
 
 describe('the Word reader', () => {

@@ -38,8 +38,9 @@ export const htmlReader: ReportReader = {
       for (const el of page.querySelectorAll(CHROME)) el.remove();
       lines = blockLines(page.body);
     }
-    // Readability often lifts the title out of the article; the cover needs it back.
-    const title = h1 || squash(article?.title ?? '');
+    // Readability often lifts the title out of the article; the cover needs it back. Without
+    // an <h1>, the <title> still carries the site's name after _ or |, which Readability keeps.
+    const title = h1 || squash(article?.title ?? '').split(/\s*[_|｜]\s*/)[0];
     if (title && !lines.slice(0, 3).some((l) => l.includes(title))) lines.unshift(title);
     const text = lines.join('\n');
     // Blank, binary-looking or not Chinese: the same verdicts as a .txt.
