@@ -134,7 +134,9 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   }
   const { reports, indicators, hash } = ingested;
   errors.push(...ingested.errors);
-  const byId = new Map(entries.map((e) => [e.id, e]));
+  // The first entry of an id is the one that loaded (ingestAll refuses later duplicates).
+  const byId = new Map<string, Entry>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
   const origins = new Map<string, ReportOrigin>();
   const contentHashes = new Map<string, string>();
   for (const r of reports) {

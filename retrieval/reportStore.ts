@@ -120,7 +120,9 @@ export function createReportStore(corpus: Corpus, dir: string): ReportStore {
         if (same) throw new ReportStoreError('duplicate', `这个文件已经添加过：与报告 ${same} 内容相同`);
 
         const base = safeReportId(fileName);
-        const taken = (id: string) => corpus.reportById.has(id) || REPORT_EXTENSIONS.some((e) => existsSync(join(root, id + e)));
+        // A file or a stray sidecar of that id in the folder takes it too: the next start would read them.
+        const taken = (id: string) =>
+          corpus.reportById.has(id) || existsSync(sidecarPath(root, id)) || REPORT_EXTENSIONS.some((e) => existsSync(join(root, id + e)));
         let id = base;
         for (let n = 2; taken(id); n++) id = `${base}-${n}`;
         const sourceFile = id + ext;

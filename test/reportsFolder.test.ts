@@ -22,6 +22,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'chengchuan-bad.txt'), syntheticReportText());
   writeFileSync(join(dir, 'chengchuan-bad.meta.json'), JSON.stringify({ planYear: 'next year', colour: 'red' }));
   writeFileSync(join(dir, '.chengchuan-half.pdf.123.tmp'), 'half-written');
+  // Same id as a built-in: refused, and the built-in stays built in.
+  writeFileSync(join(dir, 'huiji-2024.html'), makeHtml(syntheticReportLines(0, '岚溪')));
   if (!skipPdf) writeFileSync(join(dir, 'chengchuan-pdf.pdf'), (await toPdf([{ name: 'r.docx', bytes: docx }])).get('r.docx')!);
 }, 180_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +38,8 @@ describe('the reports folder', () => {
     const added = [...corpus.origins].filter(([, o]) => o === 'added').map(([id]) => id).sort();
     expect(added).toEqual(['chengchuan-docx', 'chengchuan-html', ...(skipPdf ? [] : ['chengchuan-pdf'])]);
     expect(corpus.origins.get('huiji-2024')).toBe('builtin');
+    expect(corpus.reportById.get('huiji-2024')!.meta.district).toBe('惠济区');
+    expect(corpus.errors.find((e) => e.file === 'huiji-2024.html')?.reason).toMatch(/重复/);
     expect(corpus.reportById.get('chengchuan-docx')!.meta.encoding).toBe('docx');
   });
 
