@@ -26,7 +26,7 @@ export function reportIdOf(fileName: string): string {
 
 /** Text files have the tighter limit: a .txt over 5 MB is not a report; a PDF with images may be. */
 export function sizeLimitFor(fileName: string): number {
-  return /\.(txt|md)$/i.test(fileName) ? DEFAULTS.maxReportBytes : DEFAULTS.maxUploadBytes;
+  return /\.(txt|text|md|markdown)$/i.test(fileName) ? DEFAULTS.maxReportBytes : DEFAULTS.maxUploadBytes;
 }
 
 export function sidecarPath(dir: string, id: string): string {

@@ -17,6 +17,20 @@ const paragraphsOf = (text: string | undefined, bytes: Uint8Array) =>
   ingestReport({ id: 'r', sourceFile: 'r', bytes, text }).paragraphs.map((p) => ({ id: p.id, text: p.text, sectionPath: p.sectionPath }));
 const expected = paragraphsOf(undefined, Buffer.from(txt));
 
+/** The report as a Markdown converter writes it: # title, ## sections, **bold** leads, a rule, a link. */
+function asMarkdown(ls: string[]): string {
+  return ls
+    .map((l, i) => {
+      if (i === 0) return `# ${l}\n`;
+      if (/^[一二三四五六七八九十]+、/.test(l)) return `\n---\n\n## ${l}\n`;
+      const lead = /^（[一二三四五六七八九十]+）[^。]+。/.exec(l)?.[0];
+      if (lead) return `**${lead}**${l.slice(lead.length)}\n`;
+      if (l.startsWith('各位代表')) return `> ${l}\n`;
+      return `${l.replace('十四五', '[十四五](https://example.org/plan)')}\n`;
+    })
+    .join('\n');
+}
+
 interface Case {
   name: string;
   format: string;
@@ -42,6 +56,7 @@ const cases: Case[] = [
   { name: 'r.txt', format: 'utf-8', make: async () => Buffer.from(txt) },
   { name: 'r.txt', format: 'utf-8', make: async () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(txt)]) },
   { name: 'r.md', format: 'utf-8', make: async () => Buffer.from(txt) },
+  { name: 'r.md', format: 'utf-8', make: async () => Buffer.from(asMarkdown(lines)) },
   { name: 'r.txt', format: 'gb18030', make: async () => encodeGb18030(txt) },
   { name: 'r.txt', format: 'utf-16le', make: async () => encodeUtf16(txt.replace(/\n/g, '\r\n'), 'le') },
   { name: 'r.txt', format: 'utf-16be', make: async () => encodeUtf16(txt, 'be') },

@@ -3,11 +3,12 @@
 import { extname } from 'node:path';
 import { docxReader } from './docxReader.js';
 import { htmlReader } from './htmlReader.js';
+import { markdownReader } from './markdownReader.js';
 import { pdfReader } from './pdfReader.js';
 import { UnsupportedFormatError, type ReadResult, type ReportReader } from './ReportReader.js';
 import { textReader } from './textReader.js';
 
-export const READERS: readonly ReportReader[] = [textReader, htmlReader, docxReader, pdfReader];
+export const READERS: readonly ReportReader[] = [textReader, markdownReader, htmlReader, docxReader, pdfReader];
 
 /** Extensions a report file may have, e.g. for a file picker's accept list. */
 export const REPORT_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

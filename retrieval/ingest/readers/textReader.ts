@@ -1,11 +1,11 @@
-// .txt and .md: UTF-8 (with or without BOM), GB18030/GBK/GB2312, and UTF-16
+// .txt (and, under markdownReader, .md): UTF-8 (with or without BOM), GB18030/GBK/GB2312, and UTF-16
 // with a BOM (what Windows Notepad writes as "Unicode").
 import { decodeText, ReportReadError } from '../decodeText.js';
 import type { ReadResult, ReportReader } from './ReportReader.js';
 import { SNIFFED_NAMES, sniffBytes } from './sniffBytes.js';
 
 export const textReader: ReportReader = {
-  extensions: ['.txt', '.md'],
+  extensions: ['.txt', '.text'],
   async read(bytes: Uint8Array): Promise<ReadResult> {
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
     if (utf16) {
