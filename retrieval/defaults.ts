@@ -12,6 +12,13 @@ export const DEFAULTS = {
    * fonts and images: real ones are 0.2–15 MB. 25 MB keeps a request bounded in memory.
    */
   maxUploadBytes: 25 * 1024 * 1024,
+  /**
+   * A .docx is a ZIP: refused when its parts would inflate past this (a zip bomb). Word
+   * reports with photos inflate to tens of MB; 300 MB is far beyond one and bounded in memory.
+   */
+  maxDocxInflatedBytes: 300 * 1024 * 1024,
+  /** …or hold more parts than this (a real .docx has a few dozen, a few hundred with images). */
+  maxDocxEntries: 5000,
   /** Added reports' folder, relative to the project root (git-ignored); REPORTS_DIR overrides. */
   reportsDir: 'data/reports',
   /** Rebuilding paragraphs from a PDF's layout (retrieval/ingest/readers/pdfLayout.ts). */

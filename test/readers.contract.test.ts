@@ -155,3 +155,35 @@ describe('the PDF reader, on bad input', () => {
     await expect(readReportFile('cut.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'))).rejects.toThrow(ReportReadError);
   });
 });
+
+describe('the Word reader, on a zip bomb', () => {
+  /** A ZIP whose central directory declares `size` bytes for one entry: enough to be refused unread. */
+  function zipDeclaring(size: number): Buffer {
+    const name = Buffer.from('word/document.xml');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length + name.length, 12);
+    end.writeUInt32LE(local.length + name.length, 16);
+    return Buffer.concat([local, name, central, name, end]);
+  }
+
+  it('refuses a .docx that would inflate past the limit, before inflating it', async () => {
+    await expect(readReportFile('bomb.docx', zipDeclaring(0xfffffff0))).rejects.toThrow(/压缩炸弹/);
+  });
+
+  it('reads what a real .docx declares as well within the limit', async () => {
+    const { zipSummary } = await import('../retrieval/ingest/readers/zipEntries.js');
+    const summary = zipSummary(await makeDocx(lines))!;
+    expect(summary.entries).toBeGreaterThan(3);
+    expect(summary.uncompressedBytes).toBeGreaterThan(1000);
+    expect(summary.uncompressedBytes).toBeLessThan(10 * 1024 * 1024);
+  });
+});
