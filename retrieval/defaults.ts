@@ -7,6 +7,37 @@ export const DEFAULTS = {
   cacheDir: '.cache',
   /** Files bigger than this are refused: the largest real report is ~50 KB; 5 MB is clearly not one. */
   maxReportBytes: 5 * 1024 * 1024,
+  /**
+   * Largest file added through the API or the reports folder. PDF and Word reports carry
+   * fonts and images: real ones are 0.2–15 MB. 25 MB keeps a request bounded in memory.
+   */
+  maxUploadBytes: 25 * 1024 * 1024,
+  /**
+   * A .docx is a ZIP: refused when its parts would inflate past this (a zip bomb). Word
+   * reports with photos inflate to tens of MB; 300 MB is far beyond one and bounded in memory.
+   */
+  maxDocxInflatedBytes: 300 * 1024 * 1024,
+  /** …or hold more parts than this (a real .docx has a few dozen, a few hundred with images). */
+  maxDocxEntries: 5000,
+  /** Added reports' folder, relative to the project root (git-ignored); REPORTS_DIR overrides. */
+  reportsDir: 'data/reports',
+  /** Rebuilding paragraphs from a PDF's layout (retrieval/ingest/readers/pdfLayout.ts). */
+  pdf: {
+    /** Two runs are on one line when their baselines differ by less than this share of the glyph height. */
+    sameLineFraction: 0.5,
+    /** Lines at each page's top and bottom examined as possible running headers, footers, page numbers. */
+    edgeLines: 2,
+    /** A top/bottom line repeated (digits aside) on this share of pages is a running header or footer. */
+    runningLineShare: 0.4,
+    /** A line ending within this many glyph widths of the right margin is full: its paragraph goes on. */
+    fullLineSlackEm: 2,
+    /** A line starting this many glyph widths right of the left margin is a first line (首行缩进 is 2). */
+    indentEm: 0.8,
+    /** A vertical gap over this many usual line steps separates paragraphs. */
+    paragraphGapSteps: 1.8,
+    /** Fewer extracted characters than this per page: the pages are images (a scan), not text. */
+    minCharsPerPage: 20,
+  },
   /** A paragraph up to this many characters is one passage; BM25 on short units ranks precise hits higher. */
   passageTargetChars: 220,
   /** Never let a passage grow past this when packing sentences (a single longer sentence stays whole). */

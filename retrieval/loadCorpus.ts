@@ -1,20 +1,24 @@
-// Loads the report corpus: ingests every report file, extracts indicator
-// tables, and builds (or loads from cache) the search index. A file that cannot
-// be read or parsed is reported with its name and why; the others still load.
+// Loads the report corpus: ingests every report file (built-in seeds/, the
+// reports folder of added reports, further files), extracts indicator tables,
+// and builds (or loads from cache) the search index. A file that cannot be read
+// or parsed is reported with its name and why; the others still load.
 // Ingested reports and indicator rows are cached too, keyed by the report bytes
-// (hashed at every start) and the ingestion code.
+// (hashed at every start), their sidecar metadata and the ingestion code.
+// While serving, single reports are added and removed in place (addReport,
+// removeReport): the index and tables change by that report only.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
-import { extractIndicators } from './indicators/extractIndicators.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
-import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
+import type { IngestSource } from './ingest/ingestReport.js';
+import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
 import type { IndexBackend, SearchIndex } from './index/SearchIndex.js';
+import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
 import { searchCorpus, type SearchOptions } from './search.js';
 import { createTokenizer } from './tokenize/createTokenizer.js';
 import type { Tokenizer } from './tokenize/Tokenizer.js';
@@ -23,8 +27,13 @@ import type { IndicatorRow, LoadError, Paragraph, Passage, Report, SearchResult 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface LoadCorpusOptions {
-  /** Folder of .txt reports; default: the built-in seeds/. Pass null to load only `files`/`sources`. */
+  /** Folder of built-in reports; default: seeds/. Pass null to load only the others. */
   dir?: string | null;
+  /**
+   * Folder of added reports (any supported format, with `<id>.meta.json` sidecars);
+   * default none. npm start and the CLIs pass REPORTS_DIR (corpusOptionsFromEnv).
+   */
+  reportsDir?: string | null;
   /** Further report files. */
   files?: string[];
   /** In-memory reports (benchmarks, tests). */
@@ -43,8 +52,19 @@ export interface CorpusStats {
   indexFromCache: boolean;
 }
 
+/** builtin: seeds/, --report files, in-memory sources; added: the reports folder. */
+export type ReportOrigin = 'builtin' | 'added';
+
+interface Entry extends IngestSource {
+  origin: ReportOrigin;
+}
+
 export interface Corpus {
   reports: Report[];
+  /** Origin of every loaded report. */
+  origins: Map<string, ReportOrigin>;
+  /** Content hash of every loaded report's file (duplicate detection). */
+  contentHashes: Map<string, string>;
   reportById: Map<string, Report>;
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;
@@ -57,28 +77,34 @@ export interface Corpus {
   stats: CorpusStats;
   search(question: string, options?: SearchOptions): SearchResult;
   lookupIndicators(query: IndicatorLookup): IndicatorRow[];
+  /** Adds (or, same id, replaces) one ingested report; the next search uses it. */
+  addReport(ingested: IngestedReport, origin: ReportOrigin, hash: string): void;
+  /** Removes one report from the index, the tables and the maps; false if unknown. */
+  removeReport(id: string): boolean;
 }
 
 export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpus> {
   const t0 = performance.now();
   const errors: LoadError[] = [];
-  const sources: IngestSource[] = [...(options.sources ?? [])];
+  const entries: Entry[] = (options.sources ?? []).map((s) => ({ ...s, origin: 'builtin' as const }));
   const dir = options.dir === undefined ? join(PROJECT_ROOT, DEFAULTS.seedsDir) : options.dir;
-  const paths: string[] = [];
-  if (dir) {
-    try {
-      for (const name of readdirSync(dir).sort()) if (extname(name).toLowerCase() === '.txt') paths.push(join(dir, name));
-    } catch (e) {
-      errors.push({ file: dir, reason: `无法读取报告目录：${(e as Error).message}` });
-    }
+  const folders: [string, ReportOrigin][] = [];
+  if (dir) folders.push([dir, 'builtin']);
+  if (options.reportsDir) folders.push([options.reportsDir, 'added']);
+  for (const [folder, origin] of folders) {
+    // A reports folder that does not exist yet simply holds no reports.
+    if (origin === 'added' && !existsDir(folder)) continue;
+    const listed = listReportFiles(folder, { sidecars: origin === 'added' });
+    errors.push(...listed.errors);
+    for (const f of listed.files) entries.push({ id: f.id, sourceFile: f.sourceFile, bytes: f.bytes, overrides: f.overrides, origin });
   }
-  paths.push(...(options.files ?? []).map((f) => resolve(f)));
-  for (const path of paths) {
-    const id = basename(path, extname(path));
+  for (const file of options.files ?? []) {
+    const path = resolve(file);
     try {
       const size = statSync(path).size;
-      if (size > DEFAULTS.maxReportBytes) throw new Error(`文件过大（${size} 字节，上限 ${DEFAULTS.maxReportBytes}）`);
-      sources.push({ id, sourceFile: basename(path), bytes: readFileSync(path) });
+      const limit = sizeLimitFor(path);
+      if (size > limit) throw new Error(`文件过大（${size} 字节，上限 ${limit}）`);
+      entries.push({ id: reportIdOf(path), sourceFile: basename(path), bytes: readFileSync(path), origin: 'builtin' });
     } catch (e) {
       errors.push({ file: basename(path), reason: (e as Error).message });
     }
@@ -86,7 +112,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
 
   const cacheDir = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
   const code = cacheDir ? ingestCodeHash() : null;
-  const key = cacheDir && code ? sourcesKey(sources, code) : undefined;
+  const key = cacheDir && code ? sourcesKey(entries, code) : undefined;
   let ingested: IngestedCorpus | undefined;
   if (cacheDir && key) {
     try {
@@ -97,7 +123,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   }
   const reportsFromCache = ingested !== undefined;
   if (!ingested) {
-    ingested = ingestAll(sources);
+    ingested = await ingestAll(entries);
     if (cacheDir && key) {
       try {
         writeCorpusCache(cacheDir, key, ingested);
@@ -108,6 +134,16 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   }
   const { reports, indicators, hash } = ingested;
   errors.push(...ingested.errors);
+  // The first entry of an id is the one that loaded (ingestAll refuses later duplicates).
+  const byId = new Map<string, Entry>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  const origins = new Map<string, ReportOrigin>();
+  const contentHashes = new Map<string, string>();
+  for (const r of reports) {
+    const entry = byId.get(r.meta.id)!;
+    origins.set(r.meta.id, entry.origin);
+    contentHashes.set(r.meta.id, contentHash(entry.bytes));
+  }
 
   const paragraphById = new Map<string, Paragraph>();
   const passageById = new Map<string, Passage>();
@@ -116,7 +152,6 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     for (const p of r.passages) passageById.set(p.id, p);
   }
   const ingestMs = performance.now() - t0;
-
   const t1 = performance.now();
   const tokenizer = options.tokenizer ?? createTokenizer();
   const backend = options.backend ?? miniSearchBackend;
@@ -146,6 +181,8 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
 
   const corpus: Corpus = {
     reports,
+    origins,
+    contentHashes,
     reportById: new Map(reports.map((r) => [r.meta.id, r])),
     paragraphById,
     passageById,
@@ -157,21 +194,70 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     stats: { ingestMs, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
+    addReport: (r, origin, fileHash) => addReport(corpus, r, origin, fileHash),
+    removeReport: (id) => removeReport(corpus, id),
   };
   return corpus;
 }
 
-/** The corpus cache key: every source (id, file name, bytes) and the ingestion code. */
-function sourcesKey(sources: IngestSource[], code: string): string {
+function existsDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function addReport(corpus: Corpus, { report, indicators }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+  const id = report.meta.id;
+  if (corpus.reportById.has(id)) removeReport(corpus, id);
+  corpus.index.add(report.passages);
+  corpus.reports = [...corpus.reports, report];
+  corpus.reportById.set(id, report);
+  for (const p of report.paragraphs) corpus.paragraphById.set(p.id, p);
+  for (const p of report.passages) corpus.passageById.set(p.id, p);
+  corpus.indicators = [...corpus.indicators, ...indicators];
+  corpus.origins.set(id, origin);
+  corpus.contentHashes.set(id, fileHash);
+  corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
+}
+
+function removeReport(corpus: Corpus, id: string): boolean {
+  const report = corpus.reportById.get(id);
+  if (!report) return false;
+  corpus.index.remove(report.passages);
+  corpus.reports = corpus.reports.filter((r) => r !== report);
+  corpus.reportById.delete(id);
+  for (const p of report.paragraphs) corpus.paragraphById.delete(p.id);
+  for (const p of report.passages) corpus.passageById.delete(p.id);
+  corpus.indicators = corpus.indicators.filter((r) => r.reportId !== id);
+  corpus.origins.delete(id);
+  corpus.contentHashes.delete(id);
+  corpus.hash = mutatedHash(corpus.hash, `-${id}`);
+  return true;
+}
+
+/** A changed corpus gets a new hash; caches written at start stay keyed by what was on disk then. */
+function mutatedHash(previous: string, change: string): string {
+  return createHash('sha256').update(previous).update(change).digest('hex');
+}
+
+/** The corpus cache key: every source (id, file name, bytes, given text and metadata) and the ingestion code. */
+function sourcesKey(sources: Entry[], code: string): string {
   const hasher = createHash('sha256').update(`corpus:${INDEX_FORMAT_VERSION}:${code}`);
-  for (const src of sources) hasher.update(`\u0000${src.id}\u0000${src.sourceFile}\u0000${src.bytes.length}\u0000`).update(src.bytes);
+  for (const src of sources) {
+    hasher.update(`\u0000${src.id}\u0000${src.sourceFile}\u0000${src.bytes.length}\u0000`).update(src.bytes);
+    if (src.text !== undefined) hasher.update(`\u0000text\u0000${src.format ?? ''}\u0000`).update(src.text);
+    if (src.overrides) hasher.update(`\u0000meta\u0000${JSON.stringify(src.overrides)}`);
+  }
   return hasher.digest('hex');
 }
 
 /** Ingests every source and extracts its indicator rows; a duplicate id or a bad file becomes an error. */
-function ingestAll(sources: IngestSource[]): IngestedCorpus {
+async function ingestAll(sources: Entry[]): Promise<IngestedCorpus> {
   const errors: LoadError[] = [];
   const reports: Report[] = [];
+  const indicators: IndicatorRow[] = [];
   const seen = new Set<string>();
   // The same text under another name (a copy, a re-download) is one report, not two in the index.
   const byContent = new Map<string, string>();
@@ -188,25 +274,15 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
       continue;
     }
     try {
-      reports.push(ingestReport(src));
+      const one = await ingestFile(src);
+      reports.push(one.report);
+      indicators.push(...one.indicators);
       seen.add(src.id);
       byContent.set(content, src.id);
       hasher.update(`\u0000${src.id}\u0000`).update(src.bytes);
     } catch (e) {
       errors.push({ file: src.sourceFile, reason: (e as Error).message });
     }
-  }
-  const indicators: IndicatorRow[] = [];
-  for (const r of reports) {
-    indicators.push(
-      ...extractIndicators({
-        reportId: r.meta.id,
-        district: r.meta.district,
-        reviewYear: r.meta.reviewYear,
-        planYear: r.meta.planYear,
-        paragraphs: r.paragraphs,
-      }),
-    );
   }
   return { hash: hasher.digest('hex'), reports, indicators, errors };
 }

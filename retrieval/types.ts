@@ -63,6 +63,8 @@ export const ParagraphSchema = z.object({
   lead: z.string().optional(),
   /** Sentence boundaries within `text`. */
   sentences: z.array(SpanSchema),
+  /** PDF reports: the page (1-based) the paragraph starts on. */
+  page: z.number().int().optional(),
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DEFAULTS } from '../retrieval/defaults.js';
 import type { Corpus } from '../retrieval/loadCorpus.js';
+import { createReportStore } from '../retrieval/reportStore.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
@@ -15,15 +17,20 @@ import { requireToken } from './http/requireToken.js';
 import { askRoute } from './routes/askRoute.js';
 import { chatRoute } from './routes/chatRoute.js';
 import { readRoutes } from './routes/readRoutes.js';
+import { reportRoutes } from './routes/reportRoutes.js';
 
 /** A question is ≤ 1,000 characters and a history a few turns: 256 KB is generous and still bounded. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** An upload is one report file plus a few form fields: the file limit and room for the form. */
+export const MAX_UPLOAD_BODY_BYTES = DEFAULTS.maxUploadBytes + 64 * 1024;
 
 export interface AppOptions {
   corpus: Corpus;
   llm?: Answerer;
   /** Folder of the built client (index.html + assets); omitted → API only. */
   clientDir?: string;
+  /** Folder of added reports (REPORTS_DIR): uploads, corrections and deletions go there. Omitted → read-only. */
+  reportsDir?: string;
   log?: (message: string) => void;
   /** Host names accepted besides loopback ones; undefined = no Host check (the server is not loopback-only). */
   allowedHosts?: string[];
@@ -40,16 +47,22 @@ export function createApp(options: AppOptions) {
   app.use('*', keepConnectionUsable(MAX_BODY_BYTES));
   if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
   if (options.apiToken) app.use('/api/*', requireToken(options.apiToken));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `请求体过大（上限 ${MAX_BODY_BYTES / 1024} KB）`);
-      },
-    }),
-  );
-  app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME));
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `请求体过大（上限 ${MAX_BODY_BYTES / 1024} KB）`);
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `文件过大（上限 ${DEFAULTS.maxUploadBytes / 1024 / 1024} MB）`);
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/reports' ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined;
+  app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
+  app.route('/', reportRoutes(options.corpus, store));
   app.route('/', askRoute(deps));
   app.route('/', chatRoute(deps));
   app.all('/api/*', (c) => errorResponse(c, new ApiError(404, 'not_found', `没有这个接口：${c.req.method} ${c.req.path}`)));

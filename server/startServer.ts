@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpusEnv.js';
 import { loadCorpus, PROJECT_ROOT, type Corpus } from '../retrieval/loadCorpus.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
@@ -16,6 +17,8 @@ export interface StartOptions {
   /** Default 127.0.0.1; HOST=0.0.0.0 to serve a network. */
   host?: string;
   corpus?: Corpus;
+  /** Folder of added reports; default REPORTS_DIR or data/reports/. */
+  reportsDir?: string;
   /** Override the answerer chosen from LLM_* variables (tests). null forces offline. */
   llm?: Answerer | null;
   env?: NodeJS.ProcessEnv;
@@ -34,7 +37,8 @@ export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
-  const corpus = options.corpus ?? (await loadCorpus());
+  const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
+  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir }));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;
@@ -59,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     corpus,
     llm,
     clientDir: CLIENT_DIR,
+    reportsDir,
     // Loopback-only: refuse foreign Host headers (DNS rebinding). On a network, names vary: the token guards instead.
     allowedHosts: loopback ? allowedHosts : undefined,
     apiToken,

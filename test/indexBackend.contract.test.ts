@@ -63,6 +63,39 @@ for (const [label, backend] of backends) {
       expect(index.search(['zzzz不存在的词'], { limit: 5 })).toEqual([]);
     });
 
+    it('adds a report’s passages and ranks exactly as an index built with them', () => {
+      const without = passages.filter((p) => p.reportId !== 'hongqi-2024');
+      const added = passages.filter((p) => p.reportId === 'hongqi-2024');
+      const grown = backend.build(without, tokenize);
+      expect(grown.search(tokenize('营商环境'), { limit: 50, reportIds: new Set(['hongqi-2024']) })).toEqual([]);
+      grown.add(added);
+      expect(grown.size).toBe(passages.length);
+      for (const q of ['营商环境', '城镇调查失业率', '一般公共预算收入增长']) {
+        expect(grown.search(tokenize(q), { limit: 20 })).toEqual(index.search(tokenize(q), { limit: 20 }));
+      }
+    });
+
+    it('removes a report’s passages: they are never found again and the rest rank as without them', () => {
+      const shrunk = backend.build(passages, tokenize);
+      const gone = passages.filter((p) => p.reportId === 'weidong-2024');
+      shrunk.remove(gone);
+      expect(shrunk.size).toBe(passages.length - gone.length);
+      const fresh = backend.build(passages.filter((p) => p.reportId !== 'weidong-2024'), tokenize);
+      // Every hit, rounded: document numbering (and so the order of exact ties) may differ.
+      const all = (i: SearchIndex, q: string) =>
+        i
+          .search(tokenize(q), { limit: 10_000 })
+          .map((h) => `${h.passageId} ${h.score.toFixed(6)}`)
+          .sort();
+      for (const q of ['一般公共预算收入', '卫东区 营商环境', '黄河流域生态保护']) {
+        const hits = all(shrunk, q);
+        expect(hits.some((h) => h.startsWith('weidong-2024:'))).toBe(false);
+        expect(hits).toEqual(all(fresh, q));
+      }
+      shrunk.add(gone);
+      expect(shrunk.search(tokenize('一般公共预算收入'), { limit: 5, reportIds: new Set(['weidong-2024']) }).length).toBeGreaterThan(0);
+    });
+
     it('round-trips through its serialised form with identical results', () => {
       const restored = backend.load(JSON.parse(JSON.stringify(index.serialize())), tokenize);
       for (const q of ['惠济区招商引资', '城镇调查失业率', '黄河流域生态保护']) {

@@ -24,10 +24,13 @@ describe('loadCorpus', () => {
     writeFileSync(join(dir, 'noplace.txt'), '政府工作报告\n各位代表：\n今年我们做了很多工作，取得了很好的成绩。');
     writeFileSync(join(dir, 'coveronly.txt'), '某某县2024年政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会第三次会议上\n某某县人民政府县长 张三');
     writeFileSync(join(dir, 'notes.md'), '# not a report');
+    writeFileSync(join(dir, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     const corpus = await loadCorpus({ dir, cacheDir: false });
     expect(corpus.reports.map((r) => r.meta.id)).toEqual(['huiji-2024']);
     const reasons = Object.fromEntries(corpus.errors.map((e) => [e.file, e.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'coveronly.txt', 'empty.txt', 'noplace.txt']);
+    // .md is a report format too; files of other formats are not reports and are passed over.
+    expect(Object.keys(reasons).sort()).toEqual(['binary.txt', 'coveronly.txt', 'empty.txt', 'noplace.txt', 'notes.md']);
+    expect(reasons['notes.md']).toMatch(/中文报告/);
     expect(reasons['empty.txt']).toMatch(/空/);
     expect(reasons['binary.txt']).toMatch(/NUL|二进制|文本/);
     expect(reasons['noplace.txt']).toMatch(/地方/);

@@ -8,13 +8,16 @@ import {
   IndicatorsResponseSchema,
   ParagraphResponseSchema,
   ReportDetailResponseSchema,
+  ReportChangeResponseSchema,
   ReportListResponseSchema,
   type IndicatorQuery,
   type IndicatorsResponse,
   type ParagraphResponse,
+  type ReportChangeResponse,
   type ReportDetailResponse,
   type ReportListResponse,
 } from '../../server/api/schemas.js';
+import type { MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
 
 export class ApiError extends Error {
   readonly status?: number;
@@ -185,4 +188,78 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   if (isNetworkFailure(err)) return NETWORK_MESSAGE;
   return err instanceof Error && err.message ? err.message : '加载失败，请稍后重试。';
+}
+
+/** Parses a report-change response (POST/PATCH) or throws the server's reason. */
+function changeResult(status: number, text: string): ReportChangeResponse {
+  if (status < 200 || status >= 300) {
+    const { message, code } = describeHttpError(status, text);
+    throw new ApiError(message, { status, code });
+  }
+  try {
+    const parsed = ReportChangeResponseSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through
+  }
+  throw new ApiError(BAD_DATA_MESSAGE, { status });
+}
+
+/**
+ * Uploads one report file. XMLHttpRequest rather than fetch: only it reports
+ * upload progress. `onUploaded` fires when the bytes are sent and the server
+ * is reading and indexing the file.
+ */
+export function uploadReport(
+  file: File,
+  handlers: { onProgress?: (fraction: number) => void; onUploaded?: () => void } = {},
+): Promise<ReportChangeResponse> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/reports');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) handlers.onProgress?.(e.loaded / e.total);
+    };
+    xhr.upload.onload = () => handlers.onUploaded?.();
+    xhr.onerror = () => reject(new ApiError(NETWORK_MESSAGE));
+    xhr.onload = () => {
+      try {
+        resolve(changeResult(xhr.status, xhr.responseText));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+async function send(path: string, init: RequestInit): Promise<{ status: number; text: string }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+  } catch {
+    throw new ApiError(NETWORK_MESSAGE);
+  }
+  return { status: res.status, text: await res.text().catch(() => '') };
+}
+
+/** Corrects an added report's metadata (stored in its sidecar). */
+export async function patchReport(id: string, fields: MetaOverrides): Promise<ReportChangeResponse> {
+  const { status, text } = await send(`/api/reports/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  return changeResult(status, text);
+}
+
+export async function deleteReport(id: string): Promise<void> {
+  const { status, text } = await send(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  if (status < 200 || status >= 300) {
+    const { message, code } = describeHttpError(status, text);
+    throw new ApiError(message, { status, code });
+  }
 }

@@ -1,16 +1,20 @@
 // Questions to try, made from the reports that are loaded: a target, an outcome,
 // the speaker, the priorities, and a comparison, each about a place and year the
-// reports really cover. A report added later shows up here too.
+// reports really cover. Places with reports the user added come first, newest
+// first, so a report just added is one click away.
 import type { ReportMeta } from '../../retrieval/types.js';
 import { sortDistricts } from './labels.js';
 
 const MAX_EXAMPLES = 6;
 
-export function exampleQuestions(reports: readonly Pick<ReportMeta, 'district' | 'planYear' | 'reviewYear'>[]): string[] {
+type Entry = Pick<ReportMeta, 'district' | 'planYear' | 'reviewYear'> & Partial<Pick<ReportMeta, 'date'>> & { origin?: string };
+
+export function exampleQuestions(reports: readonly Entry[]): string[] {
   // Each place's newest report: questions about the current plan are the ones users ask first.
-  const newest = new Map<string, Pick<ReportMeta, 'district' | 'planYear' | 'reviewYear'>>();
+  const newest = new Map<string, Entry>();
   for (const r of reports) if ((newest.get(r.district)?.planYear ?? -Infinity) < r.planYear) newest.set(r.district, r);
-  const places = sortDistricts(newest.keys()).map((d) => newest.get(d)!);
+  const added = [...newest.values()].filter((r) => r.origin === 'added').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const places = [...added, ...sortDistricts(newest.keys()).map((d) => newest.get(d)!).filter((r) => r.origin !== 'added')];
   if (places.length === 0) return [];
   const at = (i: number) => places[i % places.length];
   const out = [

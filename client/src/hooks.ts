@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { errorMessage, isAbortError } from './api.js';
 import { formatRoute, parseHash, type Route } from './route.js';
 
@@ -28,16 +28,22 @@ export type AsyncState<T> =
   | { status: 'ready'; data: T; error?: undefined }
   | { status: 'error'; data?: undefined; error: string };
 
-/** Runs `load` when deps change, aborting the previous run; `reload` runs it again. */
+/**
+ * Runs `load` when deps change, aborting the previous run; `reload` runs it again;
+ * `refresh` does too but keeps showing the current data until the new data is there
+ * (a list that changed on the server, not a page that is loading).
+ */
 export function useAsync<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: DependencyList,
-): AsyncState<T> & { reload: () => void } {
+): AsyncState<T> & { reload: () => void; refresh: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const silent = useRef(false);
   useEffect(() => {
     const ctrl = new AbortController();
-    setState({ status: 'loading' });
+    if (!silent.current) setState({ status: 'loading' });
+    silent.current = false;
     load(ctrl.signal).then(
       (data) => {
         if (!ctrl.signal.aborted) setState({ status: 'ready', data });
@@ -49,7 +55,11 @@ export function useAsync<T>(
     return () => ctrl.abort();
   }, [...deps, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+  const refresh = useCallback(() => {
+    silent.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return { ...state, reload, refresh };
 }
 
 /** True when the viewport is at most `maxWidth` pixels wide. */

@@ -1,12 +1,14 @@
-// Shared by the CLIs: load the corpus (built-in seeds plus any --report files)
-// and say on stderr which files could not be loaded, and why.
+// Shared by the CLIs: load the corpus (built-in seeds unless SEEDS=off, the
+// added reports in REPORTS_DIR, any --report files) and say on stderr which
+// files could not be loaded, and why.
+import { corpusOptionsFromEnv } from '../corpusEnv.js';
 import { loadCorpus, type Corpus } from '../loadCorpus.js';
 
 export async function cliCorpus(reportFiles: string[]): Promise<Corpus> {
-  const corpus = await loadCorpus({ files: reportFiles });
+  const corpus = await loadCorpus({ ...corpusOptionsFromEnv(), files: reportFiles });
   for (const e of corpus.errors) console.error(`⚠ 未能载入 ${e.file}：${e.reason}`);
   if (corpus.reports.length === 0) {
-    console.error('没有可用的报告：请检查 seeds/ 目录或 --report 参数。');
+    console.error('没有可用的报告：请检查 seeds/ 目录、REPORTS_DIR 或 --report 参数。');
     process.exit(1);
   }
   return corpus;

@@ -22,6 +22,13 @@ export interface SearchIndex {
   search(terms: string[], options: IndexSearchOptions): IndexHit[];
   /** A JSON-safe snapshot that `load` of the same backend restores. */
   serialize(): unknown;
+  /**
+   * Indexes further passages (a report added while serving) without touching the
+   * others: the next search ranks them as if the index had been built with them.
+   */
+  add(passages: Passage[]): void;
+  /** Removes passages given exactly as they were added (a report deleted while serving). */
+  remove(passages: Passage[]): void;
 }
 
 export interface IndexBackend {

@@ -40,7 +40,7 @@ let codeHash: string | null | undefined;
 
 /**
  * Hash of the code that turns report bytes into reports and indicator rows
- * (retrieval/ingest, retrieval/indicators, defaults.ts). Null when the sources
+ * (retrieval/ingest and its format readers, retrieval/indicators, defaults.ts). Null when the sources
  * cannot be read (a bundled build): the corpus is then never cached.
  */
 export function ingestCodeHash(): string | null {
@@ -48,7 +48,7 @@ export function ingestCodeHash(): string | null {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hasher = createHash('sha256');
-    for (const dir of ['ingest', 'indicators']) {
+    for (const dir of ['ingest', 'ingest/readers', 'indicators']) {
       const names = readdirSync(join(root, dir))
         .filter((f) => /\.[cm]?[jt]s$/.test(f))
         .sort();

@@ -39,12 +39,16 @@ export interface MiniSearchBackendOptions {
   scorer?: 'postings' | 'minisearch';
 }
 
-/** `ms` must not change after this: the scorer keeps derived arrays. */
+const docOf = (p: Passage): Doc => ({ id: p.id, reportId: p.reportId, text: p.text, sectionTitle: p.sectionTitle, lead: p.lead });
+
 function wrap(ms: CompactMiniSearch<Doc>, scorerKind: MiniSearchBackendOptions['scorer']): SearchIndex {
-  const scorer =
+  // The scorer keeps arrays derived from the postings (one pass over the documents, no
+  // tokenising): after add/remove it is derived again at the next search.
+  let derived: ReturnType<typeof postingsScorer> | null = null;
+  const scorerOf = () =>
     scorerKind === 'minisearch'
       ? undefined
-      : postingsScorer(ms.state, { fields: FIELDS, boost: DEFAULTS.boosts, bm25: DEFAULTS.bm25, reportField: 'reportId' });
+      : (derived ??= postingsScorer(ms.state, { fields: FIELDS, boost: DEFAULTS.boosts, bm25: DEFAULTS.bm25, reportField: 'reportId' }));
   return {
     backend: 'minisearch',
     get size() {
@@ -52,6 +56,7 @@ function wrap(ms: CompactMiniSearch<Doc>, scorerKind: MiniSearchBackendOptions['
     },
     search(terms: string[], opts: IndexSearchOptions): IndexHit[] {
       if (terms.length === 0) return [];
+      const scorer = scorerOf();
       if (scorer) return scorer.search(terms, opts.limit, opts.reportIds);
       // The terms are passed pre-tokenised: the query tokeniser must not split them again.
       const results = ms.search(terms.join(' '), {
@@ -63,6 +68,15 @@ function wrap(ms: CompactMiniSearch<Doc>, scorerKind: MiniSearchBackendOptions['
     serialize() {
       return ms.toCompact();
     },
+    add(passages) {
+      ms.addAll(passages.map(docOf));
+      derived = null;
+    },
+    remove(passages) {
+      // remove (not discard): postings go at once, so IDF stays exact and the postings scorer usable.
+      ms.removeAll(passages.map(docOf));
+      derived = null;
+    },
   };
 }
 
@@ -71,7 +85,7 @@ export function createMiniSearchBackend(o: MiniSearchBackendOptions = {}): Index
     name: 'minisearch',
     build(passages: Passage[], tokenize) {
       const ms = new CompactMiniSearch<Doc>(options(tokenize));
-      ms.addAll(passages.map((p) => ({ id: p.id, reportId: p.reportId, text: p.text, sectionTitle: p.sectionTitle, lead: p.lead })));
+      ms.addAll(passages.map(docOf));
       return wrap(ms, o.scorer);
     },
     load(snapshot, tokenize) {

@@ -26,11 +26,28 @@ function count(terms: string[]): Record<string, number> {
   return m;
 }
 
-function wrap(docs: ScanDoc[]): SearchIndex {
-  const n = docs.length;
-  const avg = Object.fromEntries(FIELDS.map((f) => [f, docs.reduce((s, d) => s + d.len[f], 0) / Math.max(1, n)])) as Record<Field, number>;
-  const { k, b, d: delta } = DEFAULTS.bm25;
+function scanDoc(p: Passage, tokenize: (text: string) => string[]): ScanDoc {
+  const fields: Record<Field, string[]> = { text: tokenize(p.text), sectionTitle: tokenize(p.sectionTitle), lead: tokenize(p.lead) };
+  return {
+    id: p.id,
+    reportId: p.reportId,
+    tf: { text: count(fields.text), sectionTitle: count(fields.sectionTitle), lead: count(fields.lead) },
+    len: { text: fields.text.length, sectionTitle: fields.sectionTitle.length, lead: fields.lead.length },
+  };
+}
+
+function wrap(initial: ScanDoc[], tokenize: (text: string) => string[]): SearchIndex {
+  let docs = initial;
+  let n = 0;
+  let avg = {} as Record<Field, number>;
   const dfCache = new Map<string, number>();
+  const refresh = () => {
+    n = docs.length;
+    avg = Object.fromEntries(FIELDS.map((f) => [f, docs.reduce((s, d) => s + d.len[f], 0) / Math.max(1, n)])) as Record<Field, number>;
+    dfCache.clear();
+  };
+  refresh();
+  const { k, b, d: delta } = DEFAULTS.bm25;
   const df = (f: Field, term: string): number => {
     const key = `${f}\u0000${term}`;
     let v = dfCache.get(key);
@@ -39,7 +56,9 @@ function wrap(docs: ScanDoc[]): SearchIndex {
   };
   return {
     backend: 'scan',
-    size: n,
+    get size() {
+      return n;
+    },
     search(terms: string[], opts: IndexSearchOptions): IndexHit[] {
       const unique = [...new Set(terms)];
       const hits: IndexHit[] = [];
@@ -68,6 +87,15 @@ function wrap(docs: ScanDoc[]): SearchIndex {
     serialize(): Snapshot {
       return { docs };
     },
+    add(passages) {
+      docs = [...docs, ...passages.map((p) => scanDoc(p, tokenize))];
+      refresh();
+    },
+    remove(passages) {
+      const gone = new Set(passages.map((p) => p.id));
+      docs = docs.filter((d) => !gone.has(d.id));
+      refresh();
+    },
   };
 }
 
@@ -75,18 +103,11 @@ export const scanBackend: IndexBackend = {
   name: 'scan',
   build(passages: Passage[], tokenize) {
     return wrap(
-      passages.map((p) => {
-        const fields: Record<Field, string[]> = { text: tokenize(p.text), sectionTitle: tokenize(p.sectionTitle), lead: tokenize(p.lead) };
-        return {
-          id: p.id,
-          reportId: p.reportId,
-          tf: { text: count(fields.text), sectionTitle: count(fields.sectionTitle), lead: count(fields.lead) },
-          len: { text: fields.text.length, sectionTitle: fields.sectionTitle.length, lead: fields.lead.length },
-        };
-      }),
+      passages.map((p) => scanDoc(p, tokenize)),
+      tokenize,
     );
   },
-  load(snapshot) {
-    return wrap((snapshot as Snapshot).docs);
+  load(snapshot, tokenize) {
+    return wrap((snapshot as Snapshot).docs, tokenize);
   },
 };

@@ -23,6 +23,8 @@ export interface Evidence {
   part?: Paragraph['part'];
   /** The text as written when it differs (traditional script): what the user is shown. Same offsets. */
   original?: string;
+  /** PDF reports: the page the paragraph starts on. */
+  page?: number;
   /** The passage that matched, within `text`. */
   passage: Span;
   /** Sentences of `text` that matched the question. */

@@ -28,6 +28,7 @@ export function buildCitations(text: string, evidence: Evidence[]): { answer: st
       text: e.original ?? e.text,
       matched: e.matched,
       figures: stated,
+      ...(e.page !== undefined ? { page: e.page } : {}),
     };
   });
   return { answer, citations };

@@ -76,6 +76,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
       text: it.paragraph.text,
       ...(it.paragraph.original ? { original: it.paragraph.original } : {}),
       ...(it.paragraph.part ? { part: it.paragraph.part } : {}),
+      page: it.paragraph.page,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
       // A figure's clause is the precise support; search's matched sentences only when there is no row.
       matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,

@@ -60,6 +60,8 @@ export const CitationSchema = z.object({
   matched: z.array(SpanSchema).default([]),
   /** Figures in `text` that the answer states, for highlighting. */
   figures: z.array(z.string()).default([]),
+  /** PDF reports: the page the paragraph starts on. */
+  page: z.number().int().optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -98,13 +100,29 @@ export const ErrorResponseSchema = z.object({
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
-export const ReportSummarySchema = ReportMetaSchema;
+/** builtin: shipped in seeds/; added: a user's, in the reports folder (can be corrected and deleted). */
+export const ReportOriginSchema = z.enum(['builtin', 'added']);
+export const ReportSummarySchema = ReportMetaSchema.extend({ origin: ReportOriginSchema });
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 export const ReportListResponseSchema = z.object({
   reports: z.array(ReportSummarySchema),
-  /** Files in the corpus folder that could not be loaded, and why. */
+  /** Files in the corpus folders that could not be loaded, and why. */
   errors: z.array(z.object({ file: z.string(), reason: z.string() })),
+  /** Largest file POST /api/reports takes, in bytes, and the extensions it reads. */
+  upload: z.object({ maxBytes: z.number().int(), extensions: z.array(z.string()), enabled: z.boolean() }).optional(),
 });
 export type ReportListResponse = z.infer<typeof ReportListResponseSchema>;
+
+/** POST /api/reports (201) and PATCH /api/reports/:id (200). */
+export const ReportChangeResponseSchema = z.object({
+  report: ReportSummarySchema,
+  /** What could not be read from the text (missing date, speaker …), to correct with PATCH. */
+  warnings: z.array(z.string()),
+});
+export type ReportChangeResponse = z.infer<typeof ReportChangeResponseSchema>;
+
+/** The metadata fields the upload form and PATCH take (retrieval/ingest/metaOverrides.ts). */
+export { MetaOverridesSchema } from '../../retrieval/ingest/metaOverrides.js';
 
 export interface SectionNode {
   id: string;

@@ -1,19 +1,29 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
+import { DEFAULTS } from '../../retrieval/defaults.js';
+import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { Paragraph } from '../../retrieval/types.js';
-import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse } from '../api/schemas.js';
+import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
+import { summaryOf } from './reportRoutes.js';
 
 /** Neighbours shown around a cited paragraph. */
 const NEIGHBOURS = 2;
 
-export function readRoutes(corpus: Corpus, answererName: string) {
+export function readRoutes(corpus: Corpus, answererName: string, uploads = false) {
   return new Hono()
     .get('/healthz', (c) =>
       c.json({ ok: true as const, reports: corpus.reports.length, paragraphs: corpus.paragraphById.size, answerer: answererName }),
     )
-    .get('/api/reports', (c) => c.json({ reports: corpus.reports.map((r) => r.meta), errors: corpus.errors }))
+    .get('/api/reports', (c) => {
+      const body: ReportListResponse = {
+        reports: corpus.reports.map((r) => summaryOf(corpus, r)),
+        errors: corpus.errors,
+        upload: { maxBytes: DEFAULTS.maxUploadBytes, extensions: [...REPORT_EXTENSIONS], enabled: uploads },
+      };
+      return c.json(body);
+    })
     .get('/api/reports/:id', (c) => {
       const report = corpus.reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);

@@ -19,3 +19,15 @@ describe('exampleQuestions', () => {
     expect(exampleQuestions([])).toEqual([]);
   });
 });
+
+describe('exampleQuestions with added reports', () => {
+  it('asks about the places of the latest added reports first', () => {
+    const qs = exampleQuestions([
+      { district: '红旗区', planYear: 2024, reviewYear: 2023, origin: 'builtin' },
+      { district: '澄川区', planYear: 2024, reviewYear: 2023, date: '2024-01-16', origin: 'added' },
+      { district: '沐溪县', planYear: 2025, reviewYear: 2024, date: '2025-01-10', origin: 'added' },
+    ]);
+    expect(qs.slice(0, 2)).toEqual(['沐溪县2025年GDP目标是多少', '澄川区2023年一般公共预算收入是多少']);
+    expect(qs.join('')).toContain('红旗区');
+  });
+});

@@ -1,17 +1,12 @@
 // End to end: the built client served by the real server, driven in Chromium.
 // Builds dist/client when it is missing or older than the client sources, starts
 // the server in-process on a free port, and saves screenshots to test-artifacts/.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, ensureClientBuilt, LAUNCH_ARGS } from '../helpers/browser.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const BUILT_INDEX = join(ROOT, 'dist', 'client', 'index.html');
 const QUESTION = '惠济区2024年GDP目标是多少';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -19,51 +14,6 @@ const skip = !hasChromium && !process.env.CI;
 if (skip) {
   console.warn(`[e2e] 跳过端到端测试：未找到 ${CHROMIUM}（安装：apt-get install -y chromium）。在 CI 中此测试必须运行。`);
 }
-
-/** Newest modification time among the files the client bundle is built from. */
-function newestSourceMtime(): number {
-  const files: string[] = [
-    join(ROOT, 'client', 'index.html'),
-    join(ROOT, 'client', 'vite.config.ts'),
-    join(ROOT, 'server', 'api', 'schemas.ts'),
-    join(ROOT, 'retrieval', 'types.ts'),
-  ];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else files.push(p);
-    }
-  };
-  walk(join(ROOT, 'client', 'src'));
-  return Math.max(...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
-}
-
-function ensureClientBuilt(): void {
-  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSourceMtime()) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  try {
-    execFileSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
-  } catch (err) {
-    const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`客户端构建失败：${e.message}\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);
-  }
-}
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 /** The assistant bubbles, newest last. */
 const answers = (page: Page) => page.locator('article.msg-assistant');

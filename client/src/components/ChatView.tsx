@@ -24,7 +24,7 @@ import { UserMessage } from './UserMessage.js';
 
 interface Props {
   active: boolean;
-  reports: ReportMeta[];
+  reports: (ReportMeta & { origin?: string })[];
   scope: Filters;
   onScopeChange: (next: Filters) => void;
 }

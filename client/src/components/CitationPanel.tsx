@@ -83,6 +83,7 @@ export function CitationPanel({ citation, onClose }: Props) {
           <p className="cite-report-meta">
             <span>{citation.district}</span>
             {report?.date && <span>{formatDate(report.date)}</span>}
+            {citation.page !== undefined && <span className="cite-page">第 {citation.page} 页</span>}
             {report && speakerLine(report) && <span>{speakerLine(report)}</span>}
           </p>
         </div>

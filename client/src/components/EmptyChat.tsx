@@ -1,10 +1,10 @@
 import type { ReportMeta } from '../../../retrieval/types.js';
-import { reportYear, sortDistricts } from '../labels.js';
 import { exampleQuestions } from '../exampleQuestions.js';
+import { reportYear, sortDistricts } from '../labels.js';
 import { ExampleQuestions } from './ExampleQuestions.js';
 
 /** The start screen: what this is, which reports it knows, and questions to try. */
-export function EmptyChat({ reports, onPick, busy }: { reports: ReportMeta[]; onPick: (q: string) => void; busy: boolean }) {
+export function EmptyChat({ reports, onPick, busy }: { reports: (ReportMeta & { origin?: string })[]; onPick: (q: string) => void; busy: boolean }) {
   const districts = sortDistricts(reports.map((r) => r.district));
   return (
     <section className="empty-chat" aria-labelledby="empty-title">

@@ -1,5 +1,4 @@
-
-export function ExampleQuestions({ questions, onPick, disabled }: { questions: string[]; onPick: (q: string) => void; disabled?: boolean }) {
+export function ExampleQuestions({ questions, onPick, disabled }: { questions: readonly string[]; onPick: (q: string) => void; disabled?: boolean }) {
   return (
     <ul className="examples" aria-label="示例问题">
       {questions.map((q) => (

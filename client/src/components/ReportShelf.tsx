@@ -1,13 +1,13 @@
-import type { ReportListResponse } from '../../../server/api/schemas.js';
-import type { ReportMeta } from '../../../retrieval/types.js';
+import type { ReportListResponse, ReportSummary } from '../../../server/api/schemas.js';
 import type { AsyncState } from '../hooks.js';
 import { sortDistricts } from '../labels.js';
+import { AddReports } from './AddReports.js';
 import { LoadError } from './LoadError.js';
 import { ReportCard } from './ReportCard.js';
 
 interface Props {
-  state: AsyncState<ReportListResponse> & { reload: () => void };
-  onAsk: (meta: ReportMeta) => void;
+  state: AsyncState<ReportListResponse> & { reload: () => void; refresh: () => void };
+  onAsk: (meta: ReportSummary) => void;
 }
 
 export function ReportShelf({ state, onAsk }: Props) {
@@ -21,8 +21,11 @@ export function ReportShelf({ state, onAsk }: Props) {
       <div className="page-inner">
         <header className="page-head">
           <h1>报告</h1>
-          <p className="page-sub">已收录的区政府工作报告。打开任一报告可按章节阅读原文，回答中的引用也会定位到这里。</p>
+          <p className="page-sub">已收录的政府工作报告。打开任一报告可按章节阅读原文，回答中的引用也会定位到这里。</p>
         </header>
+        {state.data?.upload?.enabled && (
+          <AddReports extensions={state.data.upload.extensions} maxBytes={state.data.upload.maxBytes} onAdded={state.refresh} />
+        )}
         {state.status === 'loading' && <p className="muted">正在加载报告列表…</p>}
         {state.status === 'error' && <LoadError title="报告列表加载失败" message={state.error} onRetry={state.reload} />}
         {state.data && state.data.errors.length > 0 && (
@@ -40,7 +43,7 @@ export function ReportShelf({ state, onAsk }: Props) {
         {state.status === 'ready' && reports.length === 0 && <p className="muted">暂无已收录的报告。</p>}
         <ul className="report-grid">
           {sorted.map((r) => (
-            <ReportCard key={r.id} meta={r} onAsk={onAsk} />
+            <ReportCard key={r.id} meta={r} onAsk={onAsk} onChanged={state.refresh} />
           ))}
         </ul>
       </div>

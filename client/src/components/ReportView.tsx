@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Paragraph } from '../../../retrieval/types.js';
 import { fetchReport } from '../api.js';
 import { useAsync, useNarrow } from '../hooks.js';
@@ -117,8 +117,16 @@ export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
                 <p className="load-warnings">未找到段落 <span className="mono">{paragraphId}</span>，已显示报告开头。</p>
               )}
               <div className="report-body">
-                {data.paragraphs.map((p) => (
-                  <ParagraphBlock key={p.id} p={p} reportId={reportId} target={p.id === paragraphId} />
+                {data.paragraphs.map((p, i) => (
+                  <Fragment key={p.id}>
+                    {/* A PDF report shows where each page begins, as its citations name pages. */}
+                    {p.page !== undefined && p.page !== data.paragraphs[i - 1]?.page && (
+                      <p className="rp-page" aria-label={`第 ${p.page} 页`}>
+                        第 {p.page} 页
+                      </p>
+                    )}
+                    <ParagraphBlock p={p} reportId={reportId} target={p.id === paragraphId} />
+                  </Fragment>
                 ))}
               </div>
             </article>
