@@ -2,7 +2,6 @@
 // (retrieval/ingest/readers) turns the bytes into text, ingestion does the rest,
 // PDF paragraphs get their pages. Used at start-up and when a report is added.
 import { createHash } from 'node:crypto';
-import { applyOverrides } from './applyOverrides.js';
 import { assignPages } from './assignPages.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
@@ -24,7 +23,7 @@ export async function ingestFile(src: IngestSource): Promise<IngestedReport> {
   }
   const ingested = ingestReport(source);
   const paragraphs = pageOfLine ? assignPages(ingested.paragraphs, source.text!, pageOfLine) : ingested.paragraphs;
-  const report: Report = { ...ingested, meta: applyOverrides(ingested.meta, src.overrides), paragraphs };
+  const report: Report = { ...ingested, paragraphs };
   const indicators = extractIndicators({
     reportId: report.meta.id,
     district: report.meta.district,

@@ -76,7 +76,9 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
 
     await page.getByRole('link', { name: '问答', exact: true }).click();
     // The new reports are in the example questions and the district filter.
-    await page.getByRole('button', { name: '沐溪区2024年GDP目标是多少', exact: true }).waitFor();
+    const examples = page.getByRole('list', { name: '示例问题' });
+    await examples.getByRole('button', { name: /^沐溪区/ }).first().waitFor();
+    await examples.getByRole('button', { name: /^澄川区/ }).first().waitFor();
     expect(await page.locator('#scope-district option', { hasText: '澄川区' }).count()).toBe(1);
 
     const docx = await askAndOpen(page, '澄川区2024年GDP目标是多少', 1);
