@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INDEX_FORMAT_VERSION } from '../retrieval/defaults.js';
 import { cacheFile, parseIndexCache, UnknownIndexVersionError } from '../retrieval/index/indexCache.js';
 import { loadCorpus } from '../retrieval/loadCorpus.js';
+import { encodeGb18030 } from './helpers/formatFixtures.js';
 
 const seeds = new URL('../seeds/', import.meta.url).pathname;
 const temps: string[] = [];
@@ -114,29 +115,6 @@ describe('loadCorpus', () => {
   });
 });
 
-/** A GB18030 encoder from the platform's decoder: enough for the characters these reports use. */
-function encodeGb18030(text: string): Buffer {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no two-byte GB18030 code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Buffer.from(out);
-}
 
 describe('loadCorpus: the same text twice', () => {
   it('indexes it once and says which file it duplicates', async () => {
