@@ -86,7 +86,7 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   // "新乡市红旗区" in the body says which city, even when the cover does not.
   if (!city) city = set('city', cityStatedBefore(district, allText, place?.city), 'body');
   // A province's report is its own province.
-  if (!province && level_(place, district) === 'province') province = set('province', district, 'default');
+  if (!province && (place?.level ?? levelFromSuffix(district)) === 'province') province = set('province', district, 'default');
   if (place) {
     if (!city && place.level === 'county' && place.city && place.city !== district) city = set('city', place.city, 'gazetteer');
     if (!province && place.level !== 'province' && place.province && place.province !== district) province = set('province', place.province, 'gazetteer');
@@ -197,10 +197,6 @@ function cityStatedBefore(district: string, text: string, expected: string | und
     if (expected ? cand === expected : byForm.get(cand)?.some((p) => p.name === cand && p.level === 'city')) return cand;
   }
   return undefined;
-}
-
-function level_(place: { level: PlaceLevel } | undefined, name: string): PlaceLevel | undefined {
-  return place?.level ?? levelFromSuffix(name);
 }
 
 /** The head of government a place's name implies: 沛县 → 县长, 乌拉特中旗 → 旗长, 宁夏回族自治区 → 主席. */

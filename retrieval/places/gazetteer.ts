@@ -69,10 +69,7 @@ export function resolvePlace(name: string, hints: readonly string[] = []): Gazet
   const exact = all.filter((p) => p.name === name);
   const candidates = exact.length ? exact : all;
   if (candidates.length <= 1) return candidates[0];
-  const hinted = candidates.filter((p) => hints.some((h) => h && (h === p.city || h === p.province || placeForms(p.city ?? '').includes(h) || placeForms(p.province ?? '').includes(h))));
-  if (hinted.length === 1) return hinted[0];
-  const levels = new Set(candidates.map((p) => p.level));
-  // Same name at different levels (吉林 the province and the city): the larger unit is meant only when named so.
-  if (levels.size > 1 && exact.length === 0) return undefined;
-  return undefined;
+  const names = (p: string | undefined) => (p ? placeForms(p) : []);
+  const hinted = candidates.filter((p) => hints.some((h) => h && (names(p.city).includes(h) || names(p.province).includes(h))));
+  return hinted.length === 1 ? hinted[0] : undefined;
 }
