@@ -21,7 +21,8 @@ export interface DistrictMention {
 }
 
 // 全区/我区/本区 mean "this district", not "all districts", so they are not here.
-const GROUP = /(?:[两三四五六七八九几各每哪]|所有|全部|这些|这几|那几|哪些)个?(区县|县区|县市区|区|县|旗|市|州|省)(?!域|位|间|块|划|长|委|场|级|里|内|属)|(区|县)之间|各地区/u;
+// 哪个区 compares the places (哪个区GDP增长最快); 哪个市 / 哪个省 asks which city a place is in.
+const GROUP = /(?:[两三四五六七八九几各每]|所有|全部|这些|这几|那几|哪些)个?(区县|县区|县市区|区|县|旗|市|州|省)(?!域|位|间|块|划|长|委|场|级|里|内|属)|哪一?个(区|县|旗)(?!域|位|间|块|划|长|委|场|级|里|内|属)|(区|县)之间|各地区/u;
 
 /**
  * Places a question names: by name with or without its suffix (惠济区/惠济, 马边彝族自治县/
@@ -52,7 +53,7 @@ export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]
   if (all) {
     // 郑州各区: the group is the parent's places; 各县 alone: every place of that level.
     const pool = parents.length ? catalog.filter((r) => parents.some((p) => p.value.districts.includes(r.district))) : catalog;
-    const suffix = group[1] ?? group[2] ?? '';
+    const suffix = group[1] ?? group[2] ?? group[3] ?? '';
     const ofLevel = pool.filter((r) => fitsGroup(r, suffix));
     for (const r of ofLevel.length ? ofLevel : pool) push(r.district);
   }

@@ -1,6 +1,7 @@
 // Meta questions (who delivered a report, when, at which session, which city)
 // answered from the metadata read off the report's cover, citing only the
 // cover line that states what was asked.
+import { placeForms } from '../../retrieval/places/placeForms.js';
 import type { ReportMeta } from '../../retrieval/types.js';
 import type { Evidence } from './Answerer.js';
 
@@ -11,8 +12,13 @@ function facetsOf(question: string): Facet[] {
   if (/谁|[区县市省旗州盟]长|主席|作者|报告人|姓名|名字|职务|职位/.test(question)) f.push('who');
   if (/什么时候|何时|哪天|哪一天|日期|时间|几月|几号/.test(question)) f.push('when');
   if (/会议|届|第几次|哪次|大会|什么会|哪个会/.test(question)) f.push('session');
-  if (/哪个市|哪个城市|属于|所在/.test(question)) f.push('city');
+  if (asksCity(question)) f.push('city');
   return f;
+}
+
+/** 卫东区是哪个城市的 / 属于哪个市 / 所在省份. */
+export function asksCity(question: string): boolean {
+  return /哪个市|哪个城市|哪座城市|哪个省|属于|所在|隶属/.test(question);
 }
 
 export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
@@ -37,8 +43,17 @@ export function composeMetaAnswer(question: string, evidence: Evidence[]): strin
     if (facets.length === 1 && facets[0] === 'when') return meta.date ? `${report}作于${y}年${m}月${d}日${cite(dateLine)}。` : `报告中没有写明${report}的日期。`;
     if (facets.length === 1 && facets[0] === 'session' && place) return `${report}是在${place}上所作${cite(dateLine)}。`;
     if (facets.length === 1 && facets[0] === 'city') {
-      // A city stated in the text is cited; one known only from the division codes is said to be so.
-      if (meta.city && meta.sources?.city === 'gazetteer') return `报告中没有写明${meta.district}所属的市；按行政区划，${meta.district}属于${meta.city}。`;
+      // A city stated beside the place on the cover is cited there; one known from the division codes
+      // is said to be so, citing a paragraph where the report names the city, if it does.
+      if (meta.city && meta.sources?.city !== 'cover') {
+        const inBody = (e: Evidence) => e.reportId === meta.id && e.section !== '封面';
+        const stated = evidence.find((e) => inBody(e) && e.text.includes(meta.city! + meta.district));
+        if (stated) return `${meta.district}属于${meta.city}${cite(stated)}。`;
+        const naming = evidence.find((e) => inBody(e) && placeForms(meta.city!).some((f) => e.text.includes(f)));
+        return naming
+          ? `按行政区划，${meta.district}属于${meta.city}，报告中也写到${placeForms(meta.city).at(-1)}${cite(naming)}。`
+          : `按行政区划，${meta.district}属于${meta.city}（报告本身没有写明所属的市）。`;
+      }
       return meta.city ? `${meta.district}属于${meta.city}${cite(dateLine)}。` : `报告中没有写明${meta.district}所属的市。`;
     }
     const who = speaker ? `由${speaker}` : '';

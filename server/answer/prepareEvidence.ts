@@ -3,6 +3,7 @@
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
 import { deliveredYear } from '../../retrieval/deliveredYear.js';
+import { placeForms } from '../../retrieval/places/placeForms.js';
 import { samePlace } from '../../retrieval/places/samePlace.js';
 import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
@@ -13,6 +14,7 @@ import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
+import { asksCity } from './composeMetaAnswer.js';
 
 /** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
 export const MAX_EVIDENCE = 8;
@@ -54,6 +56,18 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
       add(p, { rows: [row], matched: [row.span] });
     }
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
+    // Which city: when the cover does not say, the first paragraph that names the city shows the report's tie to it.
+    if (query.intent === 'meta' && asksCity(question)) {
+      for (const r of reports) {
+        const city = r.meta.city;
+        if (!city || r.meta.sources?.city === 'cover') continue;
+        const forms = placeForms(city);
+        const naming =
+          r.paragraphs.find((p) => p.part !== 'cover' && p.text.includes(city + r.meta.district)) ??
+          r.paragraphs.find((p) => p.part !== 'cover' && forms.some((f) => p.text.includes(f)));
+        if (naming) add(naming);
+      }
+    }
     if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
