@@ -31,7 +31,7 @@ const memory = () => {
 
 // Topic questions naming no place or year: they search every report, a path the eval
 // questions (nearly all about one district) hardly exercise.
-const TOPIC_QUESTIONS = ['黄河流域生态保护', '营商环境怎么样', '城中村改造', '教育和医疗', '招商引资签约项目', '科技创新方面做了哪些工作', '粮食生产', '推进高质量发展的主要举措'];
+const TOPIC_QUESTIONS = ['营商环境怎么样', '城中村改造', '教育和医疗', '招商引资签约项目', '科技创新方面做了哪些工作', '粮食生产', '推进高质量发展的主要举措'];
 
 /** The development questions, each with the report its evidence is in (if any). */
 function evalQuestions(): { question: string; report?: string }[] {

@@ -26,7 +26,7 @@ const { values, positionals } = (() => {
 })();
 
 if (values.help) {
-  console.log('用法：npm run search -- "问题" [--k 5] [--district 惠济区] [--year 2024] [--report 其他报告.txt]\n      npm run search -- --jsonl [--k 10] < questions.txt');
+  console.log('用法：npm run search -- "问题" [--k 5] [--district 某某区] [--year 2024] [--report 其他报告.txt]\n      npm run search -- --jsonl [--k 10] < questions.txt');
   process.exit(0);
 }
 const k = Number(values.k);
