@@ -11,6 +11,8 @@ import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
+import { extractQuantities } from './quantities/extractQuantities.js';
+import type { QuantityRecord } from './quantities/QuantityRecord.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
@@ -49,6 +51,8 @@ export interface Corpus {
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;
   indicators: IndicatorRow[];
+  /** Every number of every clause of every report, typed (retrieval/quantities). */
+  quantities: QuantityRecord[];
   errors: LoadError[];
   /** Content hash of all loaded reports plus the index format: the cache key. */
   hash: string;
@@ -106,7 +110,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
       }
     }
   }
-  const { reports, indicators, hash } = ingested;
+  const { reports, indicators, quantities, hash } = ingested;
   errors.push(...ingested.errors);
 
   const paragraphById = new Map<string, Paragraph>();
@@ -150,6 +154,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     paragraphById,
     passageById,
     indicators,
+    quantities,
     errors,
     hash,
     tokenizer,
@@ -188,7 +193,9 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
     }
   }
   const indicators: IndicatorRow[] = [];
+  const quantities: QuantityRecord[] = [];
   for (const r of reports) {
+    quantities.push(...extractQuantities({ meta: r.meta, paragraphs: r.paragraphs }));
     indicators.push(
       ...extractIndicators({
         reportId: r.meta.id,
@@ -199,5 +206,5 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
       }),
     );
   }
-  return { hash: hasher.digest('hex'), reports, indicators, errors };
+  return { hash: hasher.digest('hex'), reports, indicators, quantities, errors };
 }

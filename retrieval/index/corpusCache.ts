@@ -1,4 +1,4 @@
-// On-disk cache of the ingested reports and their indicator rows, next to the
+// On-disk cache of the ingested reports, their indicator rows and quantity records, next to the
 // index cache: at 1,000 reports ingestion and indicator extraction take ~5 s,
 // reading them back ~0.5 s. Keyed by the report bytes (hashed at every start)
 // and by the source of the ingestion and indicator code, so editing a rule in
@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_FORMAT_VERSION } from '../defaults.js';
+import type { QuantityRecord } from '../quantities/QuantityRecord.js';
 import type { IndicatorRow, LoadError, Passage, Report } from '../types.js';
 
 export interface IngestedCorpus {
@@ -15,6 +16,8 @@ export interface IngestedCorpus {
   hash: string;
   reports: Report[];
   indicators: IndicatorRow[];
+  /** Every number of every clause, typed (retrieval/quantities). */
+  quantities: QuantityRecord[];
   /** Files that could not be ingested, with why. */
   errors: LoadError[];
 }
@@ -29,6 +32,7 @@ interface CachedCorpus {
   hash: string;
   reports: StoredReport[];
   indicators: IndicatorRow[];
+  quantities: QuantityRecord[];
   errors: LoadError[];
 }
 
@@ -40,7 +44,7 @@ let codeHash: string | null | undefined;
 
 /**
  * Hash of the code that turns report bytes into reports and indicator rows
- * (retrieval/ingest, retrieval/indicators, defaults.ts). Null when the sources
+ * (retrieval/ingest, retrieval/indicators, retrieval/quantities, defaults.ts). Null when the sources
  * cannot be read (a bundled build): the corpus is then never cached.
  */
 export function ingestCodeHash(): string | null {
@@ -48,7 +52,7 @@ export function ingestCodeHash(): string | null {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hasher = createHash('sha256');
-    for (const dir of ['ingest', 'indicators']) {
+    for (const dir of ['ingest', 'indicators', 'quantities']) {
       const names = readdirSync(join(root, dir))
         .filter((f) => /\.[cm]?[jt]s$/.test(f))
         .sort();
@@ -78,7 +82,7 @@ export function readCorpusCache(dir: string, key: string): IngestedCorpus | unde
     const passages = r.passages.map((p): Passage => ({ ...p, text: p.text ?? text.get(p.paragraphId)!.slice(p.start, p.end) }));
     return { ...r, passages };
   });
-  return { hash: cached.hash, reports, indicators: cached.indicators, errors: cached.errors };
+  return { hash: cached.hash, reports, indicators: cached.indicators, quantities: cached.quantities, errors: cached.errors };
 }
 
 export function writeCorpusCache(dir: string, key: string, corpus: IngestedCorpus): void {
@@ -90,7 +94,15 @@ export function writeCorpusCache(dir: string, key: string, corpus: IngestedCorpu
     });
     return { ...r, passages };
   });
-  const entry: CachedCorpus = { version: INDEX_FORMAT_VERSION, key, hash: corpus.hash, reports, indicators: corpus.indicators, errors: corpus.errors };
+  const entry: CachedCorpus = {
+    version: INDEX_FORMAT_VERSION,
+    key,
+    hash: corpus.hash,
+    reports,
+    indicators: corpus.indicators,
+    quantities: corpus.quantities,
+    errors: corpus.errors,
+  };
   mkdirSync(dir, { recursive: true });
   const file = corpusCacheFile(dir, key);
   // Write then rename, so a crash never leaves a half-written cache behind.
