@@ -195,7 +195,8 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
   const indicators: IndicatorRow[] = [];
   const quantities: QuantityRecord[] = [];
   for (const r of reports) {
-    quantities.push(...extractQuantities({ meta: r.meta, paragraphs: r.paragraphs }));
+    const own = extractQuantities({ meta: r.meta, paragraphs: r.paragraphs });
+    quantities.push(...own);
     indicators.push(
       ...extractIndicators({
         reportId: r.meta.id,
@@ -203,6 +204,7 @@ function ingestAll(sources: IngestSource[]): IngestedCorpus {
         reviewYear: r.meta.reviewYear,
         planYear: r.meta.planYear,
         paragraphs: r.paragraphs,
+        quantities: own,
       }),
     );
   }

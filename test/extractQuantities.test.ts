@@ -128,8 +128,8 @@ describe('extractQuantities on the seeds', () => {
       for (const r of recs) {
         expect(() => QuantityRecordSchema.parse(r)).not.toThrow();
         expect(text.get(r.paragraphId)!.slice(r.span.start, r.span.end)).toBe(r.written);
-        expect(r.clause.start).toBeLessThanOrEqual(r.span.start);
-        expect(r.clause.end).toBeGreaterThanOrEqual(r.span.end);
+        expect(r.statement.start).toBeLessThanOrEqual(r.span.start);
+        expect(r.statement.end).toBe(r.span.end);
       }
     }
   });

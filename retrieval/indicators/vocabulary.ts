@@ -39,7 +39,7 @@ export const INDICATORS: IndicatorDef[] = [
   {
     name: '固定资产投资',
     display: '固定资产投资',
-    labels: ['全社会固定资产投资', '固定资产投资', '工业投资'],
+    labels: ['全社会固定资产投资', '固定资产投资'],
     aliases: ['投资', '固投', '投资增速', '投资增长'],
     levelUnits: ['亿元'],
   },
@@ -145,7 +145,7 @@ export const INDICATORS: IndicatorDef[] = [
  * first (longest match wins), so the alias inside them is not read as the indicator.
  */
 export const NOT_INDICATORS: string[] = [
-  '项目投资', '重点项目', '重大项目', '投资项目', '招商引资', '工业用地', '工业园', '工业互联网', '工业投资',
+  '项目投资', '重点项目', '重大项目', '投资项目', '招商引资', '工业用地', '工业园', '工业互联网',
   '旅游收入', '营业收入', '主营业务收入', '经营收入', '科技支出', '财政支出', '民生支出占比', '技术合同',
   '消费券', '消费中心', '消费场景', '消费新', '新型消费',
 ];

@@ -30,7 +30,7 @@ export const QuantityRecordSchema = z.object({
   kind: QuantityKindSchema,
   /** Years the figure is about (one, or the span of a multi-year figure). */
   years: z.array(z.number().int()),
-  /** Normalised value in `unit` (百分之七 → 7 with unit %); null for 同步-style targets. */
+  /** Normalised value in `unit` (百分之七 → 7 with unit %); null for figure-less targets (与经济增长同步). */
   value: z.number().nullable(),
   /** The unit as written after normalising the numeral: 亿元, %, 个, 万人, 个百分点, 倍, 位 … ('' when none). */
   unit: z.string(),
@@ -41,11 +41,13 @@ export const QuantityRecordSchema = z.object({
   measure: QuantityMeasureSchema,
   /** What the number is of, read on both sides of it: 地区生产总值, 新增起降点, 推进重点项目建设. */
   subject: z.string(),
+  /** The words joining subject and number as written: 增长, 同比增长, 保持, 控制在 ('' when none). */
+  link: z.string(),
   /** Ranks and comparisons (居全市第3位, 高于全市平均水平2.4个百分点): not a figure of the subject itself. */
   comparison: z.boolean(),
   /** Exact span of `written` in the paragraph text. */
   span: SpanSchema,
-  /** Span of the clause the record was read from (what an answer highlights). */
-  clause: SpanSchema,
+  /** The statement: from where its subject is written to the end of the figure (what an answer highlights). */
+  statement: SpanSchema,
 });
 export type QuantityRecord = z.infer<typeof QuantityRecordSchema>;

@@ -1,11 +1,13 @@
 // Every number in every clause of a report → a typed quantity record.
 //
 // Paragraph by paragraph: the report part (review / five-year review / plan) from the section
-// title; clause by clause: the numbers (findNumberTokens), each with its subject read on both
-// sides (readSubject), its measure (classifyMeasure), qualifiers written around it, the kind
-// (target / actual / estimate / cumulative) from the part and cue words, and the year(s).
-// A figure with no subject of its own (…157.5亿元，同比增长7.1% / 总量居全市第4位) takes the
-// previous figure's subject in the same sentence. 分别 binds each figure to its own subject.
+// title (or, without sections, from the top-level heading lines in order); clause by clause:
+// the numbers (findNumberTokens), each with its subject read on both sides (readSubject), its
+// measure (classifyMeasure), the qualifiers written around it, the kind (target / actual /
+// estimate / cumulative) from the part and cue words, and the year(s). A figure with no subject
+// of its own (…157.5亿元，同比增长7.1% / 总量居全市第4位) takes the previous figure's subject in
+// the same sentence. 分别 binds each figure to its own subject. Figure-less targets
+// (居民收入与经济增长同步) become records with value null.
 import type { Paragraph, ReportMeta } from '../types.js';
 import { classifyMeasure } from './classifyMeasure.js';
 import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
@@ -16,7 +18,7 @@ import { splitClauses, type Clause } from './splitClauses.js';
 
 export interface QuantityInput {
   meta: Pick<ReportMeta, 'id' | 'district' | 'reviewYear' | 'planYear'>;
-  paragraphs: Pick<Paragraph, 'id' | 'text' | 'sectionPath' | 'isHeading'>[];
+  paragraphs: (Pick<Paragraph, 'id' | 'text' | 'sectionPath'> & { isHeading?: boolean })[];
 }
 
 /** Qualifiers that hold for the whole clause wherever they are written (累计实施…重点项目526项). */
@@ -27,6 +29,11 @@ const TARGET_PARAGRAPH_RE = /预期(?:目标|指标)(?:是|为)|主要(?:预期)
 const MULTI_YEAR_RE = /五年来|过去五年|过去的五年|年均|十[二三四]五(?:期间|以来)|[两三四五]年来/;
 const COUNTER_UNITS = new Set(['个', '家', '项', '所', '座', '条', '户', '件', '套', '台', '辆', '处', '场', '栋', '批', '支', '架', '宗', '笔', '间', '张', '名', '人', '万人', '次', '人次', '万户']);
 const YEAR_RE = /(?<!\d)((?:19|20)\d{2})年/g;
+const TOP_HEADING_RE = /^[一二三四五六七八九十]+、/;
+/** 居民人均可支配收入与地区生产总值同步增长 / 居民收入与经济增长基本同步. */
+const SYNC_RE = /(?:预计)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值|生产总值|GDP|经济)(?:增长)?(?:基本|协调)?同步(?:增长)?/;
+/** A clause without figures longer than this starts a new topic: later figures do not inherit across it. */
+const CHAIN_BREAK_CHARS = 10;
 
 export function extractQuantities(input: QuantityInput): QuantityRecord[] {
   const { id: reportId, district, reviewYear, planYear } = input.meta;
@@ -36,84 +43,118 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
     const text = para.text;
     const fromSection = para.sectionPath.length ? readReportPart(para.sectionPath[0], reviewYear, planYear) : undefined;
     if (fromSection) part = fromSection;
-    else if (para.sectionPath.length) part = part === 'cover' ? 'review' : part;
+    else if (para.sectionPath.length && part === 'cover') part = 'review';
+    // Without sections from the ingester, top-level heading lines mark the parts in order.
+    if (TOP_HEADING_RE.test(text) && text.length <= 40 && !/[。；;]/.test(text)) {
+      part = readReportPart(text, reviewYear, planYear) ?? (part === 'cover' ? 'review' : part);
+      continue;
+    }
     if (para.isHeading) continue;
-    const paraPart: ReportPart = TARGET_PARAGRAPH_RE.test(text) ? 'plan' : part;
-    if (paraPart === 'cover') continue;
+    // The 预期目标 paragraph opens the plan: what follows it plans too, until a heading says otherwise.
+    if (TARGET_PARAGRAPH_RE.test(text)) part = 'plan';
+    const paraPart: ReportPart = part === 'cover' && para.sectionPath.length === 0 ? 'review' : part;
     const paragraphMultiYear = paraPart === 'fiveYear' || (paraPart === 'review' && /^(五年来|过去的?五年)/.test(text));
 
     const clauses = splitClauses(text);
     const tokens = findNumberTokens(text);
     let sentence = -1;
-    let sentenceRecords: QuantityRecord[] = [];
+    let roots: QuantityRecord[] = [];
+    /** 固定资产投资，同比增长2.6%: a short clause naming only a subject, for the figures after it. */
+    let pending: { subject: string; start: number } | undefined;
     let estimate = false;
     for (const clause of clauses) {
       if (clause.sentence !== sentence) {
         sentence = clause.sentence;
-        sentenceRecords = [];
+        roots = [];
+        pending = undefined;
         estimate = false;
       }
       const sentenceStart = clauses.find((c) => c.sentence === clause.sentence)!.start;
       const ctext = text.slice(clause.start, clause.end);
-      // 预计全年…，…: the estimate carries through the sentence.
+      // 预计全年…，…: an estimate carries through the sentence until a clause says 完成/实现.
       if (/预计/.test(ctext)) estimate = true;
+      else if (/完成|实现|达到/.test(ctext)) estimate = false;
       const inClause = tokens.filter((t) => t.start >= clause.start && t.end <= clause.end);
+      const base = { reportId, paragraphId: para.id, district, part: paraPart };
+      const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
+        const explicit = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+        const last = explicit.at(-1);
+        const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
+        if (paraPart === 'plan') {
+          // A plan paragraph recalling last year's outcome (2023年…完成).
+          if (last !== undefined && last < planYear) return { kind: 'actual', years: [last] };
+          return { kind: 'target', years: [last ?? planYear] };
+        }
+        if (multiYear) return { kind: 'cumulative', years: last && last !== reviewYear ? [last] : range(reviewYear - 4, reviewYear) };
+        const years = [last !== undefined && last <= reviewYear ? last : reviewYear];
+        return { kind: estimate || /预计/.test(clauseLeft) ? 'estimate' : 'actual', years };
+      };
+
+      if (inClause.length === 0) {
+        const sync = SYNC_RE.exec(ctext);
+        if (sync) {
+          // Each of 人均GDP、全员劳动生产率、人均可支配收入 is to grow in step.
+          const subjects = readLeftSubject(ctext.slice(0, sync.index)).split('、').filter(Boolean);
+          const at = clause.start + sync.index;
+          const { kind, years } = kindOf(text.slice(sentenceStart, at), text.slice(clause.start, at));
+          for (const subject of subjects) {
+            const from = clause.start + Math.max(0, ctext.indexOf(subject));
+            records.push({
+              ...base, kind, years, value: null, unit: '', written: sync[0].replace(/^预计/, ''), qualifiers: ['同步'], measure: 'growth', subject, link: '',
+              comparison: false, span: { start: at + (sync[0].startsWith('预计') ? 2 : 0), end: at + sync[0].length }, statement: { start: from, end: at + sync[0].length },
+            });
+          }
+        }
+        if (clause.end - clause.start > CHAIN_BREAK_CHARS) {
+          roots = [];
+        }
+        const named = readLeftSubject(ctext);
+        pending = !sync && named && clause.end - clause.start <= CHAIN_BREAK_CHARS ? { subject: named, start: clause.start } : undefined;
+        continue;
+      }
       const respectively = ctext.indexOf('分别');
-      const bound = respectively >= 0 ? bindRespectively(text, clause, clause.start + respectively, inClause, sentenceRecords) : { subjects: new Map<NumberToken, string>(), near: '' };
+      const bound = respectively >= 0 ? bindRespectively(text, clause, clause.start + respectively, inClause, roots) : { subjects: new Map<NumberToken, string>(), near: '' };
 
       inClause.forEach((tok, k) => {
-        const segStart = k > 0 ? inClause[k - 1].end : clause.start;
+        let segStart = k > 0 ? inClause[k - 1].end : clause.start;
+        while (segStart < tok.start && /[、，,\s和及与]/.test(text[segStart])) segStart++;
         const leftRaw = text.slice(segStart, tok.start);
+        const isBound = bound.subjects.has(tok);
         let subject = bound.subjects.get(tok) ?? readLeftSubject(leftRaw);
         const right = readRightSubject(text.slice(tok.end, k + 1 < inClause.length ? inClause[k + 1].start : clause.end));
         // 新增43个起降点: a short verb before, the noun after; 6个省重点项目和24个市重点项目: the noun after.
-        if (!bound.subjects.has(tok) && COUNTER_UNITS.has(tok.unit) && right) subject = subject.length <= 4 ? `${subject}${right}` : right;
-        const near = subject && leftRaw.lastIndexOf(subject) >= 0 ? leftRaw.slice(leftRaw.lastIndexOf(subject) + subject.length) : leftRaw;
+        if (!isBound && COUNTER_UNITS.has(tok.unit.replace(/^[万亿]/, '')) && right) subject = subject.length <= 4 ? `${subject}${right}` : right;
+        const at = subject && !isBound ? leftRaw.lastIndexOf(subject.slice(0, 4)) : -1;
+        // 全年实现地区生产总值157.5亿元: a short lead-in without figures belongs to the statement.
+        let statementStart = isBound ? clause.start : at >= 0 && (at > 12 || /\d/.test(leftRaw.slice(0, at))) ? segStart + at : segStart;
+        let link = at >= 0 ? leftRaw.slice(at + Math.min(subject.length, leftRaw.length - at)) : leftRaw;
+        if (subject && leftRaw.includes(subject)) link = leftRaw.slice(leftRaw.lastIndexOf(subject) + subject.length);
+        // The figure a subject-less one belongs to: the last one in the sentence with a subject of its own
+        // (…7800万美元，占年目标的107%，同比增长12.5%: the growth is of 实际利用外资, not of the share).
+        const prev: Pick<QuantityRecord, 'subject' | 'statement'> | undefined =
+          roots.at(-1) ?? (pending && { subject: pending.subject, statement: { start: pending.start, end: pending.start } });
         let inherited = false;
-        if (!bound.subjects.has(tok) && /^[占比]/.test(subject) && sentenceRecords.length) {
+        if (!isBound && prev && /^[占比]/.test(subject)) {
           // 完成投资148.5亿元，占年度投资目标的105%: a share of the previous figure.
-          subject = `${sentenceRecords[sentenceRecords.length - 1].subject}${subject}`;
+          subject = `${prev.subject}${subject}`;
           inherited = true;
-        } else if (!bound.subjects.has(tok) && isGenericSubject(subject) && sentenceRecords.length) {
+        } else if (!isBound && prev && isGenericSubject(subject)) {
           // 同比增长7.1% / 总量居全市第4位: the previous figure's subject.
-          const prev = sentenceRecords[sentenceRecords.length - 1];
           subject = subject && !/^(同比|分别|均|较|比|其|其中)$/.test(subject) ? `${prev.subject}${subject}` : prev.subject;
+          statementStart = prev.statement.start;
+          link = leftRaw;
           inherited = true;
         }
-        const reading = classifyMeasure(tok, bound.subjects.has(tok) ? bound.near : inherited ? leftRaw : near || leftRaw, subject);
-
-        const upTo = text.slice(sentenceStart, tok.start);
-        const qualifiers = [...tok.qualifiers];
+        const reading = classifyMeasure(tok, isBound ? bound.near : inherited ? leftRaw : link || leftRaw, subject);
         const clauseLeft = text.slice(clause.start, tok.start);
+        const qualifiers = [...tok.qualifiers];
         for (const q of CLAUSE_QUALIFIERS) if (clauseLeft.includes(q) && !qualifiers.includes(q)) qualifiers.push(q);
         const adjacent = leftRaw.replace(/[为达到在了\s]+$/, '');
         for (const q of ADJACENT_QUALIFIERS) if (adjacent.endsWith(q) && !qualifiers.includes(q)) qualifiers.push(q);
         if (reading.decline) qualifiers.push('下降');
-
-        const explicitYears = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));
-        const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
-        let kind: QuantityKind;
-        if (paraPart === 'plan') kind = 'target';
-        else if (multiYear) kind = 'cumulative';
-        else if (estimate || /预计/.test(clauseLeft)) kind = 'estimate';
-        else kind = 'actual';
-        let years: number[];
-        const lastYear = explicitYears.at(-1);
-        if (kind === 'cumulative') years = lastYear && lastYear !== reviewYear ? [lastYear] : range(reviewYear - 4, reviewYear);
-        else if (kind === 'target') {
-          years = [lastYear && lastYear >= planYear ? lastYear : planYear];
-          // A plan paragraph recalling last year's outcome (2023年…完成).
-          if (lastYear !== undefined && lastYear < planYear) {
-            kind = 'actual';
-            years = [lastYear];
-          }
-        } else years = [lastYear !== undefined && lastYear <= reviewYear ? lastYear : reviewYear];
-
+        const { kind, years } = kindOf(text.slice(sentenceStart, tok.start), clauseLeft);
         const rec: QuantityRecord = {
-          reportId,
-          paragraphId: para.id,
-          district,
-          part: paraPart,
+          ...base,
           kind,
           years,
           value: tok.value,
@@ -122,13 +163,15 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           qualifiers,
           measure: reading.measure,
           subject,
+          link: (isBound ? bound.near : link).trim(),
           comparison: reading.comparison,
           span: { start: tok.start, end: tok.end },
-          clause: { start: clause.start, end: clause.end },
+          statement: { start: statementStart, end: tok.end },
         };
         records.push(rec);
-        sentenceRecords.push(rec);
+        if (!inherited) roots.push(rec);
       });
+      pending = undefined;
     }
   }
   return records;

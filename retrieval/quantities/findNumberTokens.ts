@@ -50,7 +50,7 @@ export function findNumberTokens(text: string): NumberToken[] {
     if (/^[－—-]\d/.test(text.slice(start + m[0].length))) continue;
     // “1583”项目建设行动 / 12345热线 / 8大领域: names and codes, not figures.
     if (!unit && (/[“"《「]/.test(text[start - 1] ?? '') || /^[”"》」大]/.test(text.slice(start + m[0].length)) || (value >= 1000 && !m[0].includes('.')))) continue;
-    out.push(token(text, start, value, tail, text[start - 1] === '第'));
+    out.push(token(text, start, value, tail, text[start - 1] === '第' && /^(?:[位名]|[，,。；;、）)]|$)/.test(text.slice(start + m[0].length))));
   }
   for (const m of text.matchAll(CHINESE_RE)) {
     const start = m.index!;
@@ -85,7 +85,8 @@ export function findNumberTokens(text: string): NumberToken[] {
     const core = big ? numeral.slice(0, -1) : numeral;
     const v = parseChineseNumber(core);
     if (v === undefined) continue;
-    const ordinal = text[start - 1] === '第';
+    // 第三产业 / 第一批: an ordinal is a rank only as 第N位/名 or closing its clause (居全市第一；).
+    const ordinal = text[start - 1] === '第' && /^(?:[位名]|[，,。；;、）)]|$)/.test(text.slice(start + m[0].length));
     let tail = readTail(text, start + m[0].length);
     if (big) tail = { ...tail, unit: `${big}${tail.unit}` };
     if (!ordinal && !CHINESE_COUNTERS.has(tail.unit)) continue;
