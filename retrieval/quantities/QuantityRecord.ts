@@ -9,9 +9,9 @@ import { SpanSchema } from '../types.js';
  * share: a part of a whole (占比81.7%); rate: a ratio stated as a level (失业率5.5%, 研发投入强度2.1%);
  * count: things counted (43个起降点); perCapita: an amount per person (人均可支配收入4.08万元);
  * rank: a position (居全市第3位); difference: a gap to something else (高于全市2.4个百分点);
- * multiple: a factor (翻一番, 2.3倍).
+ * multiple: a factor (翻一番, 2.3倍); ratio: parts of a whole written a:b:c (三次产业结构比1:22:77, value null).
  */
-export const QuantityMeasureSchema = z.enum(['level', 'growth', 'share', 'rate', 'count', 'perCapita', 'rank', 'difference', 'multiple']);
+export const QuantityMeasureSchema = z.enum(['level', 'growth', 'share', 'rate', 'count', 'perCapita', 'rank', 'difference', 'multiple', 'ratio']);
 export type QuantityMeasure = z.infer<typeof QuantityMeasureSchema>;
 
 /** target: planned; actual: an outcome; estimate: 预计; cumulative: over several years (五年来, 累计, 年均). */
@@ -47,7 +47,7 @@ export const QuantityRecordSchema = z.object({
   comparison: z.boolean(),
   /** Exact span of `written` in the paragraph text. */
   span: SpanSchema,
-  /** The statement: from where its subject is written to the end of the figure (what an answer highlights). */
+  /** The statement: from where its subject is written to the end of the figure, or of the noun a count counts (what an answer quotes and highlights). */
   statement: SpanSchema,
 });
 export type QuantityRecord = z.infer<typeof QuantityRecordSchema>;

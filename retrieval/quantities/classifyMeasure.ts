@@ -20,6 +20,7 @@ export interface MeasureReading {
 /** `near` is the text between the subject and the number (the whole left side when the subject is inherited). */
 export function classifyMeasure(token: NumberToken, near: string, subject: string): MeasureReading {
   const tail = near.slice(-10);
+  if (token.ratio) return { measure: 'ratio', decline: false, comparison: false };
   if (token.ordinal || (['位', '名'].includes(token.unit) && RANK_RE.test(near.slice(-12) + (token.ordinal ? '' : '第')))) {
     return { measure: 'rank', decline: false, comparison: true };
   }

@@ -123,7 +123,13 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         let subject = bound.subjects.get(tok) ?? readLeftSubject(leftRaw);
         const right = readRightSubject(text.slice(tok.end, k + 1 < inClause.length ? inClause[k + 1].start : clause.end));
         // 新增43个起降点: a short verb before, the noun after; 6个省重点项目和24个市重点项目: the noun after.
-        if (!isBound && COUNTER_UNITS.has(tok.unit.replace(/^[万亿]/, '')) && right) subject = subject.length <= 4 ? `${subject}${right}` : right;
+        let statementEnd = tok.end;
+        if (!isBound && COUNTER_UNITS.has(tok.unit.replace(/^[万亿]/, '')) && right) {
+          subject = subject.length <= 4 ? `${subject}${right}` : right;
+          // The statement runs on to the noun it counts: 推进199个重点项目建设.
+          const at = text.indexOf(right, tok.end);
+          if (at >= 0 && at <= tok.end + 1) statementEnd = at + right.length;
+        }
         const at = subject && !isBound ? leftRaw.lastIndexOf(subject.slice(0, 4)) : -1;
         // 全年实现地区生产总值157.5亿元: a short lead-in without figures belongs to the statement.
         let statementStart = isBound ? clause.start : at >= 0 && (at > 12 || /\d/.test(leftRaw.slice(0, at))) ? segStart + at : segStart;
@@ -131,6 +137,9 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         if (subject && leftRaw.includes(subject)) link = leftRaw.slice(leftRaw.lastIndexOf(subject) + subject.length);
         // The figure a subject-less one belongs to: the last one in the sentence with a subject of its own
         // (…7800万美元，占年目标的107%，同比增长12.5%: the growth is of 实际利用外资, not of the share).
+        // 总投资约3亿元的100个老旧小区: the figure before 的 describes this one; the statement holds both.
+        const own = records.at(-1);
+        if (!isBound && leftRaw.trim() === '的' && own && own.paragraphId === para.id && own.span.end === tok.start - 1) statementStart = own.statement.start;
         const prev: Pick<QuantityRecord, 'subject' | 'statement'> | undefined =
           roots.at(-1) ?? (pending && { subject: pending.subject, statement: { start: pending.start, end: pending.start } });
         let inherited = false;
@@ -157,7 +166,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           ...base,
           kind,
           years,
-          value: tok.value,
+          value: tok.ratio ? null : tok.value,
           unit: tok.unit,
           written: tok.written,
           qualifiers,
@@ -166,7 +175,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           link: (isBound ? bound.near : link).trim(),
           comparison: reading.comparison,
           span: { start: tok.start, end: tok.end },
-          statement: { start: statementStart, end: tok.end },
+          statement: { start: statementStart, end: statementEnd },
         };
         records.push(rec);
         if (!inherited) roots.push(rec);

@@ -16,6 +16,8 @@ export interface NumberToken {
   qualifiers: string[];
   /** Written as 第N (an ordinal): a rank when followed by 位/名, else a position in a list. */
   ordinal: boolean;
+  /** Written a:b:c (1:22:77): value is NaN-free null-like, read as a ratio. */
+  ratio?: boolean;
 }
 
 /** Units, longest first so 万平方米 wins over 平方米 and 亿元 over 元. */
@@ -39,8 +41,13 @@ const CHINESE_RE = new RegExp(`百分之(${CN}+)|翻(${CN})番|(${CN}+)成(?![�
 
 export function findNumberTokens(text: string): NumberToken[] {
   const out: NumberToken[] = [];
+  // 三次产业结构比1:22:77: one ratio, not three numbers.
+  for (const m of text.matchAll(/(?<![\d.:])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)+(?![\d:])/g)) {
+    out.push({ start: m.index!, end: m.index! + m[0].length, written: m[0], value: Number(m[0].split(/[:：]/)[0]), unit: '', qualifiers: [], ordinal: false, ratio: true });
+  }
   for (const m of text.matchAll(ARABIC_RE)) {
     const start = m.index!;
+    if (overlaps(out, start, start + m[0].length)) continue;
     const value = Number(m[0].replace(/,/g, ''));
     const tail = readTail(text, start + m[0].length);
     // 2024年 / 3月8日 / 8日: dates.
@@ -90,6 +97,10 @@ export function findNumberTokens(text: string): NumberToken[] {
     let tail = readTail(text, start + m[0].length);
     if (big) tail = { ...tail, unit: `${big}${tail.unit}` };
     if (!ordinal && !CHINESE_COUNTERS.has(tail.unit)) continue;
+    // 每千人 / 每万人: the denominator of a rate (每千人拥有托位4.9个), not a figure.
+    if (text[start - 1] === '每') continue;
+    // 三次产业: the primary/secondary/tertiary sectors, not a count of times.
+    if (tail.unit === '次' && text.startsWith('产业', start + m[0].length + tail.length)) continue;
     // 一个 / 一批 / 一年 / 一次: articles and idioms far more often than figures.
     if (v === 1 && !big && tail.unit !== '倍' && !ordinal) continue;
     // 五年来 / 三年行动: durations and programme names, not figures.

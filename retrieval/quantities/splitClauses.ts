@@ -15,7 +15,9 @@ export function splitClauses(text: string): Clause[] {
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
     const endSentence = i === text.length || /[。；;！!？?\n]/.test(ch);
-    const endClause = endSentence || /[，,：:]/.test(ch);
+    // 1:22:77 and 1,234 are numbers, not clause breaks.
+    const inNumber = /[:：,]/.test(ch ?? '') && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+    const endClause = endSentence || (/[，,：:]/.test(ch) && !inNumber);
     if (!endClause) continue;
     let s = start;
     let e = i;

@@ -3,6 +3,7 @@
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import type { IndicatorRow, ParsedQuery, ReportMeta, Span } from '../../retrieval/types.js';
 import type { ChatTurn } from '../api/schemas.js';
 
@@ -25,6 +26,8 @@ export interface Evidence {
   matched: Span[];
   /** Indicator rows whose figure lies in this paragraph and fits the question. */
   rows: IndicatorRow[];
+  /** Quantity records in this paragraph that answer a figure question no indicator row answers. */
+  quantities?: QuantityRecord[];
   report: ReportMeta;
 }
 

@@ -3,11 +3,12 @@
 // the cover, list questions from the section tree, anything else by quoting the
 // best sentences. It says plainly when the evidence does not hold an answer.
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
-import { composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
+import { composeFigureNotStated, composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
 import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
 import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
 import { composeListAnswer } from './composeListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
+import { composeQuantityAnswer } from './composeQuantityAnswer.js';
 
 export const OFFLINE_NAME = '离线抽取';
 
@@ -21,6 +22,12 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (text) return { status: 'answered', text };
   }
   const rows = evidence.flatMap((e) => e.rows);
+  const quantities = evidence.flatMap((e) => e.quantities ?? []);
+  if (quantities.length) {
+    // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
+    const text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
+    if (text) return { status: 'answered', text };
+  }
   if (query.intent === 'list') {
     const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : composeListAnswer(evidence);
     if (text) return { status: 'answered', text };
@@ -31,8 +38,9 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     return { status: 'answered', text };
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
-    // A figure was asked for and no table row fits: quoting loosely related sentences would mislead.
-    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? none().text };
+    // A figure was asked for and neither a table row nor a record states it: quoting loosely
+    // related sentences would mislead. Say which measure is stated, or that the figure is not.
+    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? composeFigureNotStated(corpus, query, question) };
   }
   const text = composeExtractiveAnswer(question, query, evidence, corpus.tokenizer);
   return text ? { status: 'answered', text } : none();

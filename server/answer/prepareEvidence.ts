@@ -5,11 +5,13 @@
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
 import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
+import { selectFigureRecords } from './selectFigureRecords.js';
 
 /** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
 export const MAX_EVIDENCE = 8;
@@ -33,21 +35,28 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
   if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
     query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
   }
-  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[] }>();
-  const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[] } = {}) => {
-    const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [] };
+  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[]; quantities: QuantityRecord[] }>();
+  const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[]; quantities?: QuantityRecord[] } = {}) => {
+    const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [], quantities: [] };
     cur.matched = mergeSpans(cur.matched, extra.matched ?? []);
     cur.rows.push(...(extra.rows ?? []).filter((r) => !cur.rows.includes(r)));
+    cur.quantities.push(...(extra.quantities ?? []).filter((r) => !cur.quantities.includes(r)));
     cur.passage ??= extra.passage;
     items.set(p.id, cur);
   };
 
   if (!query.noMatchingReport && !query.unknownPlace) {
     const reports = relevantReports(corpus, query, filters);
-    for (const row of indicatorRows(corpus, query, reports)) {
-      const p = corpus.paragraphById.get(row.paragraphId)!;
-      add(p, { rows: [row], matched: [row.span] });
+    const rows = indicatorRows(corpus, query, reports);
+    const lastUser = [...history].reverse().find((t) => t.role === 'user')?.content;
+    const figures = selectFigureRecords(corpus, query, question, reports, rows, lastUser);
+    if (figures.useRows) {
+      for (const row of rows) {
+        const p = corpus.paragraphById.get(row.paragraphId)!;
+        add(p, { rows: [row], matched: [row.span] });
+      }
     }
+    for (const rec of figures.records) add(corpus.paragraphById.get(rec.paragraphId)!, { quantities: [rec], matched: [rec.statement] });
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
     if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
@@ -70,8 +79,9 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       text: it.paragraph.text,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
       // A figure's clause is the precise support; search's matched sentences only when there is no row.
-      matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,
+      matched: it.rows.length || it.quantities.length ? [...it.rows.map((r) => r.span), ...it.quantities.map((r) => r.statement)] : it.matched,
       rows: it.rows,
+      ...(it.quantities.length ? { quantities: it.quantities } : {}),
       report: report.meta,
     };
   });
