@@ -28,6 +28,8 @@ export interface Evidence {
   rows: IndicatorRow[];
   /** Quantity records in this paragraph that answer a figure question no indicator row answers. */
   quantities?: QuantityRecord[];
+  /** Items of an enumeration in this paragraph's running text that answer a list question, with its intro. */
+  list?: { intro: string; items: (Span & { text: string })[] };
   report: ReportMeta;
 }
 

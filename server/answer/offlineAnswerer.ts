@@ -4,6 +4,7 @@
 // best sentences. It says plainly when the evidence does not hold an answer.
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { composeFigureNotStated, composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
+import { composeEnumerationAnswer } from './composeEnumerationAnswer.js';
 import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
 import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
 import { composeListAnswer } from './composeListAnswer.js';
@@ -26,6 +27,10 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
     const text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
+    if (text) return { status: 'answered', text };
+  }
+  if (evidence.some((e) => e.list)) {
+    const text = composeEnumerationAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
   if (query.intent === 'list') {

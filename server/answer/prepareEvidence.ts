@@ -12,6 +12,7 @@ import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } fr
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
 import { selectFigureRecords } from './selectFigureRecords.js';
+import { selectEnumeration } from './selectEnumeration.js';
 
 /** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
 export const MAX_EVIDENCE = 8;
@@ -35,7 +36,8 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
   if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
     query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
   }
-  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[]; quantities: QuantityRecord[] }>();
+  type ListItems = NonNullable<Evidence['list']>;
+  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[]; quantities: QuantityRecord[]; list?: ListItems }>();
   const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[]; quantities?: QuantityRecord[] } = {}) => {
     const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [], quantities: [] };
     cur.matched = mergeSpans(cur.matched, extra.matched ?? []);
@@ -58,7 +60,14 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
     }
     for (const rec of figures.records) add(corpus.paragraphById.get(rec.paragraphId)!, { quantities: [rec], matched: [rec.statement] });
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
-    if (query.intent === 'list' && TARGET_LIST.test(question)) {
+    // An enumeration in running text (一是…二是…, 必须坚持…。必须坚持…。, 问题和不足：A；B；C) that the
+    // question names better than the section headings do.
+    const enumeration = selectEnumeration(corpus, query, question, reports);
+    if (enumeration) {
+      const { enumeration: e } = enumeration;
+      add(corpus.paragraphById.get(e.paragraphId)!, { matched: e.items.map(({ start, end }) => ({ start, end })) });
+      items.get(e.paragraphId)!.list = { intro: e.intro, items: e.items };
+    } else if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
     } else if (query.intent === 'list') for (const p of sectionHeadings(question, reports)) add(p);
@@ -82,6 +91,7 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       matched: it.rows.length || it.quantities.length ? [...it.rows.map((r) => r.span), ...it.quantities.map((r) => r.statement)] : it.matched,
       rows: it.rows,
       ...(it.quantities.length ? { quantities: it.quantities } : {}),
+      ...(it.list ? { list: it.list } : {}),
       report: report.meta,
     };
   });

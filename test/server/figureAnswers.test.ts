@@ -75,3 +75,23 @@ describe('offline answers from quantity records', () => {
     expect(tourism.answer).not.toContain('居民人均可支配收入');
   });
 });
+
+describe('offline list answers from running text', () => {
+  it('lists every problem of the 问题和不足 paragraph, each cited (hongqi-2024)', async () => {
+    const r = await ask('红旗区2024年报告说工作中存在哪些问题和不足');
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('民营经济还不活跃');
+    expect(r.answer).toContain('基层服务和治理能力建设不到位');
+    expect((r.answer.match(/\[1\]/g) ?? []).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('lists the 五个必须 written inline (huiji-2024)', async () => {
+    const r = await ask('惠济区做好今年工作要坚决做到哪几个必须');
+    for (const item of ['必须坚持党的领导', '必须强化执行落实', '必须坚持发展为民']) expect(r.answer).toContain(item);
+  });
+
+  it('keeps the section headings for questions about the report’s parts', async () => {
+    const r = await ask('卫东区2024年重点工作有哪些');
+    expect(r.answer).toContain('着力促进经济全面回升');
+  });
+});
