@@ -57,6 +57,9 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
 
     const clauses = splitClauses(text);
     const tokens = findNumberTokens(text);
+    const sentenceStarts = new Map<number, number>();
+    for (const c of clauses) if (!sentenceStarts.has(c.sentence)) sentenceStarts.set(c.sentence, c.start);
+    let next = 0;
     let sentence = -1;
     let roots: QuantityRecord[] = [];
     /** 固定资产投资，同比增长2.6%: a short clause naming only a subject, for the figures after it. */
@@ -69,12 +72,15 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         pending = undefined;
         estimate = false;
       }
-      const sentenceStart = clauses.find((c) => c.sentence === clause.sentence)!.start;
+      const sentenceStart = sentenceStarts.get(clause.sentence)!;
       const ctext = text.slice(clause.start, clause.end);
       // 预计全年…，…: an estimate carries through the sentence until a clause says 完成/实现.
       if (/预计/.test(ctext)) estimate = true;
       else if (/完成|实现|达到/.test(ctext)) estimate = false;
-      const inClause = tokens.filter((t) => t.start >= clause.start && t.end <= clause.end);
+      // Tokens are in text order: take this clause's from where the last clause stopped.
+      while (next < tokens.length && tokens[next].start < clause.start) next++;
+      const inClause: NumberToken[] = [];
+      for (let k = next; k < tokens.length && tokens[k].start < clause.end; k++) if (tokens[k].end <= clause.end) inClause.push(tokens[k]);
       const base = { reportId, paragraphId: para.id, district, part: paraPart };
       const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
         const explicit = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));

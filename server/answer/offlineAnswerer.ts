@@ -26,7 +26,8 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const quantities = evidence.flatMap((e) => e.quantities ?? []);
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
-    const text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
+    let text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
+    if (query.intent === 'compare') text += missingSides(query.districts, [...rows, ...quantities], quantities[0]?.subject);
     if (text) return { status: 'answered', text };
   }
   if (evidence.some((e) => e.list)) {
@@ -39,7 +40,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   }
   if (query.indicator && rows.length) {
     let text = composeIndicatorAnswer(rows, evidence, query.districts);
-    if (query.intent === 'compare') text += compareSentence(rows);
+    if (query.intent === 'compare') text += compareSentence(rows) + missingSides(query.districts, rows);
     return { status: 'answered', text };
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
@@ -62,6 +63,15 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows']): strin
   const label = (r: typeof a) => (a.district === b.district ? `${r.year}年` : r.district);
   const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
   return `相比之下，${label(hi)}的${what}高于${label(lo)}。`;
+}
+
+/** A comparison where one side has no figure says so, rather than answering the other side only. */
+function missingSides(districts: string[], found: { district: string }[], subject?: string): string {
+  const missing = districts.filter((d) => !found.some((r) => r.district === d));
+  if (missing.length === 0 || districts.length < 2) return '';
+  const first = found[0] as { label?: string } | undefined;
+  const name = first?.label ?? subject ?? '这一指标';
+  return `报告中没有给出${missing.join('、')}的${name}数字，无法比较。`;
 }
 
 export function createOfflineAnswerer(): Answerer {

@@ -95,3 +95,13 @@ describe('offline list answers from running text', () => {
     expect(r.answer).toContain('着力促进经济全面回升');
   });
 });
+
+describe('comparisons with a side that states no figure', () => {
+  it('answers the side that has one and names the side that has none', async () => {
+    // hongqi-2024 states 技术合同交易额完成登记10.3亿元 for 2023; weidong-2024 states none.
+    const r = await ask('红旗区和卫东区2023年技术合同交易额对比');
+    expect(r.answer).toContain('10.3亿元');
+    expect(r.answer).toMatch(/没有给出卫东区/);
+    expect(r.verified).toBe(true);
+  });
+});
