@@ -150,8 +150,9 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           roots.at(-1) ?? (pending && { subject: pending.subject, statement: { start: pending.start, end: pending.start } });
         let inherited = false;
         if (!isBound && prev && /^[占比]/.test(subject)) {
-          // 完成投资148.5亿元，占年度投资目标的105%: a share of the previous figure.
+          // 完成投资148.5亿元，占年度投资目标的105%: a share of the previous figure, stated with it.
           subject = `${prev.subject}${subject}`;
+          statementStart = prev.statement.start;
           inherited = true;
         } else if (!isBound && prev && isGenericSubject(subject)) {
           // 同比增长7.1% / 总量居全市第4位: the previous figure's subject.
