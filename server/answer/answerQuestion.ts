@@ -5,7 +5,7 @@ import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
-import { composeOfflineAnswer } from './offlineAnswerer.js';
+import { createOfflineAnswerer } from './offlineAnswerer.js';
 import { prepareEvidence } from './prepareEvidence.js';
 import { verifyCitations, type Verification } from './verifyCitations.js';
 
@@ -13,6 +13,8 @@ export interface AnswerDeps {
   corpus: Corpus;
   /** The model answerer, when one is configured; the offline answerer is always there. */
   llm?: Answerer;
+  /** The offline answerer, called through the same interface as the model one (default: createOfflineAnswerer()). */
+  offline?: Answerer;
   /** Where failures are reported (once per kind per minute). */
   log?: (message: string) => void;
 }
@@ -22,6 +24,8 @@ export interface AnswerOptions {
   onText?: (delta: string) => void;
   signal?: AbortSignal;
 }
+
+const defaultOffline = createOfflineAnswerer();
 
 const NOTICE = {
   unavailable: '模型服务暂不可用，以下为离线抽取的答案。',
@@ -41,9 +45,10 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const t0 = performance.now();
   const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
 
-  const offline = (notice?: string): AskResponse => {
-    const draft = composeOfflineAnswer(ctx);
-    if (!deps.llm) options.onText?.(draft.text);
+  const offlineAnswerer = deps.offline ?? defaultOffline;
+  const offline = async (notice?: string): Promise<AskResponse> => {
+    // Streams its text only when it is the answerer; as a fallback its text replaces the model's at the end.
+    const draft = await offlineAnswerer.answer(ctx, deps.llm ? {} : { onText: options.onText });
     return finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() });
   };
 
