@@ -105,3 +105,14 @@ describe('comparisons with a side that states no figure', () => {
     expect(r.verified).toBe(true);
   });
 });
+
+describe('descriptive answers', () => {
+  it('quote one report and one part of it, never a plan sentence next to a review one', async () => {
+    const r = await ask('惠济区2023年在科技创新方面做了什么');
+    expect(r.status).toBe('answered');
+    expect(r.citations.length).toBeGreaterThan(0);
+    expect(new Set(r.citations.map((c) => c.reportId)).size).toBe(1);
+    const parts = new Set(r.citations.map((c) => /回顾|过去/.test(c.section.split(' › ')[0])));
+    expect(parts.size).toBe(1);
+  });
+});
