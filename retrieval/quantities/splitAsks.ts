@@ -26,7 +26,10 @@ export function measuresOf(text: string): QuantityMeasure[] | undefined {
   return undefined;
 }
 
-/** The asks of a question, in order; one ask when it asks one thing (or nothing explicitly). */
+/** A question asks a handful of figures at most; a pasted text with dozens of 多少 is not one. */
+const MAX_ASKS = 4;
+
+/** The asks of a question, in order (at most MAX_ASKS); one ask when it asks one thing (or nothing explicitly). */
 export function splitAsks(question: string): Ask[] {
   const parts = question.split(/[，,；;、？?！!]|(?:以及|还有|和|并且|同时)(?=[^，,]{0,12}(?:多少|几))/u).map((p) => p.trim()).filter(Boolean);
   const asks: Ask[] = [];
@@ -40,5 +43,5 @@ export function splitAsks(question: string): Ask[] {
   }
   if (asks.length === 0) return [{ text: question, measures: measuresOf(question) }];
   if (carry && asks.length) asks[asks.length - 1].text += carry;
-  return asks;
+  return asks.slice(0, MAX_ASKS);
 }

@@ -18,6 +18,8 @@ import { selectEnumeration } from './selectEnumeration.js';
 export const MAX_EVIDENCE = 8;
 /** Search hits added after the structured evidence. */
 const SEARCH_K = 5;
+/** Above this many candidate reports, figure records are looked up only in the reports search found. */
+const FIGURE_SCOPE_REPORTS = 8;
 
 export interface PreparedQuestion {
   question: string;
@@ -49,9 +51,12 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
 
   if (!query.noMatchingReport && !query.unknownPlace) {
     const reports = relevantReports(corpus, query, filters);
+    const hits: SearchHit[] = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
     const rows = indicatorRows(corpus, query, reports);
     const lastUser = [...history].reverse().find((t) => t.role === 'user')?.content;
-    const figures = selectFigureRecords(corpus, query, question, reports, rows, lastUser);
+    // A figure question naming no place is about the reports search finds, not every report loaded.
+    const figureReports = reports.length > FIGURE_SCOPE_REPORTS ? reports.filter((r) => hits.some((h) => h.reportId === r.meta.id)) : reports;
+    const figures = selectFigureRecords(corpus, query, question, figureReports, rows, lastUser);
     if (figures.useRows) {
       for (const row of rows) {
         const p = corpus.paragraphById.get(row.paragraphId)!;
@@ -71,8 +76,6 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
     } else if (query.intent === 'list') for (const p of sectionHeadings(question, reports)) add(p);
-    let hits: SearchHit[] = [];
-    hits = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
   }
 
