@@ -160,3 +160,13 @@ describe('extractQuantities on the seeds', () => {
     expect(avg!.qualifiers).toContain('年均');
   });
 });
+
+describe('extractQuantities: traditional script and full-width figures', () => {
+  it('reads 億元, 萬人, 個 and full-width digits, quoting them as written', () => {
+    const r = extract(['全年實現地區生產總值３８８.６億元，同比增長６.２％，新增就業兩萬餘人，建成社區食堂12個。']);
+    expect(one(r, '３８８.６億元')).toMatchObject({ value: 388.6, unit: '亿元', measure: 'level' });
+    expect(one(r, '６.２％')).toMatchObject({ value: 6.2, unit: '%', measure: 'growth' });
+    expect(one(r, '兩萬餘人')).toMatchObject({ value: 2, unit: '万人', measure: 'count' });
+    expect(one(r, '12個').subject).toContain('社区食堂');
+  });
+});

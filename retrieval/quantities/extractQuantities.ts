@@ -11,6 +11,7 @@
 import type { Paragraph, ReportMeta } from '../types.js';
 import { classifyMeasure } from './classifyMeasure.js';
 import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
+import { foldFigures } from './foldFigures.js';
 import type { QuantityKind, QuantityRecord, ReportPart } from './QuantityRecord.js';
 import { readReportPart } from './readReportPart.js';
 import { isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
@@ -40,7 +41,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
   const records: QuantityRecord[] = [];
   let part: ReportPart = 'cover';
   for (const para of input.paragraphs) {
-    const text = para.text;
+    // Analysed folded (traditional and full-width forms), quoted as written.
+    const text = foldFigures(para.text);
     const fromSection = para.sectionPath.length ? readReportPart(para.sectionPath[0], reviewYear, planYear) : undefined;
     if (fromSection) part = fromSection;
     else if (para.sectionPath.length && part === 'cover') part = 'review';
@@ -106,7 +108,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           for (const subject of subjects) {
             const from = clause.start + Math.max(0, ctext.indexOf(subject));
             records.push({
-              ...base, kind, years, value: null, unit: '', written: sync[0].replace(/^预计/, ''), qualifiers: ['同步'], measure: 'growth', subject, link: '',
+              ...base, kind, years, value: null, unit: '', written: para.text.slice(at + (sync[0].startsWith('预计') ? 2 : 0), at + sync[0].length), qualifiers: ['同步'], measure: 'growth', subject, link: '',
               comparison: false, span: { start: at + (sync[0].startsWith('预计') ? 2 : 0), end: at + sync[0].length }, statement: { start: from, end: at + sync[0].length },
             });
           }
@@ -175,7 +177,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           years,
           value: tok.ratio ? null : tok.value,
           unit: tok.unit,
-          written: tok.written,
+          written: para.text.slice(tok.start, tok.end),
           qualifiers,
           measure: reading.measure,
           subject,
