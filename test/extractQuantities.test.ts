@@ -97,6 +97,13 @@ describe('extractQuantities: constructions', () => {
     expect(projects.qualifiers).toContain('累计');
   });
 
+  it('keeps conditions such as 剔除…因素 out of the subject, as a qualifier', () => {
+    const r = extract(['全县生产总值剔除疫情因素增长6.8%。']);
+    const gdp = one(r, '6.8%');
+    expect(gdp).toMatchObject({ subject: '生产总值', measure: 'growth' });
+    expect(gdp.qualifiers).toContain('剔除疫情因素');
+  });
+
   it('dates five-year and 年均 figures as cumulative', () => {
     const r = extract([], [], ['五年来，全县生产总值年均增长6.9%，城镇化率提高到58.2%。']);
     const avg = one(r, '6.9%');

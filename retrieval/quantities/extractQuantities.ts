@@ -14,7 +14,7 @@ import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
 import { foldFigures } from './foldFigures.js';
 import type { QuantityKind, QuantityRecord, ReportPart } from './QuantityRecord.js';
 import { readReportPart } from './readReportPart.js';
-import { isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
+import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
 import { splitClauses, type Clause } from './splitClauses.js';
 
 export interface QuantityInput {
@@ -170,6 +170,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         const adjacent = leftRaw.replace(/[为达到在了\s]+$/, '');
         for (const q of ADJACENT_QUALIFIERS) if (adjacent.endsWith(q) && !qualifiers.includes(q)) qualifiers.push(q);
         if (reading.decline) qualifiers.push('下降');
+        const condition = CONDITION_RE.exec(leftRaw);
+        if (condition) qualifiers.push(condition[0]);
         const { kind, years } = kindOf(text.slice(sentenceStart, tok.start), clauseLeft);
         const rec: QuantityRecord = {
           ...base,

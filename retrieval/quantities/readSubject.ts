@@ -11,8 +11,11 @@ const JOIN_RE = /(?:预计|同比|同口径|可比价|比上年|较上年|比去
 const RIGHT_STOP_RE = /全部|均|已|相继|顺利|正式|基本|成功|分别|共|累计|达到|完成|实现|建成|投入使用|落地|，|、|；|。|：|\d/;
 
 /** Left-hand subject: the noun phrase before the number, without openings and joining verbs. */
+/** Conditions written between subject and figure: 剔除疫情因素, 按可比价计算. They qualify the figure. */
+export const CONDITION_RE = /(?:剔除|扣除|不含)[^，,；;。]{1,12}?(?:因素|影响)(?:后)?|按可比价(?:格)?(?:计算)?|按同口径(?:计算)?/;
+
 export function readLeftSubject(left: string): string {
-  let s = left;
+  let s = left.replace(new RegExp(CONDITION_RE.source, 'g'), '');
   // 忆通壹世界、诚城常青藤等重点项目526项: the items before 等 are examples, the subject follows.
   const deng = s.lastIndexOf('等');
   if (deng >= 0 && deng < s.length - 1) s = s.slice(deng + 1);
