@@ -23,22 +23,18 @@ export function composeQuantityAnswer(records: QuantityRecord[], evidence: Evide
     const head = group[0];
     const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
     const lead = head.kind === 'target' ? `${head.district}${year}的安排是` : head.kind === 'estimate' ? `${head.district}${year}预计` : `${head.district}${year}`;
-    const clauses: string[] = [];
-    const seen = new Set<string>();
+    // Level and growth of one statement (…157.5亿元，同比增长7.1%) share its start: quote the longest once.
+    const byStart = new Map<string, { said: string; marker: number }>();
     for (const r of group) {
       const e = byParagraph.get(r.paragraphId);
       if (!e) continue;
-      const said = statementText(r, e.text).replace(/^预计/, head.kind === 'estimate' ? '' : '预计');
-      // Level and growth of one statement: quote it once.
+      // The lead already says 预计 for an estimate.
+      const said = head.kind === 'estimate' ? statementText(r, e.text).replace(/^预计/, '') : statementText(r, e.text);
       const key = `${r.paragraphId}:${r.statement.start}`;
-      if (seen.has(key)) {
-        const last = clauses.length - 1;
-        clauses[last] = clauses[last].replace(/\[\d+\]$/, '').replace(/^(.*)$/, (c) => (said.length > c.length ? said : c)) + `[${e.marker}]`;
-        continue;
-      }
-      seen.add(key);
-      clauses.push(`${said}[${e.marker}]`);
+      const cur = byStart.get(key);
+      if (!cur || said.length > cur.said.length) byStart.set(key, { said, marker: e.marker });
     }
+    const clauses = [...byStart.values()].map((c) => `${c.said}[${c.marker}]`);
     if (clauses.length) sentences.push(`${lead}：${clauses.join('；')}。`);
   }
   return sentences.join('');
