@@ -7,7 +7,7 @@ import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
-import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
+import { LIST_INTRO, sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
@@ -75,7 +75,11 @@ export function prepareEvidence(corpus: Corpus, question: string, history: ChatT
     } else if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
-    } else if (query.intent === 'list') for (const p of sectionHeadings(question, reports)) add(p);
+    } else if (query.intent === 'list') {
+      const headings = sectionHeadings(question, reports);
+      for (const p of headings) add(p);
+      for (const p of listIntros(corpus, headings)) add(p);
+    }
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
   }
 
@@ -158,6 +162,19 @@ function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
   for (const r of reports) if ((latest.get(r.meta.district)?.meta.date ?? '') < r.meta.date) latest.set(r.meta.district, r);
   const keep = new Set([...latest.values()].map((r) => r.meta.id));
   return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
+}
+
+/** The short paragraph right before each report's first heading, when it introduces the list. */
+function listIntros(corpus: Corpus, headings: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const seen = new Set<string>();
+  for (const h of headings) {
+    if (seen.has(h.reportId)) continue;
+    seen.add(h.reportId);
+    const prev = corpus.reportById.get(h.reportId)?.paragraphs[h.index - 2];
+    if (prev && prev.text.length <= 40 && LIST_INTRO.test(prev.text)) out.push(prev);
+  }
+  return out;
 }
 
 /** The cover lines that say who delivered the report, when and where. */

@@ -116,3 +116,12 @@ describe('descriptive answers', () => {
     expect(parts.size).toBe(1);
   });
 });
+
+describe('section lists quote the report’s own introduction', () => {
+  it('cites the paragraph that introduces the headings (huiji-2024: 主要做了7个方面工作)', async () => {
+    const r = await ask('惠济区2023年主要做了哪几个方面的工作');
+    expect(r.answer).toContain('主要做了7个方面工作');
+    expect(r.answer).toContain('聚焦发展要务');
+    expect(r.verified).toBe(true);
+  });
+});
