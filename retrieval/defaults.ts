@@ -77,5 +77,6 @@ export const DEFAULTS = {
 /**
  * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
  * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
+ * 4: quantity records (retrieval/quantities) in the report cache.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;

@@ -5,15 +5,20 @@ import { createHash } from 'node:crypto';
 import { assignPages } from './assignPages.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
+import { extractQuantities } from './quantities/extractQuantities.js';
+import type { QuantityRecord } from './quantities/QuantityRecord.js';
 import { readerFor, readReportFile } from './ingest/readers/readReportFile.js';
 import type { IndicatorRow, Report } from './types.js';
 
 export interface IngestedReport {
   report: Report;
   indicators: IndicatorRow[];
+  /** Every number of every clause, typed; the indicator rows are a view of them. */
+  quantities: QuantityRecord[];
 }
 
-export async function ingestFile(src: IngestSource): Promise<IngestedReport> {
+/** Time spent extracting records and the indicator view, added to `timing` when given (loadCorpus's stats). */
+export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedReport> {
   let source = src;
   let pageOfLine: number[] | undefined;
   if (src.text === undefined && readerFor(src.sourceFile)) {
@@ -24,14 +29,22 @@ export async function ingestFile(src: IngestSource): Promise<IngestedReport> {
   const ingested = ingestReport(source);
   const paragraphs = pageOfLine ? assignPages(ingested.paragraphs, source.text!, pageOfLine) : ingested.paragraphs;
   const report: Report = { ...ingested, paragraphs };
+  const t0 = performance.now();
+  const quantities = extractQuantities({ meta: report.meta, paragraphs: report.paragraphs });
+  const t1 = performance.now();
   const indicators = extractIndicators({
     reportId: report.meta.id,
     district: report.meta.district,
     reviewYear: report.meta.reviewYear,
     planYear: report.meta.planYear,
     paragraphs: report.paragraphs,
+    quantities,
   });
-  return { report, indicators };
+  if (timing) {
+    timing.quantitiesMs += t1 - t0;
+    timing.indicatorsMs += performance.now() - t1;
+  }
+  return { report, indicators, quantities };
 }
 
 /** Hash of a report file's content: the same file added twice is a duplicate whatever its name. */

@@ -14,6 +14,7 @@ import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
 import type { IngestSource } from './ingest/ingestReport.js';
 import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
+import type { QuantityRecord } from './quantities/QuantityRecord.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
@@ -47,6 +48,9 @@ export interface LoadCorpusOptions {
 export interface CorpusStats {
   /** Reading, hashing and ingesting the reports (or reading them from the cache). */
   ingestMs: number;
+  /** Of ingestMs: extracting the quantity records and the indicator view of them (0 when cached). */
+  quantitiesMs: number;
+  indicatorsMs: number;
   reportsFromCache: boolean;
   indexMs: number;
   indexFromCache: boolean;
@@ -69,6 +73,8 @@ export interface Corpus {
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;
   indicators: IndicatorRow[];
+  /** Every number of every clause of every report, typed (retrieval/quantities). */
+  quantities: QuantityRecord[];
   errors: LoadError[];
   /** Content hash of all loaded reports plus the index format: the cache key. */
   hash: string;
@@ -122,8 +128,9 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     }
   }
   const reportsFromCache = ingested !== undefined;
+  const timing = { quantitiesMs: 0, indicatorsMs: 0 };
   if (!ingested) {
-    ingested = await ingestAll(entries);
+    ingested = await ingestAll(entries, timing);
     if (cacheDir && key) {
       try {
         writeCorpusCache(cacheDir, key, ingested);
@@ -132,7 +139,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
       }
     }
   }
-  const { reports, indicators, hash } = ingested;
+  const { reports, indicators, quantities, hash } = ingested;
   errors.push(...ingested.errors);
   // The first entry of an id is the one that loaded (ingestAll refuses later duplicates).
   const byId = new Map<string, Entry>();
@@ -187,11 +194,12 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     paragraphById,
     passageById,
     indicators,
+    quantities,
     errors,
     hash,
     tokenizer,
     index,
-    stats: { ingestMs, reportsFromCache, indexMs, indexFromCache },
+    stats: { ingestMs, ...timing, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
     addReport: (r, origin, fileHash) => addReport(corpus, r, origin, fileHash),
@@ -208,7 +216,7 @@ function existsDir(path: string): boolean {
   }
 }
 
-function addReport(corpus: Corpus, { report, indicators }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
   const id = report.meta.id;
   if (corpus.reportById.has(id)) removeReport(corpus, id);
   corpus.index.add(report.passages);
@@ -217,6 +225,7 @@ function addReport(corpus: Corpus, { report, indicators }: IngestedReport, origi
   for (const p of report.paragraphs) corpus.paragraphById.set(p.id, p);
   for (const p of report.passages) corpus.passageById.set(p.id, p);
   corpus.indicators = [...corpus.indicators, ...indicators];
+  corpus.quantities = [...corpus.quantities, ...quantities];
   corpus.origins.set(id, origin);
   corpus.contentHashes.set(id, fileHash);
   corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
@@ -231,6 +240,7 @@ function removeReport(corpus: Corpus, id: string): boolean {
   for (const p of report.paragraphs) corpus.paragraphById.delete(p.id);
   for (const p of report.passages) corpus.passageById.delete(p.id);
   corpus.indicators = corpus.indicators.filter((r) => r.reportId !== id);
+  corpus.quantities = corpus.quantities.filter((q) => q.reportId !== id);
   corpus.origins.delete(id);
   corpus.contentHashes.delete(id);
   corpus.hash = mutatedHash(corpus.hash, `-${id}`);
@@ -254,10 +264,11 @@ function sourcesKey(sources: Entry[], code: string): string {
 }
 
 /** Ingests every source and extracts its indicator rows; a duplicate id or a bad file becomes an error. */
-async function ingestAll(sources: Entry[]): Promise<IngestedCorpus> {
+async function ingestAll(sources: Entry[], timing: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedCorpus> {
   const errors: LoadError[] = [];
   const reports: Report[] = [];
   const indicators: IndicatorRow[] = [];
+  const quantities: QuantityRecord[] = [];
   const seen = new Set<string>();
   // The same text under another name (a copy, a re-download) is one report, not two in the index.
   const byContent = new Map<string, string>();
@@ -274,9 +285,10 @@ async function ingestAll(sources: Entry[]): Promise<IngestedCorpus> {
       continue;
     }
     try {
-      const one = await ingestFile(src);
+      const one = await ingestFile(src, timing);
       reports.push(one.report);
       indicators.push(...one.indicators);
+      for (const q of one.quantities) quantities.push(q);
       seen.add(src.id);
       byContent.set(content, src.id);
       hasher.update(`\u0000${src.id}\u0000`).update(src.bytes);
@@ -284,5 +296,5 @@ async function ingestAll(sources: Entry[]): Promise<IngestedCorpus> {
       errors.push({ file: src.sourceFile, reason: (e as Error).message });
     }
   }
-  return { hash: hasher.digest('hex'), reports, indicators, errors };
+  return { hash: hasher.digest('hex'), reports, indicators, quantities, errors };
 }

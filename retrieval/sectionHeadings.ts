@@ -2,6 +2,9 @@
 // section tree, not by word overlap: the headings of the section asked about.
 import type { Paragraph, Report } from './types.js';
 
+/** A section's own introduction to its headings: 2023年,我们主要做了7个方面工作。/ 重点做好以下六个方面工作： */
+export const LIST_INTRO = /(?:以下|方面|[一二三四五六七八九十\d]+项)[^，,。]{0,6}工作[：:。]?$/;
+
 /** Headings of the section a list question asks about: the plan's tasks, or the review's achievements. */
 export function sectionHeadings(question: string, reports: Report[]): Paragraph[] {
   const wantsReview = /回顾|做了|完成了|成绩|成效|去年|过去/.test(question);

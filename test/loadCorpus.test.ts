@@ -67,7 +67,7 @@ describe('loadCorpus', () => {
     expect(other.stats.indexFromCache).toBe(false);
   });
 
-  it('caches the ingested reports and indicator rows, and reads them back unchanged', async () => {
+  it('caches the ingested reports, indicator rows and quantity records, and reads them back unchanged', async () => {
     const dir = temp();
     const cacheDir = temp();
     copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-2024.txt'));
@@ -81,6 +81,8 @@ describe('loadCorpus', () => {
     expect(second.hash).toBe(first.hash);
     expect(second.reports).toEqual(first.reports);
     expect(second.indicators).toEqual(first.indicators);
+    expect(first.quantities.length).toBeGreaterThan(200);
+    expect(second.quantities).toEqual(first.quantities);
     expect(second.errors).toEqual(first.errors);
     expect(second.errors.map((e) => e.file)).toEqual(['empty.txt']);
     expect(second.search('惠济区2024年GDP目标是多少').results).toEqual(first.search('惠济区2024年GDP目标是多少').results);

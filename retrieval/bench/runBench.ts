@@ -68,7 +68,7 @@ async function buildPhase(options: LoadCorpusOptions, cacheDir: string) {
   return {
     buildMs: performance.now() - t0,
     tokenizer: built.tokenizer as Tokenizer,
-    sizes: `${built.reports.length} reports, ${built.passageById.size} passages, ${built.indicators.length} indicator rows`,
+    sizes: `${built.reports.length} reports, ${built.passageById.size} passages, ${built.quantities.length} quantity records, ${built.indicators.length} indicator rows`,
     buildStats: built.stats,
   };
 }
@@ -92,6 +92,10 @@ async function measure(label: string, makeOptions: () => LoadCorpusOptions, ques
     const afterQueries = memory();
     console.log(`\n## ${label}: ${sizes}`);
     console.log(`build (ingest + tokenise + index): ${ms(buildMs)}  (ingest ${ms(buildStats.ingestMs)}, index ${ms(buildStats.indexMs)})`);
+    const rest = buildMs - buildStats.quantitiesMs;
+    console.log(
+      `  of which quantity records ${ms(buildStats.quantitiesMs)} (+${((100 * buildStats.quantitiesMs) / rest).toFixed(1)}% on the rest of the build), indicator view ${ms(buildStats.indicatorsMs)}`,
+    );
     console.log(`cold start from cache:            ${ms(coldMs)}  (reports ${ms(cached.stats.ingestMs)}, index load ${ms(cached.stats.indexMs)})`);
     console.log(`query latency over ${lat.n} queries:  p50 ${ms(lat.p50)}  p95 ${ms(lat.p95)}  max ${ms(lat.max)}`);
     console.log(`  by scope: ${lat.scopes}`);

@@ -33,13 +33,13 @@ export const INDICATORS: IndicatorDef[] = [
     name: '一般公共预算收入',
     display: '一般公共预算收入',
     labels: ['一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入'],
-    aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '地方财政收入', '税收收入', '财政'],
+    aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '地方财政收入', '财政'],
     levelUnits: ['亿元', '万元'],
   },
   {
     name: '固定资产投资',
     display: '固定资产投资',
-    labels: ['全社会固定资产投资', '固定资产投资', '工业投资'],
+    labels: ['全社会固定资产投资', '固定资产投资'],
     aliases: ['fixed asset investment', 'fixed-asset investment', 'fixed assets investment', '投资', '固投', '投资增速', '投资增长'],
     levelUnits: ['亿元'],
   },
@@ -137,17 +137,6 @@ export const INDICATORS: IndicatorDef[] = [
     aliases: ['税收比重'],
     levelUnits: ['%'],
   },
-];
-
-/**
- * Phrases that contain an indicator's alias but name something else: 重点项目投资 is
- * not 固定资产投资, 旅游收入 is not 居民人均可支配收入. Query understanding claims them
- * first (longest match wins), so the alias inside them is not read as the indicator.
- */
-export const NOT_INDICATORS: string[] = [
-  '项目投资', '重点项目', '重大项目', '投资项目', '招商引资', '工业用地', '工业园', '工业互联网', '工业投资',
-  '旅游收入', '营业收入', '主营业务收入', '经营收入', '科技支出', '财政支出', '民生支出占比', '技术合同',
-  '消费券', '消费中心', '消费场景', '消费新', '新型消费',
 ];
 
 const byName = new Map(INDICATORS.map((d) => [d.name, d]));

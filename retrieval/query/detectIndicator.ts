@@ -1,4 +1,4 @@
-import { INDICATORS, NOT_INDICATORS } from '../indicators/vocabulary.js';
+import { INDICATORS } from '../indicators/vocabulary.js';
 import { findMatches } from './findMatches.js';
 
 export interface IndicatorMention {
@@ -11,13 +11,12 @@ export interface IndicatorMention {
 
 // Every label and alias, folded like the question (lower case), longest first
 // through findMatches: 财政收入 beats 收入, 人均gdp beats gdp, 居民消费价格 beats 消费.
-const PATTERNS: { form: string; value: string | null }[] = [
-  ...INDICATORS.flatMap((d) =>
-    [...new Set([...d.labels, ...d.aliases].map((t) => t.toLowerCase()))].map((form) => ({ form, value: d.name as string | null })),
-  ),
-  // Claimed first, then dropped: they only keep an alias inside them from matching.
-  ...NOT_INDICATORS.map((form) => ({ form, value: null })),
-];
+// Whether an alias inside a longer phrase (投资 in 重点项目投资, 收入 in 旅游收入) names the indicator
+// is decided at answer time, by how much of the question the indicator's figures cover
+// (server/answer/selectFigureRecords.ts), not by a list of phrases here.
+const PATTERNS: { form: string; value: string }[] = INDICATORS.flatMap((d) =>
+  [...new Set([...d.labels, ...d.aliases].map((t) => t.toLowerCase()))].map((form) => ({ form, value: d.name })),
+);
 
 /**
  * Indicators named in the question, in the order they are mentioned. The first is
@@ -25,13 +24,7 @@ const PATTERNS: { form: string; value: string | null }[] = [
  * not about the generic 增长目标 alias).
  */
 export function detectIndicators(folded: string, original: string): IndicatorMention[] {
-  const matches = findMatches(folded, PATTERNS);
-  // "推进多少个重点项目，年度完成投资多少": once a question is about 重点项目, a bare
-  // two-character alias elsewhere (投资, 消费, 收入) is that project's, not the indicator.
-  const blocked = matches.some((m) => m.value === null);
-  return matches
-    .filter((m): m is typeof m & { value: string } => m.value !== null && !(blocked && m.end - m.start <= 2))
-    .map((m) => ({
+  return findMatches(folded, PATTERNS).map((m) => ({
     indicator: m.value,
     mention: original.slice(m.start, m.end),
     start: m.start,

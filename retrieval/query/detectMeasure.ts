@@ -16,7 +16,9 @@ export function detectMeasure(
   const text = indicator ? folded.slice(0, indicator.start) + ' ' + folded.slice(indicator.end) : folded;
   const indicatorMention = indicator?.mention;
   const growth = GROWTH.test(text);
-  const level = LEVEL.test(text);
+  // "GDP是多少，增长多少": one ask for the figure itself and another for its growth — both.
+  const asks = text.split(/[，,；;、和]/u).filter((p) => /多少|几/u.test(p));
+  const level = LEVEL.test(text) || (growth && asks.length > 1 && asks.some((p) => !GROWTH.test(p)));
   if (growth && !level) return 'growth';
   if (level && !growth) return 'level';
   // 经济增长/GDP增速 name the indicator by its growth: that is the measure meant.

@@ -3,6 +3,7 @@
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import type { IndicatorRow, Paragraph, ParsedQuery, ReportMeta, Span } from '../../retrieval/types.js';
 import type { ChatTurn } from '../api/schemas.js';
 
@@ -31,6 +32,10 @@ export interface Evidence {
   matched: Span[];
   /** Indicator rows whose figure lies in this paragraph and fits the question. */
   rows: IndicatorRow[];
+  /** Quantity records in this paragraph that answer a figure question no indicator row answers. */
+  quantities?: QuantityRecord[];
+  /** Items of an enumeration in this paragraph's running text that answer a list question, with its intro. */
+  list?: { intro: string; items: (Span & { text: string })[] };
   report: ReportMeta;
 }
 

@@ -5,7 +5,7 @@ import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
-import { composeOfflineAnswer } from './offlineAnswerer.js';
+import { createOfflineAnswerer } from './offlineAnswerer.js';
 import { prepareEvidence } from './prepareEvidence.js';
 import { languageProblem } from './answerLanguage.js';
 import { createVerifiedStream } from './verifiedStream.js';
@@ -15,6 +15,8 @@ export interface AnswerDeps {
   corpus: Corpus;
   /** The model answerer, when one is configured; the offline answerer is always there. */
   llm?: Answerer;
+  /** The offline answerer, called through the same interface as the model one (default: createOfflineAnswerer()). */
+  offline?: Answerer;
   /** Where failures are reported (once per kind per minute). */
   log?: (message: string) => void;
 }
@@ -29,6 +31,8 @@ export interface AnswerOptions {
   onVerifying?: () => void;
   signal?: AbortSignal;
 }
+
+const defaultOffline = createOfflineAnswerer();
 
 const NOTICE = {
   unavailable: '模型服务暂不可用，以下为离线抽取的答案。',
@@ -63,8 +67,11 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
     return res;
   };
 
-  const offline = (notice?: string): AskResponse => {
-    const draft = composeOfflineAnswer(ctx);
+  // The offline answerer goes through the same seam as a model (deps.offline in tests); its text
+  // is delivered whole once verified, whether it answers or stands in for a failed model.
+  const offlineAnswerer = deps.offline ?? defaultOffline;
+  const offline = async (notice?: string): Promise<AskResponse> => {
+    const draft = await offlineAnswerer.answer(ctx, {});
     return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() }));
   };
 

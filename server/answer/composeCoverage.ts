@@ -53,3 +53,22 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery): string
   const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}${query.indicator}`;
   return `报告中没有给出${who}的${name(query.measure)}数字，只给出了${name(other)}。可以问“${who}${other === 'growth' ? '增长多少' : '是多少'}”。`;
 }
+
+/**
+ * "报告中没有找到卫东区2023年“旅游收入”的具体数字。" — a figure question whose subject no record
+ * states; said in the question's own words, since the nearest indicator is not what was asked.
+ */
+export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, question: string): string {
+  let topic = question.replace(/[？?！!。\s]+$/u, '');
+  for (const d of query.districts) topic = topic.replace(d, '').replace(d.replace(/[区县市]$/u, ''), '');
+  topic = topic
+    .replace(/(?:19|20)\d{2}年/gu, '')
+    .replace(/(?:的)?(?:目标|计划|预期)?(?:是|为|要|能)?(?:达到|完成|实现)?(?:多少|几[个项家户人]?)(?:个|项|家|亿元|万元|人)?$/u, '')
+    .replace(/^[的在]/u, '')
+    // Never repeat a figure the user typed: every figure shown comes from a report.
+    .replace(/[\d.,%％]+/gu, '')
+    .trim()
+    .slice(0, 24);
+  const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}`;
+  return topic ? `报告中没有找到${who}“${topic}”的具体数字。${describeCoverage(corpus)}` : `报告中没有找到${who}相关的具体数字。${describeCoverage(corpus)}`;
+}

@@ -81,6 +81,8 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
   const chosen: Snippet[] = [];
   for (const s of snippets) {
     if (chosen.length >= MAX_SNIPPETS || s.score < best.score * KEEP_RATIO) break;
+    // One report, one part of it: a plan's sentence next to the review's would mix years.
+    if (s.e.reportId !== best.e.reportId || fitsRole(s.e, query) !== fitsRole(best.e, query)) continue;
     if (chosen.some((c) => c.e === s.e && c.start < s.end && s.start < c.end)) continue;
     chosen.push(s);
   }

@@ -1,6 +1,7 @@
 // List questions answered from the section tree: the headings of the section
 // asked about, each cited to its own paragraph.
 import type { Evidence } from './Answerer.js';
+import { LIST_INTRO } from '../../retrieval/sectionHeadings.js';
 
 export function composeListAnswer(evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, Evidence[]>();
@@ -15,8 +16,11 @@ export function composeListAnswer(evidence: Evidence[]): string | undefined {
     const first = items[0];
     const section = first.section.split(' › ')[0].replace(/^[一二三四五六七八九十]+、/, '');
     const lines = items.map((e) => `${headingOf(e.text)}[${e.marker}]`);
-    // No count in the intro: a number there would be a figure without a source.
-    parts.push(`${first.district}${first.year}年政府工作报告“${section}”部分包括以下方面：\n${lines.join('；\n')}。`);
+    // The report's own introduction (主要做了7个方面工作), cited, when it is in the evidence; no count
+    // of our own: a number there would be a figure without a source.
+    const intro = evidence.find((e) => e.reportId === first.reportId && !headingOf(e.text) && LIST_INTRO.test(e.text));
+    const lead = intro ? `${intro.text.replace(/[：:。]$/, '')}[${intro.marker}]：` : '包括以下方面：';
+    parts.push(`${first.district}${first.year}年政府工作报告“${section}”部分${intro ? '，' : ''}${lead}\n${lines.join('；\n')}。`);
   }
   return parts.length ? parts.join('\n\n') : undefined;
 }

@@ -2,7 +2,8 @@
 // "GDP目标7.5%" citing a paragraph where 7.5% belongs to 规上工业增加值 has the right
 // number and the wrong subject; citation enforcement compares the two subjects.
 // Until the quantity records of the ingest side exist, the clause around the figure stands in.
-import { INDICATORS, NOT_INDICATORS } from '../../retrieval/indicators/vocabulary.js';
+import { INDICATORS } from '../../retrieval/indicators/vocabulary.js';
+import { placeForms } from '../../retrieval/places/placeForms.js';
 
 export interface Subject {
   /** Canonical indicators named (地区生产总值 for GDP, 经济增长 …). */
@@ -30,7 +31,6 @@ const GENERIC = [
   '约', '为', '是', '的', '了', '和', '与', '及', '在', '年', '月', '共', '达', '将', '要', '到', '元', '成', '倍',
 ];
 
-const NO_MATCH = [...NOT_INDICATORS].sort((a, b) => b.length - a.length);
 /** Report wordings first (precise), then what users type; longest first within each. */
 const LABELS = INDICATORS.flatMap((d) => d.labels.map((l) => [l.toLowerCase(), d.name] as const)).sort((a, b) => b[0].length - a[0].length);
 const ALIASES = INDICATORS.flatMap((d) => d.aliases.map((l) => [l.toLowerCase(), d.name] as const)).sort((a, b) => b[0].length - a[0].length);
@@ -57,22 +57,16 @@ export function subjectOf(text: string, places: string[] = []): Subject {
 function computeSubject(text: string, places: string[]): Subject {
   let rest = text.toLowerCase();
   const indicators = new Set<string>();
-  for (const phrase of NO_MATCH) rest = rest.split(phrase).join(`|${phrase}|`);
   const claim = (list: readonly (readonly [string, string])[]) => {
     for (const [label, name] of list) {
       if (!rest.includes(label)) continue;
-      // A label inside a NOT_INDICATORS phrase (重点项目投资) is not the indicator.
-      const parts = rest.split(label);
-      const outside = parts.slice(0, -1).some((p, i) => !isInsideNoMatch(p, parts[i + 1], label));
-      if (!outside) continue;
       indicators.add(name);
-      rest = parts.join('|');
+      rest = rest.split(label).join('|');
     }
   };
   claim(LABELS);
   if (indicators.size === 0) claim(ALIASES);
-  for (const phrase of NO_MATCH) rest = rest.split(phrase).join('|');
-  for (const p of places.flatMap((d) => [d, d.replace(/[区县市]$/, '')]).filter((p) => p.length >= 2)) rest = rest.split(p.toLowerCase()).join('|');
+  for (const p of places.flatMap(placeForms).filter((p) => p.length >= 2)) rest = rest.split(p.toLowerCase()).join('|');
   rest = rest.replace(new RegExp(GENERIC.map(escape).join('|'), 'g'), '|');
   rest = rest.replace(/[\d.%％]+|\[\d+\]/g, '|');
   const grams = new Set<string>();
@@ -81,11 +75,6 @@ function computeSubject(text: string, places: string[]): Subject {
     else for (let i = 0; i + 2 <= run.length; i++) grams.add(run.slice(i, i + 2));
   }
   return { indicators, grams, text: text.replace(/\[\d+\]/g, '').trim() };
-}
-
-function isInsideNoMatch(before: string, after: string, label: string): boolean {
-  const around = `${before.slice(-6)}${label}${after.slice(0, 6)}`;
-  return NO_MATCH.some((p) => p.includes(label) && around.includes(p));
 }
 
 function isEmpty(s: Subject): boolean {

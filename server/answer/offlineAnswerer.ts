@@ -3,11 +3,13 @@
 // the cover, list questions from the section tree, anything else by quoting the
 // best sentences. It says plainly when the evidence does not hold an answer.
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
-import { composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
+import { composeFigureNotStated, composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
+import { composeEnumerationAnswer } from './composeEnumerationAnswer.js';
 import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
 import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
 import { composeListAnswer } from './composeListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
+import { composeQuantityAnswer } from './composeQuantityAnswer.js';
 
 export const OFFLINE_NAME = '离线抽取';
 
@@ -21,18 +23,30 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (text) return { status: 'answered', text };
   }
   const rows = evidence.flatMap((e) => e.rows);
+  const quantities = evidence.flatMap((e) => e.quantities ?? []);
+  if (quantities.length) {
+    // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
+    let text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
+    if (query.intent === 'compare') text += missingSides(query.districts, [...rows, ...quantities], quantities[0]?.subject);
+    if (text) return { status: 'answered', text };
+  }
+  if (evidence.some((e) => e.list)) {
+    const text = composeEnumerationAnswer(evidence);
+    if (text) return { status: 'answered', text };
+  }
   if (query.intent === 'list') {
     const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : composeListAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
   if (query.indicator && rows.length) {
     let text = composeIndicatorAnswer(rows, evidence, query.districts);
-    if (query.intent === 'compare') text += compareSentence(rows, evidence);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.districts, rows);
     return { status: 'answered', text };
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
-    // A figure was asked for and no table row fits: quoting loosely related sentences would mislead.
-    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? none().text };
+    // A figure was asked for and neither a table row nor a record states it: quoting loosely
+    // related sentences would mislead. Say which measure is stated, or that the figure is not.
+    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? composeFigureNotStated(corpus, query, question) };
   }
   const text = composeExtractiveAnswer(question, query, evidence, corpus.tokenizer);
   return text ? { status: 'answered', text } : none();
@@ -56,6 +70,15 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   const label = (r: typeof a) => (a.district === b.district ? `${r.year}年` : r.district);
   const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
   return `相比之下，${label(hi)}的${what}高于${label(lo)}${cite}。`;
+}
+
+/** A comparison where one side has no figure says so, rather than answering the other side only. */
+function missingSides(districts: string[], found: { district: string }[], subject?: string): string {
+  const missing = districts.filter((d) => !found.some((r) => r.district === d));
+  if (missing.length === 0 || districts.length < 2) return '';
+  const first = found[0] as { label?: string } | undefined;
+  const name = first?.label ?? subject ?? '这一指标';
+  return `报告中没有给出${missing.join('、')}的${name}数字，无法比较。`;
 }
 
 export function createOfflineAnswerer(): Answerer {

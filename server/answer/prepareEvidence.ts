@@ -9,17 +9,22 @@ import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
-import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
+import { LIST_INTRO, sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { IndicatorRow, Paragraph, ParsedQuery, Report, SearchHit, Span } from '../../retrieval/types.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
 import { asksCity } from './composeMetaAnswer.js';
+import { selectFigureRecords } from './selectFigureRecords.js';
+import { selectEnumeration } from './selectEnumeration.js';
 
 /** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
 export const MAX_EVIDENCE = 8;
 /** Search hits added after the structured evidence. */
 const SEARCH_K = 5;
+/** Above this many candidate reports, figure records are looked up only in the reports search found. */
+const FIGURE_SCOPE_REPORTS = 8;
 
 export interface PreparedQuestion {
   question: string;
@@ -40,21 +45,32 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
   if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
     query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
   }
-  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[] }>();
-  const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[] } = {}) => {
-    const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [] };
+  type ListItems = NonNullable<Evidence['list']>;
+  const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[]; quantities: QuantityRecord[]; list?: ListItems }>();
+  const add = (p: Paragraph, extra: { matched?: Span[]; passage?: Span; rows?: IndicatorRow[]; quantities?: QuantityRecord[] } = {}) => {
+    const cur = items.get(p.id) ?? { paragraph: p, matched: [], rows: [], quantities: [] };
     cur.matched = mergeSpans(cur.matched, extra.matched ?? []);
     cur.rows.push(...(extra.rows ?? []).filter((r) => !cur.rows.includes(r)));
+    cur.quantities.push(...(extra.quantities ?? []).filter((r) => !cur.quantities.includes(r)));
     cur.passage ??= extra.passage;
     items.set(p.id, cur);
   };
 
   if (!query.noMatchingReport && !query.unknownPlace) {
     const reports = relevantReports(corpus, query, filters);
-    for (const row of indicatorRows(corpus, query, reports)) {
-      const p = corpus.paragraphById.get(row.paragraphId)!;
-      add(p, { rows: [row], matched: [row.span] });
+    const hits: SearchHit[] = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
+    const rows = indicatorRows(corpus, query, reports);
+    const lastUser = [...history].reverse().find((t) => t.role === 'user')?.content;
+    // A figure question naming no place is about the reports search finds, not every report loaded.
+    const figureReports = reports.length > FIGURE_SCOPE_REPORTS ? reports.filter((r) => hits.some((h) => h.reportId === r.meta.id)) : reports;
+    const figures = selectFigureRecords(corpus, query, question, figureReports, rows, lastUser);
+    if (figures.useRows) {
+      for (const row of rows) {
+        const p = corpus.paragraphById.get(row.paragraphId)!;
+        add(p, { rows: [row], matched: [row.span] });
+      }
     }
+    for (const rec of figures.records) add(corpus.paragraphById.get(rec.paragraphId)!, { quantities: [rec], matched: [rec.statement] });
     if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
     // Which city: when the cover does not say, the first paragraph that names the city shows the report's tie to it.
     if (query.intent === 'meta' && asksCity(question)) {
@@ -68,12 +84,21 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
         if (naming) add(naming);
       }
     }
-    if (query.intent === 'list' && TARGET_LIST.test(question)) {
+    // An enumeration in running text (一是…二是…, 必须坚持…。必须坚持…。, 问题和不足：A；B；C) that the
+    // question names better than the section headings do.
+    const enumeration = selectEnumeration(corpus, query, question, reports);
+    if (enumeration) {
+      const { enumeration: e } = enumeration;
+      add(corpus.paragraphById.get(e.paragraphId)!, { matched: e.items.map(({ start, end }) => ({ start, end })) });
+      items.get(e.paragraphId)!.list = { intro: e.intro, items: e.items };
+    } else if (query.intent === 'list' && TARGET_LIST.test(question)) {
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
-    } else if (query.intent === 'list') for (const p of sectionHeadings(question, reports)) add(p);
-    let hits: SearchHit[] = [];
-    hits = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
+    } else if (query.intent === 'list') {
+      const headings = sectionHeadings(question, reports);
+      for (const p of headings) add(p);
+      for (const p of listIntros(corpus, headings)) add(p);
+    }
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
   }
 
@@ -93,8 +118,10 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
       page: it.paragraph.page,
       passage: it.passage ?? { start: 0, end: it.paragraph.text.length },
       // A figure's clause is the precise support; search's matched sentences only when there is no row.
-      matched: it.rows.length ? it.rows.map((r) => r.span) : it.matched,
+      matched: it.rows.length || it.quantities.length ? [...it.rows.map((r) => r.span), ...it.quantities.map((r) => r.statement)] : it.matched,
       rows: it.rows,
+      ...(it.quantities.length ? { quantities: it.quantities } : {}),
+      ...(it.list ? { list: it.list } : {}),
       report: report.meta,
     };
   });
@@ -157,6 +184,19 @@ function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
   for (const r of reports) if ((latest.get(r.meta.district)?.meta.planYear ?? -Infinity) <= r.meta.planYear) latest.set(r.meta.district, r);
   const keep = new Set([...latest.values()].map((r) => r.meta.id));
   return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
+}
+
+/** The short paragraph right before each report's first heading, when it introduces the list. */
+function listIntros(corpus: Corpus, headings: Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const seen = new Set<string>();
+  for (const h of headings) {
+    if (seen.has(h.reportId)) continue;
+    seen.add(h.reportId);
+    const prev = corpus.reportById.get(h.reportId)?.paragraphs[h.index - 2];
+    if (prev && prev.text.length <= 40 && LIST_INTRO.test(prev.text)) out.push(prev);
+  }
+  return out;
 }
 
 /** The cover lines that say who delivered the report, when and where. */

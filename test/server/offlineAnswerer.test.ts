@@ -85,3 +85,20 @@ describe('offline answerer', () => {
     expect(r.citations[0].reportId).toBe('hongqi-2024');
   });
 });
+
+describe('the production pipeline and the Answerer seam', () => {
+  it('calls the offline answerer through the Answerer interface, as it calls a model', async () => {
+    const { createOfflineAnswerer } = await import('../../server/answer/offlineAnswerer.js');
+    const real = createOfflineAnswerer();
+    const calls: string[] = [];
+    const recording = { ...real, answer: (ctx: Parameters<typeof real.answer>[0], options?: Parameters<typeof real.answer>[1]) => {
+      calls.push(ctx.question);
+      return real.answer(ctx, options);
+    } };
+    const streamed: string[] = [];
+    const r = await answerQuestion({ corpus, offline: recording }, { question: '惠济区2024年GDP目标是多少' }, { onText: (t) => streamed.push(t) });
+    expect(calls).toEqual(['惠济区2024年GDP目标是多少']);
+    expect(r.answer).toContain('7%左右');
+    expect(streamed.join('')).toContain('7%左右');
+  });
+});

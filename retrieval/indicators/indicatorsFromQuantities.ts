@@ -1,0 +1,106 @@
+// The indicator tables are a view of the quantity records: a record becomes a row when
+// its subject (with the words joining it to the number: GDP增速, 经济增长) names a canonical
+// indicator (vocabulary.ts), it states the indicator's own figure (not a rank, a comparison,
+// a share of something else or a multi-year figure), for the year its report reviews or plans.
+import type { QuantityRecord } from '../quantities/QuantityRecord.js';
+import type { IndicatorKind, IndicatorRow } from '../types.js';
+import { INDICATORS, type IndicatorDef } from './vocabulary.js';
+
+export interface ReportYears {
+  reviewYear: number;
+  planYear: number;
+}
+
+const LABELS = INDICATORS.flatMap((def) => def.labels.map((label) => ({ label, def }))).sort((a, b) => b.label.length - a.label.length);
+const BY_LABEL = new Map(LABELS.map((l) => [l.label, l]));
+/** The qualifier a row shows, most telling first: 7%左右 says more than 同比. */
+const QUALIFIER_ORDER = ['同步', '左右', '以上', '以内', '以下', '上下', '多', '余', '保持', '不低于', '不少于', '超过', '突破', '约', '近', '同比'];
+/** Plan periods (十四五) are not the plan year. */
+const PLAN_PERIOD_RE = /十[二三四五]五/;
+
+function isRateIndicator(def: IndicatorDef): boolean {
+  return def.levelUnits.length > 0 && def.levelUnits.every((u) => u === '%');
+}
+
+/** The vocabulary label the subject ends in (the label may run on into the linking words: GDP + 增速). */
+function labelOf(fullSubject: string, link: string): { label: string; def: IndicatorDef } | undefined {
+  // 城镇新增就业人数 / 地区生产总值总量: a word naming the measure after the label.
+  const subject = fullSubject.replace(/(?:人数|总量|规模|数量|总数|金额)$/, '');
+  const combined = subject + link;
+  for (const entry of LABELS) {
+    let at = combined.indexOf(entry.label);
+    while (at >= 0) {
+      const end = at + entry.label.length;
+      if (at < subject.length && end >= subject.length) return entry;
+      at = combined.indexOf(entry.label, at + 1);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * 实际到位外资8478万美元、内资36亿元: a short item of a 、-list shares the modifier of the item
+ * before it (实际到位 + 内资), so it names the indicator that phrase names.
+ */
+function ellipticalLabel(subject: string, prev: QuantityRecord | undefined, between: string): { label: string; def: IndicatorDef } | undefined {
+  if (!prev || subject.length > 3 || !/^[、，,]?$/.test(between)) return undefined;
+  for (let k = prev.subject.length - 1; k >= 1; k--) {
+    const hit = BY_LABEL.get(prev.subject.slice(0, k) + subject);
+    if (hit) return { label: subject, def: hit.def };
+  }
+  return undefined;
+}
+
+export function indicatorsFromQuantities(records: QuantityRecord[], text: (paragraphId: string) => string, years: ReportYears): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const seen = new Set<string>();
+  records.forEach((rec, i) => {
+    if (rec.comparison || rec.kind === 'cumulative') return;
+    const para = text(rec.paragraphId);
+    const quote = para.slice(rec.statement.start, rec.statement.end);
+    if (PLAN_PERIOD_RE.test(quote)) return;
+    const prev = i > 0 && records[i - 1].paragraphId === rec.paragraphId ? records[i - 1] : undefined;
+    const found = labelOf(rec.subject, rec.link) ?? ellipticalLabel(rec.subject, prev, prev ? para.slice(prev.span.end, rec.statement.start) : '');
+    if (!found) return;
+    const { def, label } = found;
+    const kind = rec.kind as IndicatorKind;
+    const year = rec.years[0];
+    if (rec.years.length !== 1 || year !== (kind === 'target' ? years.planYear : years.reviewYear)) return;
+
+    let measure: 'level' | 'growth';
+    if (isRateIndicator(def)) {
+      // 失业率5.5% is a level; 研发经费投入增长10% is not the intensity; 居民消费价格涨幅3% is the indicator itself.
+      if (rec.unit !== '%') return;
+      if (rec.measure === 'growth' && !(rec.subject + rec.link).includes(def.name)) return;
+      if (!['rate', 'share', 'level', 'growth'].includes(rec.measure)) return;
+      measure = 'level';
+    } else if (rec.measure === 'growth') {
+      if (rec.value !== null && rec.unit !== '%') return;
+      measure = 'growth';
+    } else if (['level', 'count', 'perCapita'].includes(rec.measure)) {
+      if (!def.levelUnits.includes(rec.unit)) return;
+      measure = 'level';
+    } else return;
+
+    const key = `${def.name}|${kind}|${year}|${measure}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const decline = rec.qualifiers.includes('下降');
+    rows.push({
+      district: rec.district,
+      reportId: rec.reportId,
+      year,
+      kind,
+      indicator: def.name,
+      label,
+      value: rec.value === null ? null : decline && measure === 'growth' ? -rec.value : rec.value,
+      unit: rec.unit,
+      qualifier: QUALIFIER_ORDER.find((q) => rec.qualifiers.includes(q)) ?? '',
+      measure,
+      paragraphId: rec.paragraphId,
+      span: rec.statement,
+      quote,
+    });
+  });
+  return rows;
+}

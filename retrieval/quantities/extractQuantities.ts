@@ -1,0 +1,241 @@
+// Every number in every clause of a report → a typed quantity record.
+//
+// Paragraph by paragraph: the report part (review / five-year review / plan) from the section
+// title (or, without sections, from the top-level heading lines in order); clause by clause:
+// the numbers (findNumberTokens), each with its subject read on both sides (readSubject), its
+// measure (classifyMeasure), the qualifiers written around it, the kind (target / actual /
+// estimate / cumulative) from the part and cue words, and the year(s). A figure with no subject
+// of its own (…157.5亿元，同比增长7.1% / 总量居全市第4位) takes the previous figure's subject in
+// the same sentence. 分别 binds each figure to its own subject. Figure-less targets
+// (居民收入与经济增长同步) become records with value null.
+import type { Paragraph, ReportMeta } from '../types.js';
+import { classifyMeasure } from './classifyMeasure.js';
+import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
+import { foldFigures } from './foldFigures.js';
+import type { QuantityKind, QuantityRecord, ReportPart } from './QuantityRecord.js';
+import { readReportPart } from './readReportPart.js';
+import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
+import { splitClauses, type Clause } from './splitClauses.js';
+
+export interface QuantityInput {
+  meta: Pick<ReportMeta, 'id' | 'district' | 'reviewYear' | 'planYear'>;
+  paragraphs: (Pick<Paragraph, 'id' | 'text' | 'sectionPath'> & { isHeading?: boolean })[];
+}
+
+/** Qualifiers that hold for the whole clause wherever they are written (累计实施…重点项目526项). */
+const CLAUSE_QUALIFIERS = ['同比', '同口径', '可比价', '累计', '年均', '预计', '力争'];
+/** Qualifiers that only hold right before the number (约5000万元, 不低于8%). */
+const ADJACENT_QUALIFIERS = ['约', '近', '超过', '不低于', '不少于', '不超过', '保持', '突破'];
+const TARGET_PARAGRAPH_RE = /预期(?:目标|指标)(?:是|为)|主要(?:预期)?目标(?:是|为)/;
+const MULTI_YEAR_RE = /五年来|过去五年|过去的五年|年均|十[二三四]五(?:期间|以来)|[两三四五]年来/;
+const COUNTER_UNITS = new Set(['个', '家', '项', '所', '座', '条', '户', '件', '套', '台', '辆', '处', '场', '栋', '批', '支', '架', '宗', '笔', '间', '张', '名', '人', '万人', '次', '人次', '万户']);
+const YEAR_RE = /(?<!\d)((?:19|20)\d{2})年/g;
+const TOP_HEADING_RE = /^[一二三四五六七八九十]+、/;
+/** 居民人均可支配收入与地区生产总值同步增长 / 居民收入与经济增长基本同步. */
+const SYNC_RE = /(?:预计)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值|生产总值|GDP|经济)(?:增长)?(?:基本|协调)?同步(?:增长)?/;
+/** A clause without figures longer than this starts a new topic: later figures do not inherit across it. */
+const CHAIN_BREAK_CHARS = 10;
+
+export function extractQuantities(input: QuantityInput): QuantityRecord[] {
+  const { id: reportId, district, reviewYear, planYear } = input.meta;
+  const records: QuantityRecord[] = [];
+  let part: ReportPart = 'cover';
+  for (const para of input.paragraphs) {
+    // Analysed folded (traditional and full-width forms), quoted as written.
+    const text = foldFigures(para.text);
+    const fromSection = para.sectionPath.length ? readReportPart(para.sectionPath[0], reviewYear, planYear) : undefined;
+    if (fromSection) part = fromSection;
+    else if (para.sectionPath.length && part === 'cover') part = 'review';
+    // Without sections from the ingester, top-level heading lines mark the parts in order.
+    if (TOP_HEADING_RE.test(text) && text.length <= 40 && !/[。；;]/.test(text)) {
+      part = readReportPart(text, reviewYear, planYear) ?? (part === 'cover' ? 'review' : part);
+      continue;
+    }
+    if (para.isHeading) continue;
+    // The 预期目标 paragraph opens the plan: what follows it plans too, until a heading says otherwise.
+    if (TARGET_PARAGRAPH_RE.test(text)) part = 'plan';
+    const paraPart: ReportPart = part === 'cover' && para.sectionPath.length === 0 ? 'review' : part;
+    const paragraphMultiYear = paraPart === 'fiveYear' || (paraPart === 'review' && /^(五年来|过去的?五年)/.test(text));
+
+    const clauses = splitClauses(text);
+    const tokens = findNumberTokens(text);
+    const sentenceStarts = new Map<number, number>();
+    for (const c of clauses) if (!sentenceStarts.has(c.sentence)) sentenceStarts.set(c.sentence, c.start);
+    let next = 0;
+    let sentence = -1;
+    let roots: QuantityRecord[] = [];
+    /** 固定资产投资，同比增长2.6%: a short clause naming only a subject, for the figures after it. */
+    let pending: { subject: string; start: number } | undefined;
+    let estimate = false;
+    for (const clause of clauses) {
+      if (clause.sentence !== sentence) {
+        sentence = clause.sentence;
+        roots = [];
+        pending = undefined;
+        estimate = false;
+      }
+      const sentenceStart = sentenceStarts.get(clause.sentence)!;
+      const ctext = text.slice(clause.start, clause.end);
+      // 预计全年…，…: an estimate carries through the sentence until a clause says 完成/实现.
+      if (/预计/.test(ctext)) estimate = true;
+      else if (/完成|实现|达到/.test(ctext)) estimate = false;
+      // Tokens are in text order: take this clause's from where the last clause stopped.
+      while (next < tokens.length && tokens[next].start < clause.start) next++;
+      const inClause: NumberToken[] = [];
+      for (let k = next; k < tokens.length && tokens[k].start < clause.end; k++) if (tokens[k].end <= clause.end) inClause.push(tokens[k]);
+      const base = { reportId, paragraphId: para.id, district, part: paraPart };
+      const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
+        const explicit = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+        const last = explicit.at(-1);
+        const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
+        if (paraPart === 'plan') {
+          // A plan paragraph recalling last year's outcome (2023年…完成).
+          if (last !== undefined && last < planYear) return { kind: 'actual', years: [last] };
+          return { kind: 'target', years: [last ?? planYear] };
+        }
+        if (multiYear) return { kind: 'cumulative', years: last && last !== reviewYear ? [last] : range(reviewYear - 4, reviewYear) };
+        const years = [last !== undefined && last <= reviewYear ? last : reviewYear];
+        return { kind: estimate || /预计/.test(clauseLeft) ? 'estimate' : 'actual', years };
+      };
+
+      if (inClause.length === 0) {
+        const sync = SYNC_RE.exec(ctext);
+        if (sync) {
+          // Each of 人均GDP、全员劳动生产率、人均可支配收入 is to grow in step.
+          const subjects = readLeftSubject(ctext.slice(0, sync.index)).split('、').filter(Boolean);
+          const at = clause.start + sync.index;
+          const { kind, years } = kindOf(text.slice(sentenceStart, at), text.slice(clause.start, at));
+          for (const subject of subjects) {
+            const from = clause.start + Math.max(0, ctext.indexOf(subject));
+            records.push({
+              ...base, kind, years, value: null, unit: '', written: para.text.slice(at + (sync[0].startsWith('预计') ? 2 : 0), at + sync[0].length), qualifiers: ['同步'], measure: 'growth', subject, link: '',
+              comparison: false, span: { start: at + (sync[0].startsWith('预计') ? 2 : 0), end: at + sync[0].length }, statement: { start: from, end: at + sync[0].length },
+            });
+          }
+        }
+        if (clause.end - clause.start > CHAIN_BREAK_CHARS) {
+          roots = [];
+        }
+        const named = readLeftSubject(ctext);
+        pending = !sync && named && clause.end - clause.start <= CHAIN_BREAK_CHARS ? { subject: named, start: clause.start } : undefined;
+        continue;
+      }
+      const respectively = ctext.indexOf('分别');
+      const bound = respectively >= 0 ? bindRespectively(text, clause, clause.start + respectively, inClause, roots) : { subjects: new Map<NumberToken, string>(), near: '' };
+
+      inClause.forEach((tok, k) => {
+        let segStart = k > 0 ? inClause[k - 1].end : clause.start;
+        while (segStart < tok.start && /[、，,\s和及与]/.test(text[segStart])) segStart++;
+        const leftRaw = text.slice(segStart, tok.start);
+        const isBound = bound.subjects.has(tok);
+        let subject = bound.subjects.get(tok) ?? readLeftSubject(leftRaw);
+        const right = readRightSubject(text.slice(tok.end, k + 1 < inClause.length ? inClause[k + 1].start : clause.end));
+        // 新增43个起降点: a short verb before, the noun after; 6个省重点项目和24个市重点项目: the noun after.
+        let statementEnd = tok.end;
+        if (!isBound && COUNTER_UNITS.has(tok.unit.replace(/^[万亿]/, '')) && right) {
+          subject = subject.length <= 4 ? `${subject}${right}` : right;
+          // The statement runs on to the noun it counts: 推进199个重点项目建设.
+          const at = text.indexOf(right, tok.end);
+          if (at >= 0 && at <= tok.end + 1) statementEnd = at + right.length;
+        }
+        const at = subject && !isBound ? leftRaw.lastIndexOf(subject.slice(0, 4)) : -1;
+        // 全年实现地区生产总值157.5亿元: a short lead-in without figures belongs to the statement.
+        let statementStart = isBound ? clause.start : at >= 0 && (at > 12 || /\d/.test(leftRaw.slice(0, at))) ? segStart + at : segStart;
+        let link = at >= 0 ? leftRaw.slice(at + Math.min(subject.length, leftRaw.length - at)) : leftRaw;
+        if (subject && leftRaw.includes(subject)) link = leftRaw.slice(leftRaw.lastIndexOf(subject) + subject.length);
+        // The figure a subject-less one belongs to: the last one in the sentence with a subject of its own
+        // (…7800万美元，占年目标的107%，同比增长12.5%: the growth is of 实际利用外资, not of the share).
+        // 总投资约3亿元的100个老旧小区: the figure before 的 describes this one; the statement holds both.
+        const own = records.at(-1);
+        if (!isBound && leftRaw.trim() === '的' && own && own.paragraphId === para.id && own.span.end === tok.start - 1) statementStart = own.statement.start;
+        const prev: Pick<QuantityRecord, 'subject' | 'statement'> | undefined =
+          roots.at(-1) ?? (pending && { subject: pending.subject, statement: { start: pending.start, end: pending.start } });
+        let inherited = false;
+        if (!isBound && prev && /^[占比]/.test(subject)) {
+          // 完成投资148.5亿元，占年度投资目标的105%: a share of the previous figure, stated with it.
+          subject = `${prev.subject}${subject}`;
+          statementStart = prev.statement.start;
+          inherited = true;
+        } else if (!isBound && prev && isGenericSubject(subject)) {
+          // 同比增长7.1% / 总量居全市第4位: the previous figure's subject.
+          subject = subject && !/^(同比|分别|均|较|比|其|其中)$/.test(subject) ? `${prev.subject}${subject}` : prev.subject;
+          statementStart = prev.statement.start;
+          link = leftRaw;
+          inherited = true;
+        }
+        const reading = classifyMeasure(tok, isBound ? bound.near : inherited ? leftRaw : link || leftRaw, subject);
+        const clauseLeft = text.slice(clause.start, tok.start);
+        const qualifiers = [...tok.qualifiers];
+        for (const q of CLAUSE_QUALIFIERS) if (clauseLeft.includes(q) && !qualifiers.includes(q)) qualifiers.push(q);
+        const adjacent = leftRaw.replace(/[为达到在了\s]+$/, '');
+        for (const q of ADJACENT_QUALIFIERS) if (adjacent.endsWith(q) && !qualifiers.includes(q)) qualifiers.push(q);
+        if (reading.decline) qualifiers.push('下降');
+        const condition = CONDITION_RE.exec(leftRaw);
+        if (condition) qualifiers.push(condition[0]);
+        const { kind, years } = kindOf(text.slice(sentenceStart, tok.start), clauseLeft);
+        const rec: QuantityRecord = {
+          ...base,
+          kind,
+          years,
+          value: tok.ratio ? null : tok.value,
+          unit: tok.unit,
+          written: para.text.slice(tok.start, tok.end),
+          qualifiers,
+          measure: reading.measure,
+          subject,
+          link: (isBound ? bound.near : link).trim(),
+          comparison: reading.comparison,
+          span: { start: tok.start, end: tok.end },
+          statement: { start: statementStart, end: statementEnd },
+        };
+        records.push(rec);
+        if (!inherited) roots.push(rec);
+      });
+      pending = undefined;
+    }
+  }
+  return records;
+}
+
+/**
+ * 城镇和农村居民人均可支配收入分别增长4.5%和7.2% → 城镇居民人均可支配收入, 农村居民人均可支配收入.
+ * 新增城镇就业3540人、农村劳动力转移就业244人，分别占年度任务的126%、152% → each share bound to
+ * the figure it is the share of.
+ */
+function bindRespectively(
+  text: string,
+  clause: Clause,
+  at: number,
+  tokens: NumberToken[],
+  previous: QuantityRecord[],
+): { subjects: Map<NumberToken, string>; near: string } {
+  const figures = tokens.filter((t) => t.start > at);
+  const out = new Map<NumberToken, string>();
+  const near = text.slice(at + 2, figures[0]?.start ?? at + 2);
+  const result = { subjects: out, near };
+  if (figures.length < 2) return result;
+  const between = readLeftSubject(near);
+  const before = text.slice(clause.start, at);
+  const parts = readLeftSubject(before).split(/和|、|及|与|以及/).filter(Boolean);
+  if (parts.length === figures.length) {
+    const last = parts[parts.length - 1];
+    figures.forEach((f, i) => {
+      const p = parts[i];
+      // A short part shares the last part's head noun: 城镇 + (农村)居民人均可支配收入.
+      const subject = i < parts.length - 1 && p.length * 2 <= last.length ? p + last.slice(p.length) : p;
+      out.set(f, `${subject}${between}`);
+    });
+    return result;
+  }
+  if (parts.length <= 1 && previous.length >= figures.length) {
+    const subjects = previous.slice(-figures.length).map((r) => r.subject);
+    figures.forEach((f, i) => out.set(f, `${subjects[i]}${between}`));
+  }
+  return result;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) out.push(y);
+  return out;
+}

@@ -1,0 +1,41 @@
+// Figure answers from quantity records: each record's statement in the report's own words
+// ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
+import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
+import type { Evidence } from './Answerer.js';
+
+/** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
+const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①-⑳]|其中|同时|此外|另外)+/;
+
+export function statementText(record: QuantityRecord, paragraphText: string): string {
+  return paragraphText.slice(record.statement.start, record.statement.end).replace(OPENING_RE, '').trim();
+}
+
+/** "惠济区2024年的安排：积极推进199个重点项目建设[1]，年度完成投资155亿元以上[1]。" */
+export function composeQuantityAnswer(records: QuantityRecord[], evidence: Evidence[]): string {
+  const byParagraph = new Map(evidence.map((e) => [e.paragraphId, e]));
+  const groups = new Map<string, QuantityRecord[]>();
+  for (const r of records) {
+    const key = `${r.district}|${r.years.join(',')}|${r.kind === 'target' ? 't' : 'a'}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const sentences: string[] = [];
+  for (const group of groups.values()) {
+    const head = group[0];
+    const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
+    const lead = head.kind === 'target' ? `${head.district}${year}的安排是` : head.kind === 'estimate' ? `${head.district}${year}预计` : `${head.district}${year}`;
+    // Level and growth of one statement (…157.5亿元，同比增长7.1%) share its start: quote the longest once.
+    const byStart = new Map<string, { said: string; marker: number }>();
+    for (const r of group) {
+      const e = byParagraph.get(r.paragraphId);
+      if (!e) continue;
+      // The lead already says 预计 for an estimate.
+      const said = head.kind === 'estimate' ? statementText(r, e.text).replace(/^预计/, '') : statementText(r, e.text);
+      const key = `${r.paragraphId}:${r.statement.start}`;
+      const cur = byStart.get(key);
+      if (!cur || said.length > cur.said.length) byStart.set(key, { said, marker: e.marker });
+    }
+    const clauses = [...byStart.values()].map((c) => `${c.said}[${c.marker}]`);
+    if (clauses.length) sentences.push(`${lead}：${clauses.join('；')}。`);
+  }
+  return sentences.join('');
+}

@@ -1,0 +1,159 @@
+// Figure questions answered from the quantity records: each ask of the question ("要推进多少个
+// 重点项目，年度投资目标是多少") is matched against record subjects by its content words, among
+// the records of the right reports, part and year; the best record answers it when it covers
+// enough of the question. When the best record is the one an indicator row was read from, the
+// row answers instead (its wording is better), so the indicator tables stay the fast path.
+import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
+import type { Corpus } from '../../retrieval/loadCorpus.js';
+import { contentTerms } from '../../retrieval/query/contentTerms.js';
+import { matchQuantities, type MatchTerm, type QuantityMatch } from '../../retrieval/quantities/matchQuantities.js';
+import type { QuantityKind, QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
+import { splitAsks } from '../../retrieval/quantities/splitAsks.js';
+import type { IndicatorRow, ParsedQuery, Report } from '../../retrieval/types.js';
+
+/** Share of an ask's content weight the best record must cover. Set on the development set. */
+export const MIN_FIGURE_COVERAGE = 0.6;
+
+/** Words that frame a figure question without naming what is counted. */
+const FIGURE_FRAME = new Set([
+  '多少', '几', '是', '为', '目标', '计划', '预期', '打算', '要', '增长', '增速', '增幅', '总量', '占比', '比重', '完成',
+  '实现', '达到', '是否', '了', '的', '呢', '吗', '什么', '有', '量化', '全年', '年度目标', '排名', '第几', '多少钱', '多少亿',
+  '数', '达', '能', '会', '将', '准备', '个', '家', '项', '人', '亿元', '万元', '年', '共', '一共', '总共', '分别', '可以', '实际', '人次', '多少人', '多少个', '三个', '两个', '各区', '对比', '一下', '比较',
+]);
+
+/** Words that say when (去年, 同一年) — query understanding has turned them into a year already. */
+const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年)$/u;
+
+export interface FigureSelection {
+  /** Records that answer asks no indicator row answers, in ask order. */
+  records: QuantityRecord[];
+  /** Whether the indicator rows answer (some ask's best record is a row's). */
+  useRows: boolean;
+  /** Whether the question asks for a figure at all. */
+  asksFigure: boolean;
+  /** Whether some ask found a record (or row) stating its figure. */
+  answered?: boolean;
+}
+
+/** `context` is the previous user turn, for follow-ups that name no subject ("2024年的目标是多少？"). */
+export function selectFigureRecords(
+  corpus: Corpus,
+  query: ParsedQuery,
+  question: string,
+  reports: Report[],
+  rows: IndicatorRow[],
+  context?: string,
+): FigureSelection {
+  const none = { records: [], useRows: rows.length > 0, asksFigure: false };
+  if (!['target', 'actual', 'compare'].includes(query.intent) || corpus.quantities.length === 0) return none;
+  // Comparisons side by side come from the tables; records answer them only when no row does.
+  if (query.intent === 'compare' && rows.length) return none;
+  const candidates = candidateRecords(corpus, query, question, reports);
+  const text = new Map<string, string>();
+  const sentenceOf = (r: QuantityRecord) => {
+    const para = corpus.paragraphById.get(r.paragraphId)?.text ?? '';
+    const key = `${r.paragraphId}:${r.span.start}`;
+    let s = text.get(key);
+    if (s === undefined) {
+      const before = para.lastIndexOf('。', r.span.start);
+      const after = para.indexOf('。', r.span.end);
+      s = para.slice(before + 1, after < 0 ? para.length : after);
+      text.set(key, s);
+    }
+    return s;
+  };
+  const rowKeys = new Set(rows.map((r) => `${r.paragraphId}:${r.span.end}`));
+  const isRow = (m: QuantityMatch) => rowKeys.has(`${m.record.paragraphId}:${m.record.span.end}`);
+
+  const records: QuantityRecord[] = [];
+  let useRows = false;
+  let answered = false;
+  let previousTerms: MatchTerm[] = context && !query.indicator ? termsOf(corpus, query, context) : [];
+  const asks = splitAsks(question);
+  for (const ask of asks) {
+    let terms = termsOf(corpus, query, ask.text);
+    // "增长多少" after "GDP是多少": the same subject.
+    if (terms.length === 0) terms = previousTerms;
+    previousTerms = terms;
+    if (terms.length === 0) continue;
+    const matches = matchQuantities(candidates, terms, sentenceOf, { measures: ask.measures, comparisons: ask.measures?.includes('rank') });
+    // Of equally good records, the one next to the figure the previous ask found (推进199个重点项目建设,
+    // 年度完成投资155亿元: one topic, one sentence).
+    const near = records.at(-1);
+    const top = matches.filter((m) => m.coverage === matches[0]?.coverage);
+    const best = (near && top.find((m) => m.record.paragraphId === near.paragraphId)) || matches[0];
+    const rowMatch = matches.find(isRow);
+    if (!best || best.coverage < MIN_FIGURE_COVERAGE) {
+      // The question's words name more than the indicator does (税收收入 is not 居民收入): no row answers.
+      // (A row's record among the candidates that matched nothing covers nothing.)
+      const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(`${r.paragraphId}:${r.span.end}`)) ? 0 : undefined);
+      if (rows.length && !(rowCoverage !== undefined && rowCoverage < MIN_FIGURE_COVERAGE)) useRows = true;
+      continue;
+    }
+    // A row states the same figure at least as well: the table answers this ask.
+    if (rowMatch && rowMatch.coverage >= best.coverage) {
+      useRows = true;
+      answered = true;
+      continue;
+    }
+    // 是多少 for something the report gives level and growth for: both, from the same statement.
+    const other = ask.measures
+      ? undefined
+      : matches.find(
+          (m) => m.coverage === best.coverage && m.record.paragraphId === best.record.paragraphId && m.record.subject === best.record.subject && m.record.measure !== best.record.measure,
+        );
+    for (const m of [best, other]) if (m && !records.includes(m.record)) records.push(m.record);
+    answered = true;
+  }
+  return { records, useRows, asksFigure: true, answered };
+}
+
+/** The records a figure question may be answered from: its reports, the part and year it asks about. */
+function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, reports: Report[]): QuantityRecord[] {
+  const ids = new Set(reports.map((r) => r.meta.id));
+  if (query.year === undefined) {
+    // No year named: each district's newest report speaks for it.
+    const latest = new Map<string, Report>();
+    for (const r of reports) if ((latest.get(r.meta.district)?.meta.planYear ?? -Infinity) < r.meta.planYear) latest.set(r.meta.district, r);
+    ids.clear();
+    for (const r of latest.values()) ids.add(r.meta.id);
+  }
+  const multiYear = /五年|累计|年均|以来|十[二三四五]五/.test(question);
+  const kinds: QuantityKind[] =
+    query.yearRole === 'target' ? ['target'] : query.yearRole === 'actual' ? ['actual', 'estimate'] : ['target', 'actual', 'estimate'];
+  if (multiYear) kinds.push('cumulative');
+  return corpus.quantities.filter(
+    (r) => ids.has(r.reportId) && kinds.includes(r.kind) && (query.year === undefined || r.years.includes(query.year) || (multiYear && r.kind === 'cumulative')),
+  );
+}
+
+/** Content words of one ask, longest first; the indicator the question names is covered by its labels. */
+function termsOf(corpus: Corpus, query: ParsedQuery, text: string): MatchTerm[] {
+  const folded = text.toLowerCase();
+  const mention = query.indicatorMention?.toLowerCase();
+  const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
+  const tokens = contentTerms(corpus.tokenizer.tokenize(folded), query, cities)
+    .map((t) => t.toLowerCase())
+    // Chinese words only: the records are Chinese, and English frame words (what, is, for) would dilute.
+    .filter((t) => !FIGURE_FRAME.has(t) && !TIME_WORD.test(t) && /[\u4e00-\u9fff]/.test(t) && t.length > 1);
+  // An alias inside a longer word of the question (收入 in 税收收入, 投资 in 项目投资) does not name
+  // the indicator: the longer word is what is asked about.
+  const swallowed = mention !== undefined && tokens.some((t) => t !== mention && t.includes(mention));
+  const inMention = (t: string) => !swallowed && mention !== undefined && folded.includes(mention) && mention.includes(t);
+  const words = [...new Set(tokens)].filter((t) => !inMention(t) && !tokens.some((o) => o !== t && o.includes(t) && !inMention(o)));
+  const terms: MatchTerm[] = words.map((w) => ({ term: w, parts: tokens.filter((t) => t !== w && w.includes(t) && (!swallowed || t !== mention)) }));
+  // The head: the word right after 多少/几 (改造多少个老旧小区), else the one right before it (签约额多少).
+  const ask = /多少|几/.exec(folded);
+  if (ask && terms.length > 1) {
+    const after = terms.map((t) => ({ t, at: folded.indexOf(t.term, ask.index) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+    const before = terms.map((t) => ({ t, at: folded.lastIndexOf(t.term, ask.index) })).filter((x) => x.at >= 0 && x.at < ask.index).sort((a, b) => b.at - a.at)[0];
+    const head = after && after.at - ask.index <= 3 ? after.t : before?.t ?? after?.t;
+    if (head) head.head = true;
+  }
+  if (mention && query.indicator && !swallowed && (folded.includes(mention) || terms.length === 0)) {
+    const names = query.indicators ?? [query.indicator];
+    const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? [])]);
+    terms.unshift({ term: mention, synonyms });
+  }
+  return terms;
+}
