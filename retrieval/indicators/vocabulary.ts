@@ -12,6 +12,11 @@ export interface IndicatorDef {
   aliases: string[];
   /** Unit the level is usually stated in, for sanity checks. */
   levelUnits: string[];
+  /**
+   * Indicators that measure the same thing another way (登记 vs 调查 unemployment): a question
+   * naming it only generically (失业率) is answered by them when the report states no other.
+   */
+  family?: string[];
 }
 
 export const INDICATORS: IndicatorDef[] = [
@@ -76,9 +81,19 @@ export const INDICATORS: IndicatorDef[] = [
   {
     name: '城镇调查失业率',
     display: '城镇调查失业率',
-    labels: ['城镇调查失业率', '城镇登记失业率', '失业率'],
-    aliases: ['surveyed urban unemployment', 'urban unemployment', 'unemployment rate', 'unemployment', '失业率', '失业', '就业率'],
+    labels: ['城镇调查失业率', '调查失业率', '失业率'],
+    aliases: ['surveyed urban unemployment', 'surveyed unemployment', 'urban unemployment', 'unemployment rate', 'unemployment', '失业率', '失业', '就业率', '调查失业率'],
     levelUnits: ['%'],
+    family: ['城镇登记失业率'],
+  },
+  {
+    // The measure before the surveyed rate replaced it (about 2018): a different statistic.
+    name: '城镇登记失业率',
+    display: '城镇登记失业率',
+    labels: ['城镇登记失业率', '登记失业率'],
+    aliases: ['registered urban unemployment', 'registered unemployment', '登记失业率'],
+    levelUnits: ['%'],
+    family: ['城镇调查失业率'],
   },
   {
     name: '城镇新增就业',

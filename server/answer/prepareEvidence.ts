@@ -8,6 +8,7 @@ import { samePlace } from '../../retrieval/places/samePlace.js';
 import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
+import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import { parseConversation } from '../../retrieval/query/parseConversation.js';
@@ -152,8 +153,15 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
   const years = query.intent === 'compare' ? yearsIn(query.text) : [];
   const names = query.indicators ?? [query.indicator];
+  const lookupOne = (indicator: string, year?: number) =>
+    lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(query.yearRole) }).filter((r) => reportIds.has(r.reportId));
+  // 失业率 asked generically: a report that states only the 登记 rate answers with it; 调查失业率 asked is not 登记.
   const lookup = (year?: number) =>
-    names.flatMap((indicator) => lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(query.yearRole) })).filter((r) => reportIds.has(r.reportId));
+    names.flatMap((indicator) => {
+      const own = lookupOne(indicator, year);
+      if (own.length || !isGenericMention(query.indicatorMention, indicator)) return own;
+      return (indicatorDef(indicator)?.family ?? []).flatMap((f) => lookupOne(f, year));
+    });
   const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
   // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
   // offline answerer says which one the report gives instead.
@@ -212,4 +220,15 @@ function mergeSpans(a: Span[], b: Span[]): Span[] {
 /** A delivery or speaker line outside the cover (a web page may print it after the text). */
 function isDeliveryOrSpeakerLine(text: string): boolean {
   return text.length <= 80 && (/^[—－-]{1,2}.*会议/u.test(text) || /人民政府(?:代理)?代?[区县市省旗州盟]长|人民政府主席/u.test(text)) && !/[。；]/u.test(text);
+}
+
+/** A mention that would name any indicator of the family (失业率, unemployment), not this one alone. */
+function isGenericMention(mention: string | undefined, indicator: string): boolean {
+  const def = indicatorDef(indicator);
+  if (!mention || !def?.family?.length) return false;
+  const m = mention.toLowerCase();
+  return def.family.some((f) => {
+    const other = indicatorDef(f);
+    return other !== undefined && [other.name, ...other.labels].some((l) => l.toLowerCase().includes(m));
+  });
 }

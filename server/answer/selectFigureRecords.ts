@@ -152,7 +152,10 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string): MatchTerm[] 
   }
   if (mention && query.indicator && !swallowed && (folded.includes(mention) || terms.length === 0)) {
     const names = query.indicators ?? [query.indicator];
-    const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? [])]);
+    // A label that also names a sibling statistic (失业率 of 登记失业率) covers only a question that is itself that generic.
+    const siblingLabels = (n: string) => (indicatorDef(n)?.family ?? []).flatMap((f) => [f, ...(indicatorDef(f)?.labels ?? [])]);
+    const specific = (n: string, label: string) => !siblingLabels(n).some((s) => s.includes(label)) || siblingLabels(n).some((s) => s.includes(mention));
+    const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? []).filter((l) => specific(n, l))]);
     terms.unshift({ term: mention, synonyms });
   }
   return terms;
