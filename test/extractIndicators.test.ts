@@ -106,7 +106,8 @@ describe('extractIndicators: hongqi-2017 (reviews 2016, plans 2017)', () => {
     expectRow(id, '规模以上工业增加值', 'target', 'growth', { value: 8.5 });
     expectRow(id, '固定资产投资', 'target', 'growth', { value: 12 });
     expectRow(id, '社会消费品零售总额', 'target', 'growth', { value: 11 });
-    expectRow(id, '城镇调查失业率', 'target', 'level', {
+    // The registered rate of the time is its own statistic, not the surveyed rate that replaced it.
+    expectRow(id, '城镇登记失业率', 'target', 'level', {
       value: 4.5, unit: '%', qualifier: '以内', label: '城镇登记失业率',
     });
     expectRow(id, '居民人均可支配收入', 'target', 'growth', {
