@@ -177,3 +177,11 @@ describe('extractQuantities: traditional script and full-width figures', () => {
     expect(one(r, '12個').subject).toContain('社区食堂');
   });
 });
+
+describe('extractQuantities: five-year goals in a plan', () => {
+  it('types a plan period’s average as several years, not as the plan year’s target', () => {
+    const r = extract([], ['“十四五”时期，全县生产总值年均增长7%左右。今年主要预期目标是：生产总值增长6.5%左右。']);
+    expect(one(r, '7%左右')).toMatchObject({ kind: 'cumulative', years: [2021, 2022, 2023, 2024, 2025] });
+    expect(one(r, '6.5%左右')).toMatchObject({ kind: 'target', years: [2025] });
+  });
+});

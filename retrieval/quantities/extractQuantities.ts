@@ -27,6 +27,8 @@ const CLAUSE_QUALIFIERS = ['同比', '同口径', '可比价', '累计', '年均
 /** Qualifiers that only hold right before the number (约5000万元, 不低于8%). */
 const ADJACENT_QUALIFIERS = ['约', '近', '超过', '不低于', '不少于', '不超过', '保持', '突破'];
 const TARGET_PARAGRAPH_RE = /预期(?:目标|指标)(?:是|为)|主要(?:预期)?目标(?:是|为)/;
+/** A plan sentence about a five-year period rather than the coming year. */
+const PLAN_PERIOD_RE = /十[一二三四五六]五(?:时期|期间|末)|今后五年|未来五年/u;
 const MULTI_YEAR_RE = /五年来|过去五年|过去的五年|年均|十[二三四]五(?:期间|以来)|[两三四五]年来/;
 const COUNTER_UNITS = new Set(['个', '家', '项', '所', '座', '条', '户', '件', '套', '台', '辆', '处', '场', '栋', '批', '支', '架', '宗', '笔', '间', '张', '名', '人', '万人', '次', '人次', '万户']);
 const YEAR_RE = /(?<!\d)((?:19|20)\d{2})年/g;
@@ -89,6 +91,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         const last = explicit.at(-1);
         const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
         if (paraPart === 'plan') {
+          // A five-year plan's goal (“十四五”时期…年均增长8%左右, 今后五年…): several years, not the plan year's target.
+          if (/年均|累计/.test(clauseLeft) || PLAN_PERIOD_RE.test(upTo)) return { kind: 'cumulative', years: planPeriod(upTo) ?? range(planYear, planYear + 4) };
           // A plan paragraph recalling last year's outcome (2023年…完成).
           if (last !== undefined && last < planYear) return { kind: 'actual', years: [last] };
           return { kind: 'target', years: [last ?? planYear] };
@@ -232,6 +236,14 @@ function bindRespectively(
     figures.forEach((f, i) => out.set(f, `${subjects[i]}${between}`));
   }
   return result;
+}
+
+/** The years of a five-year plan named in the text: 十三五 → 2016–2020 (the 11th began in 2006). */
+function planPeriod(text: string): number[] | undefined {
+  const m = /十([一二三四五六])五/u.exec(text);
+  if (!m) return undefined;
+  const from = 2006 + 5 * ('一二三四五六'.indexOf(m[1]));
+  return range(from, from + 4);
 }
 
 function range(a: number, b: number): number[] {
