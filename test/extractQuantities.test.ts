@@ -185,3 +185,12 @@ describe('extractQuantities: five-year goals in a plan', () => {
     expect(one(r, '6.5%左右')).toMatchObject({ kind: 'target', years: [2025] });
   });
 });
+
+describe('readReportPart', () => {
+  it('reads a heading that reviews the year and the term as the year’s review', async () => {
+    const { readReportPart } = await import('../retrieval/quantities/readReportPart.js');
+    expect(readReportPart('一、2021年及过去五年工作回顾', 2021, 2022)).toBe('review');
+    expect(readReportPart('二、过去五年工作回顾', 2016, 2017)).toBe('fiveYear');
+    expect(readReportPart('一、2023年工作回顾', 2023, 2024)).toBe('review');
+  });
+});

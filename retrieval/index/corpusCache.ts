@@ -4,7 +4,7 @@
 // and by the source of the ingestion and indicator code, so editing a rule in
 // vocabulary.ts or extractIndicators.ts is never hidden behind a stale cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_FORMAT_VERSION } from '../defaults.js';
@@ -116,7 +116,7 @@ let codeHash: string | null | undefined;
 
 /**
  * Hash of the code that turns report bytes into reports and indicator rows
- * (retrieval/ingest and its format readers, retrieval/indicators, retrieval/quantities, defaults.ts). Null when the sources
+ * (retrieval/ingest and its format readers, indicators, quantities, places, script, defaults.ts). Null when the sources
  * cannot be read (a bundled build): the corpus is then never cached.
  */
 export function ingestCodeHash(): string | null {
@@ -124,7 +124,7 @@ export function ingestCodeHash(): string | null {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hasher = createHash('sha256');
-    for (const dir of ['ingest', 'ingest/readers', 'indicators', 'quantities']) {
+    for (const dir of ['ingest', 'ingest/readers', 'indicators', 'quantities', 'places', 'script']) {
       const names = readdirSync(join(root, dir))
         .filter((f) => /\.[cm]?[jt]s$/.test(f))
         .sort();
@@ -157,28 +157,51 @@ export function readCorpusCache(dir: string, key: string): IngestedCorpus | unde
   return { hash: cached.hash, reports, indicators: cached.indicators, quantities: unpackQuantities(reports, cached.quantities), errors: cached.errors };
 }
 
+const WRITE_CHUNK_CHARS = 1 << 19;
+
 export function writeCorpusCache(dir: string, key: string, corpus: IngestedCorpus): void {
-  const reports = corpus.reports.map((r): StoredReport => {
-    const text = new Map(r.paragraphs.map((p) => [p.id, p.text]));
-    const passages = r.passages.map((p): StoredPassage => {
-      const { text: own, ...rest } = p;
-      return text.get(p.paragraphId)?.slice(p.start, p.end) === own ? rest : p;
-    });
-    return { ...r, passages };
-  });
-  const entry: CachedCorpus = {
-    version: INDEX_FORMAT_VERSION,
-    key,
-    hash: corpus.hash,
-    reports,
-    indicators: corpus.indicators,
-    quantities: packQuantities(corpus.reports, corpus.quantities),
-    errors: corpus.errors,
-  };
   mkdirSync(dir, { recursive: true });
   const file = corpusCacheFile(dir, key);
-  // Write then rename, so a crash never leaves a half-written cache behind.
+  // Write then rename, so a crash never leaves a half-written cache behind. Written piece by
+  // piece: one JSON.stringify of 1,000 reports and their records would hold the whole file as
+  // a single string, several hundred MB at the build's peak.
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(entry));
+  const fd = openSync(tmp, 'w');
+  try {
+    // Small pieces are gathered into writes of about a megabyte.
+    let pending = '';
+    const put = (s: string) => {
+      pending += s;
+      if (pending.length >= WRITE_CHUNK_CHARS) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    };
+    const list = <T>(items: readonly T[], encode: (item: T) => string) => {
+      put('[');
+      items.forEach((item, i) => put((i ? ',' : '') + encode(item)));
+      put(']');
+    };
+    put(`{"version":${INDEX_FORMAT_VERSION},"key":${JSON.stringify(key)},"hash":${JSON.stringify(corpus.hash)},"errors":${JSON.stringify(corpus.errors)},"reports":`);
+    list(corpus.reports, (r) => JSON.stringify(storedReport(r)));
+    put(',"indicators":');
+    list(corpus.indicators, (row) => JSON.stringify(row));
+    put(',"quantities":');
+    list(packQuantities(corpus.reports, corpus.quantities), (q) => JSON.stringify(q));
+    put('}');
+    writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, file);
+}
+
+/** A report as cached: passages keep only offsets when their text is their paragraph's slice. */
+function storedReport(r: Report): StoredReport {
+  const text = new Map(r.paragraphs.map((p) => [p.id, p.text]));
+  const passages = r.passages.map((p): StoredPassage => {
+    const { text: own, ...rest } = p;
+    return text.get(p.paragraphId)?.slice(p.start, p.end) === own ? rest : p;
+  });
+  return { ...r, passages };
 }

@@ -5,7 +5,8 @@
 import type { ReportPart } from './QuantityRecord.js';
 
 export function readReportPart(title: string, reviewYear: number, planYear: number): ReportPart | undefined {
-  if (/过去五年|过去的五年|五年来|五年工作回顾|十[二三四]五.{0,4}(回顾|成就)/.test(title)) return 'fiveYear';
+  // "2021年及过去五年工作回顾" reviews the year as well: its five-year paragraphs say so by their openings.
+  if (/过去五年|过去的五年|五年来|五年工作回顾|十[二三四]五.{0,4}(回顾|成就)/.test(title) && !title.includes(`${reviewYear}年`)) return 'fiveYear';
   if (/回顾|过去一年|去年工作/.test(title) || title.includes(`${reviewYear}年`)) return 'review';
   if (/目标|任务|安排|重点|要求|计划|部署|今年|打算/.test(title) || title.includes(`${planYear}年`)) return 'plan';
   return undefined;
