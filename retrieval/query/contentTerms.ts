@@ -3,7 +3,7 @@
 // into report filters carry no topic: left in, they make short cover lines
 // ("卫东区人民政府区长宋建立") outrank the paragraphs that answer.
 import type { ParsedQuery } from '../types.js';
-import { shortForm } from './placeNames.js';
+import { placeForms } from '../places/placeForms.js';
 
 const QUESTION_FRAME = new Set([
   '做', '做了', '干', '干了', '有', '有没有', '怎么样', '怎样', '如何', '情况', '方面', '进展', '取得', '哪', '几',
@@ -15,15 +15,8 @@ const QUESTION_FRAME = new Set([
 
 export function contentTerms(terms: string[], query: ParsedQuery, cities: string[] = []): string[] {
   const places = new Set<string>();
-  for (const d of query.districts) {
-    places.add(d.toLowerCase());
-    const short = shortForm(d);
-    if (short) places.add(short.toLowerCase());
-  }
-  for (const c of cities) {
-    places.add(c.toLowerCase());
-    places.add(c.replace(/市$/, '').toLowerCase());
-  }
+  // Every way of writing each place (马边彝族自治县, 马边县, 马边; 新乡市, 新乡).
+  for (const name of [...query.districts, ...cities]) for (const f of placeForms(name)) places.add(f.toLowerCase());
   // Search-mode pieces of a place name (卫东区 → 东区) go with it.
   const isPlace = (t: string) => places.has(t) || (t.length > 1 && [...places].some((p) => p.includes(t)));
   const kept = terms.filter((t) => !QUESTION_FRAME.has(t) && !isPlace(t) && !/^(19|20)\d\d$/.test(t));

@@ -11,11 +11,6 @@ export interface PlaceName {
   kind: 'district' | 'city' | 'province';
 }
 
-/** 惠济区 → 惠济, 平顶山市 → 平顶山, 马边彝族自治县 → 马边县; undefined when no shorter form of two or more characters exists. */
-export function shortForm(name: string): string | undefined {
-  return placeForms(name).slice(1).at(-1);
-}
-
 // Names depend only on each entry's place and parents, so that is the memo key. Callers
 // often pass a freshly mapped catalog per question, so array identity would never hit.
 const memo: { key: string; names: readonly PlaceName[] }[] = [];
