@@ -165,7 +165,7 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
   // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
   // offline answerer says which one the report gives instead.
-  let chosen = query.measure ? rows.filter((r) => r.measure === query.measure) : rows;
+  let chosen = narrowToMention(query.measure ? rows.filter((r) => r.measure === query.measure) : rows, query.indicatorMention, query.indicator);
   if (query.year === undefined && query.intent !== 'compare') {
     // No year named: the latest report of each district speaks for it.
     const latest = new Map<string, number>();
@@ -231,4 +231,16 @@ function isGenericMention(mention: string | undefined, indicator: string): boole
     const other = indicatorDef(f);
     return other !== undefined && [other.name, ...other.labels].some((l) => l.toLowerCase().includes(m));
   });
+}
+
+/**
+ * "农村居民人均可支配收入": when the question uses one of the reports' own wordings of an
+ * indicator, a row under another wording that neither contains nor is contained in it
+ * (城镇居民…) is another statistic. Rows under a wording the question contains
+ * (居民人均可支配收入) stay; a colloquial alias (财政收入, GDP) narrows nothing.
+ */
+function narrowToMention(rows: IndicatorRow[], mention: string | undefined, indicator: string | undefined): IndicatorRow[] {
+  // Only a qualified form of the canonical name narrows: 农村居民人均可支配收入 of 居民人均可支配收入.
+  if (!mention || !indicator || mention === indicator || !mention.includes(indicator)) return rows;
+  return rows.filter((r) => r.label === mention || !r.label.includes(indicator) || r.label === indicator || mention.includes(r.label));
 }

@@ -155,7 +155,9 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string): MatchTerm[] 
     // A label that also names a sibling statistic (失业率 of 登记失业率) covers only a question that is itself that generic.
     const siblingLabels = (n: string) => (indicatorDef(n)?.family ?? []).flatMap((f) => [f, ...(indicatorDef(f)?.labels ?? [])]);
     const specific = (n: string, label: string) => !siblingLabels(n).some((s) => s.includes(label)) || siblingLabels(n).some((s) => s.includes(mention));
-    const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? []).filter((l) => specific(n, l))]);
+    // 农村居民人均可支配收入 asked: 城镇居民人均可支配收入 is a sibling wording, not a synonym.
+    const sibling = (n: string, label: string) => mention !== n && mention.includes(n) && label.includes(n) && label !== n && label !== mention && !mention.includes(label);
+    const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? []).filter((l) => specific(n, l) && !sibling(n, l))]);
     terms.unshift({ term: mention, synonyms });
   }
   return terms;

@@ -12,6 +12,7 @@ const REPORT = [
   '各位代表：',
   '一、2012年工作回顾',
   '全县生产总值完成58.2亿元，增长12.1%；城镇登记失业率控制在3.6%以内。',
+  '城镇居民人均可支配收入达到17210元，增长10.2%；农村居民人均纯收入达到4860元，农村居民人均可支配收入达到5120元，增长12.6%。',
   '二、2013年工作安排',
   '今年经济社会发展的主要预期目标是：生产总值增长12%，城镇登记失业率控制在4%以内。',
 ].join('\n');
@@ -36,5 +37,16 @@ describe('indicators of one family', () => {
   it('answers the registered rate when asked by name', async () => {
     const res = await ask('秦安县2012年城镇登记失业率是多少');
     expect(res.answer).toContain('3.6%');
+  });
+});
+
+describe('one wording of an indicator asked', () => {
+  it('answers 农村 with the rural figure and 城镇 with the urban one, never the sibling', async () => {
+    const rural = await ask('秦安县2012年农村居民人均可支配收入是多少');
+    expect(rural.answer).toContain('5120元');
+    expect(rural.answer).not.toContain('17210');
+    const urban = await ask('秦安县2012年城镇居民人均可支配收入是多少');
+    expect(urban.answer).toContain('17210元');
+    expect(urban.answer).not.toContain('5120');
   });
 });
