@@ -84,3 +84,17 @@ describe('metadata the user supplies', () => {
     expect(meta.warnings?.join('')).not.toMatch(/日期/);
   });
 });
+
+describe('the delivery line', () => {
+  it('reads dates in Chinese numerals, in brackets, and broken over two lines', async () => {
+    const { readDeliveryLine } = await import('../retrieval/ingest/readDeliveryLine.js');
+    expect(readDeliveryLine(['——二〇二四年一月二十二日在某县第十八届人民代表大会第三次会议上'])).toMatchObject({
+      date: '2024-01-22',
+      place: '某县',
+      congress: '第十八届人民代表大会第三次会议',
+    });
+    expect(readDeliveryLine(['（2023年12月26日在历城区第十八届人民代表大会', '第二次会议上）'])).toMatchObject({ date: '2023-12-26', place: '历城区' });
+    // A web page's 发布时间 has a date but no 在…会议: it is not the delivery line.
+    expect(readDeliveryLine(['发布时间：2024年02月03日', '来源：县政府办'])).toBeUndefined();
+  });
+});

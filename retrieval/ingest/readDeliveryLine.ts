@@ -58,6 +58,7 @@ function isoDate(y: string, m: string, d: string): string | undefined {
 /** 2024 / 二〇二四 (digit by digit) / 二十二 (as a number). */
 function toNumber(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
-  if (/^[〇零一二三四五六七八九]{4}$/u.test(s)) return Number([...s].map((c) => '〇一二三四五六七八九'.indexOf(c) === -1 ? 0 : '〇一二三四五六七八九'.indexOf(c)).join(''));
+  // A year is written digit by digit (二〇二四); 零 is sometimes used for 〇.
+  if (/^[〇零一二三四五六七八九]{4}$/u.test(s)) return Number([...s].map((c) => Math.max(0, '〇一二三四五六七八九'.indexOf(c))).join(''));
   return parseHanNumber(s);
 }
