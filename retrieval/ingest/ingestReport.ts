@@ -10,6 +10,8 @@ import { detectHeading, detectUnnumberedHeading, hasNumberedParts } from './dete
 import { makePassages } from './makePassages.js';
 import type { MetaOverrides } from './metaOverrides.js';
 import { parseMetadata, ReportParseError } from './parseMetadata.js';
+import { readDeliveryLine } from './readDeliveryLine.js';
+import { readSpeaker } from './readSpeaker.js';
 import { repairParagraphs } from './repairParagraphs.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 import { splitRunOnText } from './splitRunOnText.js';
@@ -93,7 +95,8 @@ export function ingestReport(src: IngestSource): Report {
       text: p.text,
       top: p.sectionPath[0],
       isTopHeading: p.isHeading && p.sectionPath.length === 1,
-      isCover: i < front.lines.length,
+      // A delivery or speaker line is the cover wherever the page printed it (after the text, say).
+      isCover: i < front.lines.length || isCoverLine(p.text),
     })),
     metaBase.reviewYear,
     metaBase.planYear,
@@ -104,6 +107,11 @@ export function ingestReport(src: IngestSource): Report {
   // Headings are passages too: "重点工作有哪些" is answered by them (search shows them only for lists).
   const passages = paragraphs.flatMap((p) => makePassages(p));
   return { meta, paragraphs, sections: root.children, passages };
+}
+
+/** The delivery line or the speaker line, as the metadata readers recognise them; never a sentence of the body. */
+function isCoverLine(text: string): boolean {
+  return !/[。；]/u.test(text) && (readDeliveryLine([text]) !== undefined || readSpeaker([text]) !== undefined);
 }
 
 /** A body shorter than this everywhere is a cover or a title page, not a report. */

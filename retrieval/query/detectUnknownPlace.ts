@@ -76,8 +76,3 @@ export function detectUnknownPlaces(folded: string, known: readonly Match<unknow
   }
   return out.sort((a, b) => a.start - b.start);
 }
-
-/** The first unknown place, for callers that need one. */
-export function detectUnknownPlace(folded: string, known: readonly Match<unknown>[]): UnknownPlace | undefined {
-  return detectUnknownPlaces(folded, known)[0];
-}

@@ -111,8 +111,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
       reportId: report.meta.id,
       district: report.meta.district,
       year: deliveredYear(report.meta),
-      // A delivery or speaker line is part of the cover wherever the page printed it.
-      section: it.paragraph.part === 'cover' || isDeliveryOrSpeakerLine(it.paragraph.text) ? '封面' : it.paragraph.sectionPath.join(' › ') || '封面',
+      section: it.paragraph.part === 'cover' ? '封面' : it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
       ...(it.paragraph.original ? { original: it.paragraph.original } : {}),
       ...(it.paragraph.part ? { part: it.paragraph.part } : {}),
@@ -209,17 +208,12 @@ function listIntros(corpus: Corpus, headings: Paragraph[]): Paragraph[] {
 
 /** The cover lines that say who delivered the report, when and where. */
 function coverParagraphs(r: Report): Paragraph[] {
-  return r.paragraphs.filter((p) => (p.part === 'cover' || isDeliveryOrSpeakerLine(p.text)) && /^[—－-]|人民政府|届人大|[区县市省旗州盟]长|主席/.test(p.text));
+  return r.paragraphs.filter((p) => p.part === 'cover' && /^[—－-]|人民政府|届人大|[区县市省旗州盟]长|主席/.test(p.text));
 }
 
 function mergeSpans(a: Span[], b: Span[]): Span[] {
   const all = [...a, ...b].sort((x, y) => x.start - y.start);
   return all.filter((s, i) => i === 0 || s.start !== all[i - 1].start);
-}
-
-/** A delivery or speaker line outside the cover (a web page may print it after the text). */
-function isDeliveryOrSpeakerLine(text: string): boolean {
-  return text.length <= 80 && (/^[—－-]{1,2}.*会议/u.test(text) || /人民政府(?:代理)?代?[区县市省旗州盟]长|人民政府主席/u.test(text)) && !/[。；]/u.test(text);
 }
 
 /** A mention that would name any indicator of the family (失业率, unemployment), not this one alone. */
