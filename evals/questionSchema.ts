@@ -9,7 +9,7 @@ export const EVAL_CATEGORIES = [
   'actual', // reviewed-year outcomes (the report's 工作回顾)
   'meta', // who delivered the report, when, at which congress session
   'list', // enumerations: section headings, the set of targets …
-  'compare', // two districts or two years side by side
+  'compare', // two places or two years side by side
   'open', // descriptive "what did X do about Y"
   'refusal', // the reports cannot answer it; the assistant must say so
   'followup', // needs the conversation `history` to be understood

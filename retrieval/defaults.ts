@@ -52,7 +52,7 @@ export const DEFAULTS = {
   boosts: { text: 1, lead: 2, sectionTitle: 1.5 },
   /** MiniSearch BM25 parameters (its own defaults, stated so a reader need not look them up). */
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  /** Score multiplier for passages from reports that the parsed query points to (district/year). */
+  /** Score multiplier for passages from reports that the parsed query points to (place/year). */
   reportMatchBoost: 1.6,
   /**
    * Score multiplier for a passage in the part of its report that fits the question's year:
@@ -77,6 +77,6 @@ export const DEFAULTS = {
 /**
  * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
  * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
- * 4: quantity records (retrieval/quantities) in the report cache.
+ * 4: quantity records (retrieval/quantities) in the report cache. 5: `place` renamed `place`.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;

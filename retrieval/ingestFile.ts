@@ -34,7 +34,7 @@ export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: num
   const t1 = performance.now();
   const indicators = extractIndicators({
     reportId: report.meta.id,
-    district: report.meta.district,
+    place: report.meta.place,
     reviewYear: report.meta.reviewYear,
     planYear: report.meta.planYear,
     paragraphs: report.paragraphs,

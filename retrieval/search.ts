@@ -1,5 +1,5 @@
 // Question → ranked paragraphs. Query understanding narrows the reports
-// (district, year and what the year means), BM25 ranks passages, and passages
+// (place, year and what the year means), BM25 ranks passages, and passages
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
 import { deliveredYear } from './deliveredYear.js';
@@ -90,7 +90,7 @@ function hitOf(corpus: Corpus, paragraph: Paragraph, range: Span, passageId: str
     id: paragraph.id,
     passageId,
     reportId: report.meta.id,
-    district: report.meta.district,
+    place: report.meta.place,
     year: deliveredYear(report.meta),
     score: round(score),
     text: paragraph.text.slice(range.start, range.end),
@@ -117,9 +117,9 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
     ids = (ids ?? corpus.reports.map((r) => r.meta.id)).filter(keep);
   };
   if (filters?.reportIds?.length) narrow((id) => filters.reportIds!.includes(id));
-  if (filters?.district) {
-    const d = filters.district;
-    narrow((id) => samePlace(corpus.reportById.get(id)!.meta.district, d));
+  if (filters?.place) {
+    const d = filters.place;
+    narrow((id) => samePlace(corpus.reportById.get(id)!.meta.place, d));
   }
   if (filters?.year) narrow((id) => deliveredYear(corpus.reportById.get(id)!.meta) === filters.year);
   if (query.reportIds.length) {
@@ -128,8 +128,8 @@ function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilt
     narrow((id) => fromQuery.includes(id));
     // An explicit filter beats a guess from the wording: never return nothing because they disagree.
     if (ids!.length === 0 && before) ids = before;
-  } else if (query.districts.length) {
-    narrow((id) => query.districts.includes(corpus.reportById.get(id)!.meta.district));
+  } else if (query.places.length) {
+    narrow((id) => query.places.includes(corpus.reportById.get(id)!.meta.place));
   }
   return ids ? new Set(ids) : undefined;
 }

@@ -10,7 +10,7 @@ export const ReportMetaSchema = z.object({
   id: z.string(),
   title: z.string(),
   /** e.g. 惠济区 — read from the report's own text. */
-  district: z.string(),
+  place: z.string(),
   /** e.g. 郑州市, when the report states it. */
   city: z.string().optional(),
   /** ISO date the report was delivered, e.g. 2024-01-22; absent when the text does not say. */
@@ -110,7 +110,7 @@ export const IndicatorKindSchema = z.enum(['target', 'actual', 'estimate']);
 export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
 
 export const IndicatorRowSchema = z.object({
-  district: z.string(),
+  place: z.string(),
   reportId: z.string(),
   /** The year the figure is about. */
   year: z.number().int(),
@@ -139,10 +139,10 @@ export type Intent = z.infer<typeof IntentSchema>;
 
 export const ParsedQuerySchema = z.object({
   text: z.string(),
-  /** Canonical district names the question names (several for comparisons). */
-  districts: z.array(z.string()),
-  /** First of `districts`, for convenience. */
-  district: z.string().optional(),
+  /** Canonical place names the question names (several for comparisons). */
+  places: z.array(z.string()),
+  /** First of `places`, for convenience. */
+  place: z.string().optional(),
   /** The year the question is about, as the user means it. */
   year: z.number().int().optional(),
   /** Whether the question wants a plan figure (target), an outcome (actual) or either. */
@@ -160,13 +160,13 @@ export const ParsedQuerySchema = z.object({
   reportIds: z.array(z.string()),
   /**
    * A place the question names that no report covers: an unknown district/county/city
-   * (金水区 → districts [] and noMatchingReport), or a known city named as a whole with
-   * its 市 suffix and none of its districts (新乡市2024年GDP目标 → districts [红旗区] too,
+   * (金水区 → places [] and noMatchingReport), or a known city named as a whole with
+   * its 市 suffix and none of its places (新乡市2024年GDP目标 → places [红旗区] too,
    * so the answer can say the reports cover 红旗区, not 新乡市).
    */
   unknownPlace: z.string().optional(),
   /**
-   * True when the question constrains district, year or period and no report fits
+   * True when the question constrains place, year or period and no report fits
    * (金水区…, 惠济区2020年…). `reportIds` is then [] and must not be read as "all":
    * the caller should answer that the reports do not cover it.
    */
@@ -175,7 +175,7 @@ export const ParsedQuerySchema = z.object({
 export type ParsedQuery = z.infer<typeof ParsedQuerySchema>;
 
 export interface SearchFilters {
-  district?: string;
+  place?: string;
   year?: number;
   reportIds?: string[];
 }
@@ -185,7 +185,7 @@ export interface SearchHit {
   id: string;
   passageId: string;
   reportId: string;
-  district: string;
+  place: string;
   /** The year the report was delivered. */
   year: number;
   score: number;

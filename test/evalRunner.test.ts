@@ -122,9 +122,9 @@ describe('gradeAnswer', () => {
 describe('strict grading', () => {
   // Three covered places, as loadCorpus would report them.
   const ctx = gradeContextFrom([
-    { id: 'huiji-2024', district: '惠济区', city: '郑州市', date: '2024-01-22', reviewYear: 2023, planYear: 2024 },
-    { id: 'hongqi-2024', district: '红旗区', city: '新乡市', date: '2024-03-08', reviewYear: 2023, planYear: 2024 },
-    { id: 'nanshan-2024', district: '南山区', reviewYear: 2023, planYear: 2024 },
+    { id: 'huiji-2024', place: '惠济区', city: '郑州市', date: '2024-01-22', reviewYear: 2023, planYear: 2024 },
+    { id: 'hongqi-2024', place: '红旗区', city: '新乡市', date: '2024-03-08', reviewYear: 2023, planYear: 2024 },
+    { id: 'nanshan-2024', place: '南山区', reviewYear: 2023, planYear: 2024 },
   ]);
 
   it('matches a figure only whole: not inside a longer number', () => {

@@ -10,7 +10,7 @@ const DIR = fileURLToPath(new URL('../evals/reports/', import.meta.url));
 
 const MetaSchema = z
   .object({
-    district: z.string().min(2),
+    place: z.string().min(2),
     level: z.enum(['province', 'city', 'county']),
     city: z.string().nullable(),
     province: z.string().nullable(),
@@ -39,7 +39,7 @@ describe('evals/reports/expected-meta.json', () => {
     const failures: string[] = [];
     for (const [id, m] of Object.entries(meta)) {
       const t = text(id);
-      if (!t.includes(m.district)) failures.push(`${id}: district ${m.district} not in the text`);
+      if (!t.includes(m.place)) failures.push(`${id}: district ${m.place} not in the text`);
       if (m.date) {
         const [y, mo, d] = m.date.split('-').map(Number);
         if (!t.includes(`${y}年${mo}月${d}日`)) failures.push(`${id}: date ${m.date} not written in the text`);
@@ -49,7 +49,7 @@ describe('evals/reports/expected-meta.json', () => {
       if (m.planYear !== m.reviewYear + 1) failures.push(`${id}: plan year should follow the review year`);
       if (m.speakerName && !t.includes(m.speakerName)) failures.push(`${id}: speaker ${m.speakerName} not in the text`);
       if (m.speakerName && !new RegExp(`${m.speakerTitle}\\s*${m.speakerName}`).test(t)) failures.push(`${id}: ${m.speakerTitle} ${m.speakerName} not written together`);
-      if ((m.level === 'province') !== (m.city === null && m.province === m.district)) failures.push(`${id}: a province report has no city and is its own province`);
+      if ((m.level === 'province') !== (m.city === null && m.province === m.place)) failures.push(`${id}: a province report has no city and is its own province`);
       if (m.level === 'county' && m.city === null) failures.push(`${id}: a county-level report has a parent city`);
     }
     expect(failures).toEqual([]);
@@ -63,10 +63,10 @@ describe('evals/reports/expected-meta.json', () => {
     expect(all.some((m) => m.date === null)).toBe(true);
     expect(all.some((m) => /^\d{4}-12-/.test(m.date ?? ''))).toBe(true);
     expect(all.some((m) => m.planYear < 2015)).toBe(true);
-    expect(all.some((m) => /旗$/.test(m.district))).toBe(true);
-    expect(all.some((m) => /自治县$/.test(m.district))).toBe(true);
-    expect(all.some((m) => /^.县$/.test(m.district))).toBe(true);
-    expect(all.some((m) => /[城山]区$/.test(m.district))).toBe(true);
+    expect(all.some((m) => /旗$/.test(m.place))).toBe(true);
+    expect(all.some((m) => /自治县$/.test(m.place))).toBe(true);
+    expect(all.some((m) => /^.县$/.test(m.place))).toBe(true);
+    expect(all.some((m) => /[城山]区$/.test(m.place))).toBe(true);
     expect(new Set(all.map((m) => m.province)).size).toBeGreaterThanOrEqual(3);
     expect(ids.some((id) => !text(id).includes('\n'))).toBe(true);
   });

@@ -7,11 +7,11 @@ import { IndicatorRowSchema, type IndicatorKind, type IndicatorRow } from '../re
 import { seedParagraphs } from './helpers/seedParagraphs.js';
 
 const REPORTS = [
-  { reportId: 'hongqi-2017', district: '红旗区', reviewYear: 2016, planYear: 2017 },
-  { reportId: 'hongqi-2020', district: '红旗区', reviewYear: 2019, planYear: 2020 },
-  { reportId: 'hongqi-2024', district: '红旗区', reviewYear: 2023, planYear: 2024 },
-  { reportId: 'huiji-2024', district: '惠济区', reviewYear: 2023, planYear: 2024 },
-  { reportId: 'weidong-2024', district: '卫东区', reviewYear: 2023, planYear: 2024 },
+  { reportId: 'hongqi-2017', place: '红旗区', reviewYear: 2016, planYear: 2017 },
+  { reportId: 'hongqi-2020', place: '红旗区', reviewYear: 2019, planYear: 2020 },
+  { reportId: 'hongqi-2024', place: '红旗区', reviewYear: 2023, planYear: 2024 },
+  { reportId: 'huiji-2024', place: '惠济区', reviewYear: 2023, planYear: 2024 },
+  { reportId: 'weidong-2024', place: '卫东区', reviewYear: 2023, planYear: 2024 },
 ] as const;
 
 type ReportId = (typeof REPORTS)[number]['reportId'];
@@ -282,7 +282,7 @@ describe('extractIndicators: clause-level noise', () => {
   function run(...texts: string[]): IndicatorRow[] {
     return extractIndicators({
       reportId: 'x',
-      district: '测试区',
+      place: '测试区',
       reviewYear: 2023,
       planYear: 2024,
       paragraphs: texts.map((text, i) => ({ id: `x:p${i + 1}`, text, sectionPath: [] })),
@@ -357,14 +357,14 @@ describe('extractIndicators: with sections from the ingester instead of heading 
 
 describe('lookupIndicators', () => {
   it('filters by district with or without 区, year, indicator, kind and measure', () => {
-    const hits = lookupIndicators(ALL_ROWS, { district: '红旗', year: 2024, indicator: '地区生产总值', kind: 'target' });
+    const hits = lookupIndicators(ALL_ROWS, { place: '红旗', year: 2024, indicator: '地区生产总值', kind: 'target' });
     expect(hits.map((r) => [r.reportId, r.value, r.qualifier])).toEqual([['hongqi-2024', 7, '保持']]);
-    expect(lookupIndicators(ALL_ROWS, { district: '红旗区', year: 2024, indicator: '地区生产总值', kind: 'target' })).toEqual(hits);
+    expect(lookupIndicators(ALL_ROWS, { place: '红旗区', year: 2024, indicator: '地区生产总值', kind: 'target' })).toEqual(hits);
   });
 
   it('accepts several kinds and a report label for the indicator', () => {
     const hits = lookupIndicators(ALL_ROWS, {
-      district: '惠济区',
+      place: '惠济区',
       indicator: 'GDP',
       kind: ['actual', 'estimate'],
       measure: 'growth',
@@ -374,7 +374,7 @@ describe('lookupIndicators', () => {
 
   it('sorts by district, year, kind, indicator, measure', () => {
     const hits = lookupIndicators(ALL_ROWS, { indicator: '一般公共预算收入' });
-    const key = (r: IndicatorRow) => [r.district, r.year, r.kind, r.indicator, r.measure];
+    const key = (r: IndicatorRow) => [r.place, r.year, r.kind, r.indicator, r.measure];
     const sorted = [...hits].sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
@@ -383,6 +383,6 @@ describe('lookupIndicators', () => {
     });
     expect(hits).toEqual(sorted);
     expect(hits.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(hits.map((r) => r.district))).toEqual(new Set(['红旗区', '惠济区', '卫东区']));
+    expect(new Set(hits.map((r) => r.place))).toEqual(new Set(['红旗区', '惠济区', '卫东区']));
   });
 });

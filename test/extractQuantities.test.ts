@@ -7,7 +7,7 @@ import { extractQuantities } from '../retrieval/quantities/extractQuantities.js'
 import { findNumberTokens } from '../retrieval/quantities/findNumberTokens.js';
 import { QuantityRecordSchema, type QuantityRecord } from '../retrieval/quantities/QuantityRecord.js';
 
-const META = { id: 'demo-2025', district: '青山县', reviewYear: 2024, planYear: 2025 };
+const META = { id: 'demo-2025', place: '青山县', reviewYear: 2024, planYear: 2025 };
 
 /** Paragraphs of an invented report: the first title is the review, the second the plan. */
 function extract(review: string[], plan: string[] = [], fiveYear: string[] = []): QuantityRecord[] {

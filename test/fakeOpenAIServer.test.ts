@@ -15,7 +15,7 @@ const EVIDENCE: Evidence = {
   marker: 1,
   paragraphId: 'huiji-2024:p26',
   reportId: 'huiji-2024',
-  district: '惠济区',
+  place: '惠济区',
   year: 2024,
   section: '二、2024年政府工作总体要求和主要预期目标',
   text: TARGETS,
@@ -27,8 +27,8 @@ const EVIDENCE: Evidence = {
 
 const QUERY: ParsedQuery = {
   text: '惠济区2024年GDP增长目标是多少？',
-  districts: ['惠济区'],
-  district: '惠济区',
+  places: ['惠济区'],
+  place: '惠济区',
   year: 2024,
   yearRole: 'target',
   indicator: '地区生产总值',

@@ -12,11 +12,11 @@ const ingest = (id: string, bytes: Uint8Array = seed(id)) => ingestReport({ id, 
 describe('metadata is read from each report’s own text', () => {
   // Expectations from reading each report's cover and headings.
   const cases = [
-    ['hongqi-2017', { district: '红旗区', city: '新乡市', date: '2017-04-21', congress: '第十四届人民代表大会第一次会议', speaker: { title: '区长', name: '郑援越' }, reviewYear: 2016, planYear: 2017 }],
-    ['hongqi-2020', { district: '红旗区', city: '新乡市', date: '2020-05-31', congress: '第十四届人民代表大会第五次会议', speaker: { title: '区长', name: '刘宏锋' }, reviewYear: 2019, planYear: 2020 }],
-    ['hongqi-2024', { district: '红旗区', city: '新乡市', date: '2024-03-08', congress: '第十五届人民代表大会第四次会议', speaker: { title: '区长', name: '刘怀斌' }, reviewYear: 2023, planYear: 2024 }],
-    ['huiji-2024', { district: '惠济区', city: '郑州市', date: '2024-01-22', congress: '第四届人民代表大会第四次会议', speaker: { title: '区长', name: '李伟光' }, reviewYear: 2023, planYear: 2024 }],
-    ['weidong-2024', { district: '卫东区', city: '平顶山市', date: '2024-01-23', congress: '第十一届人民代表大会第四次会议', speaker: { title: '区长', name: '宋建立' }, reviewYear: 2023, planYear: 2024 }],
+    ['hongqi-2017', { place: '红旗区', city: '新乡市', date: '2017-04-21', congress: '第十四届人民代表大会第一次会议', speaker: { title: '区长', name: '郑援越' }, reviewYear: 2016, planYear: 2017 }],
+    ['hongqi-2020', { place: '红旗区', city: '新乡市', date: '2020-05-31', congress: '第十四届人民代表大会第五次会议', speaker: { title: '区长', name: '刘宏锋' }, reviewYear: 2019, planYear: 2020 }],
+    ['hongqi-2024', { place: '红旗区', city: '新乡市', date: '2024-03-08', congress: '第十五届人民代表大会第四次会议', speaker: { title: '区长', name: '刘怀斌' }, reviewYear: 2023, planYear: 2024 }],
+    ['huiji-2024', { place: '惠济区', city: '郑州市', date: '2024-01-22', congress: '第四届人民代表大会第四次会议', speaker: { title: '区长', name: '李伟光' }, reviewYear: 2023, planYear: 2024 }],
+    ['weidong-2024', { place: '卫东区', city: '平顶山市', date: '2024-01-23', congress: '第十一届人民代表大会第四次会议', speaker: { title: '区长', name: '宋建立' }, reviewYear: 2023, planYear: 2024 }],
   ] as const;
   for (const [id, expected] of cases) {
     it(id, () => {
@@ -24,7 +24,7 @@ describe('metadata is read from each report’s own text', () => {
       expect(meta).toMatchObject({ id, title: '政府工作报告', encoding: 'utf-8', level: 'county', province: '河南省', script: 'simplified', ...expected });
       // Only hongqi-2017 and huiji-2024 write their city beside the place; the others' comes from the division codes.
       expect(meta.sources?.city).toBe(id === 'hongqi-2017' || id === 'huiji-2024' ? 'cover' : id === 'hongqi-2024' ? 'body' : 'gazetteer');
-      expect(meta.sources).toMatchObject({ district: 'cover', date: 'cover', speaker: 'cover', province: 'gazetteer' });
+      expect(meta.sources).toMatchObject({ place: 'cover', date: 'cover', speaker: 'cover', province: 'gazetteer' });
       expect(meta.warnings).toEqual([]);
     });
   }

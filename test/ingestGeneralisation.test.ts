@@ -11,7 +11,7 @@ import { toSimplified } from '../retrieval/script/toSimplified.js';
 
 const DIR = fileURLToPath(new URL('../evals/reports/', import.meta.url));
 interface Expected {
-  district: string;
+  place: string;
   level: string;
   city: string | null;
   province: string | null;
@@ -32,7 +32,7 @@ describe('ingestion of reports the seeds do not resemble', () => {
     const { meta, paragraphs } = ingestReport({ id, sourceFile: `${id}.txt`, bytes: readFileSync(`${DIR}${id}.txt`) });
     const e = expected[id];
     expect({
-      district: meta.district,
+      place: meta.place,
       level: meta.level,
       city: meta.city ?? null,
       province: meta.province ?? null,
@@ -44,7 +44,7 @@ describe('ingestion of reports the seeds do not resemble', () => {
       speakerName: meta.speaker.name || null,
     }).toEqual({
       ...e,
-      district: toSimplified(e.district),
+      place: toSimplified(e.place),
       speakerTitle: toSimplified(e.speakerTitle),
       speakerName: e.speakerName && toSimplified(e.speakerName),
     });
@@ -78,9 +78,9 @@ describe('metadata the user supplies', () => {
   const text = '各位代表：\n现在，我代表政府向大会报告工作。\n一、2023年工作回顾\n全年地区生产总值增长5.2%，一般公共预算收入增长4.1%。\n二、2024年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。';
   it('lets a report that names no place load, and wins over what is read', () => {
     expect(() => ingestReport({ id: 'x', sourceFile: 'x.txt', bytes: Buffer.from(text) })).toThrow(/地方/);
-    const { meta } = ingestReport({ id: 'x', sourceFile: 'x.txt', bytes: Buffer.from(text), overrides: { district: '沛县', date: '2024-01-16', planYear: 2024 } });
-    expect(meta).toMatchObject({ district: '沛县', city: '徐州市', province: '江苏省', level: 'county', date: '2024-01-16', reviewYear: 2023, planYear: 2024 });
-    expect(meta.sources).toMatchObject({ district: 'sidecar', date: 'sidecar', planYear: 'sidecar', city: 'gazetteer' });
+    const { meta } = ingestReport({ id: 'x', sourceFile: 'x.txt', bytes: Buffer.from(text), overrides: { place: '沛县', date: '2024-01-16', planYear: 2024 } });
+    expect(meta).toMatchObject({ place: '沛县', city: '徐州市', province: '江苏省', level: 'county', date: '2024-01-16', reviewYear: 2023, planYear: 2024 });
+    expect(meta.sources).toMatchObject({ place: 'sidecar', date: 'sidecar', planYear: 'sidecar', city: 'gazetteer' });
     expect(meta.warnings?.join('')).not.toMatch(/日期/);
   });
 });

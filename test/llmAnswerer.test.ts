@@ -30,7 +30,7 @@ function span(text: string, needle: string) {
 
 function row(over: Partial<IndicatorRow> & Pick<IndicatorRow, 'indicator' | 'quote'>, text: string): IndicatorRow {
   return {
-    district: '惠济区',
+    place: '惠济区',
     reportId: 'huiji-2024',
     year: 2024,
     kind: 'target',
@@ -50,7 +50,7 @@ function evidence(marker: number, text: string, over: Partial<Evidence> = {}): E
     marker,
     paragraphId: `huiji-2024:p${20 + marker}`,
     reportId: 'huiji-2024',
-    district: '惠济区',
+    place: '惠济区',
     year: 2024,
     section: '二、2024年政府工作总体要求和主要预期目标',
     text,
@@ -89,8 +89,8 @@ const EV_REVIEW = evidence(2, REVIEW, {
 
 const QUERY: ParsedQuery = {
   text: '惠济区2024年GDP增长目标是多少？',
-  districts: ['惠济区'],
-  district: '惠济区',
+  places: ['惠济区'],
+  place: '惠济区',
   year: 2024,
   yearRole: 'target',
   indicator: '地区生产总值',

@@ -6,11 +6,11 @@ import { ParsedQuerySchema, type ParsedQuery } from '../retrieval/types.js';
 // Y−1 and plans Y. hongqi-2020 and weidong-2024 do not state their city on the cover
 // (weidong-2024 is in 平顶山市, but only says so in project names).
 const CATALOG: CatalogEntry[] = [
-  { id: 'hongqi-2017', district: '红旗区', city: '新乡市', reviewYear: 2016, planYear: 2017, congress: '第十四届人民代表大会第一次会议' },
-  { id: 'hongqi-2020', district: '红旗区', reviewYear: 2019, planYear: 2020, congress: '第十四届人民代表大会第五次会议' },
-  { id: 'hongqi-2024', district: '红旗区', city: '新乡市', reviewYear: 2023, planYear: 2024, congress: '第十五届人民代表大会第四次会议' },
-  { id: 'huiji-2024', district: '惠济区', city: '郑州市', reviewYear: 2023, planYear: 2024, congress: '第四届人民代表大会第四次会议' },
-  { id: 'weidong-2024', district: '卫东区', reviewYear: 2023, planYear: 2024, congress: '第十一届人民代表大会第四次会议' },
+  { id: 'hongqi-2017', place: '红旗区', city: '新乡市', reviewYear: 2016, planYear: 2017, congress: '第十四届人民代表大会第一次会议' },
+  { id: 'hongqi-2020', place: '红旗区', reviewYear: 2019, planYear: 2020, congress: '第十四届人民代表大会第五次会议' },
+  { id: 'hongqi-2024', place: '红旗区', city: '新乡市', reviewYear: 2023, planYear: 2024, congress: '第十五届人民代表大会第四次会议' },
+  { id: 'huiji-2024', place: '惠济区', city: '郑州市', reviewYear: 2023, planYear: 2024, congress: '第四届人民代表大会第四次会议' },
+  { id: 'weidong-2024', place: '卫东区', reviewYear: 2023, planYear: 2024, congress: '第十一届人民代表大会第四次会议' },
 ];
 
 const parse = (text: string, context?: ParsedQuery) => {
@@ -30,10 +30,10 @@ function expectParsed(q: ParsedQuery, expected: Partial<ParsedQuery>) {
 
 describe('parseQuery: indicator questions', () => {
   const cases: Case[] = [
-    ['惠济区2024年GDP目标是多少', { district: '惠济区', districts: ['惠济区'], year: 2024, indicator: '地区生产总值', indicatorMention: 'GDP', intent: 'target', yearRole: 'target', reportIds: ['huiji-2024'] }],
-    ['红旗区2023年财政收入完成多少', { district: '红旗区', year: 2023, indicator: '一般公共预算收入', indicatorMention: '财政收入', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2024'] }],
-    ['新乡市红旗区2016年经济增长', { districts: ['红旗区'], year: 2016, indicator: '地区生产总值', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2017'] }],
-    ['卫东区去年社零增长多少', { district: '卫东区', year: 2023, indicator: '社会消费品零售总额', indicatorMention: '社零', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['weidong-2024'] }],
+    ['惠济区2024年GDP目标是多少', { place: '惠济区', places: ['惠济区'], year: 2024, indicator: '地区生产总值', indicatorMention: 'GDP', intent: 'target', yearRole: 'target', reportIds: ['huiji-2024'] }],
+    ['红旗区2023年财政收入完成多少', { place: '红旗区', year: 2023, indicator: '一般公共预算收入', indicatorMention: '财政收入', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2024'] }],
+    ['新乡市红旗区2016年经济增长', { places: ['红旗区'], year: 2016, indicator: '地区生产总值', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['hongqi-2017'] }],
+    ['卫东区去年社零增长多少', { place: '卫东区', year: 2023, indicator: '社会消费品零售总额', indicatorMention: '社零', measure: 'growth', intent: 'actual', yearRole: 'actual', reportIds: ['weidong-2024'] }],
     ['惠济区2023年一般公共预算收入完成多少亿', { year: 2023, indicator: '一般公共预算收入', measure: 'level', intent: 'actual', reportIds: ['huiji-2024'] }],
     ['红旗区2019年税占比', { year: 2019, indicator: '税收占比', yearRole: 'actual', reportIds: ['hongqi-2020'] }],
     ['卫东区研发投入强度目标', { indicator: '研发经费投入强度', indicatorMention: '研发投入强度', intent: 'target', reportIds: ['weidong-2024'] }],
@@ -68,14 +68,14 @@ describe('parseQuery: years', () => {
     ['二〇二四年惠济区GDP目标', { year: 2024, reportIds: ['huiji-2024'] }],
     ['２０２３年红旗区GDP', { year: 2023, reportIds: ['hongqi-2024'] }],
     ['红旗区今年GDP目标', { year: 2024, yearRole: 'target', reportIds: ['hongqi-2024'] }],
-    ['今年GDP增长目标', { year: 2024, districts: [], reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
+    ['今年GDP增长目标', { year: 2024, places: [], reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
     ['红旗区去年财政收入', { year: 2023, yearRole: 'actual', reportIds: ['hongqi-2024'] }],
     // The target for 2016 was set in a report we don't have; the one reviewing 2016 is offered.
     ['红旗区2016年GDP目标', { year: 2016, yearRole: 'target', reportIds: ['hongqi-2017'] }],
     // A first-session report reviews the whole past term.
     ['红旗区2015年GDP', { year: 2015, yearRole: 'actual', reportIds: ['hongqi-2017'] }],
     ['红旗区十三五期间GDP年均增长', { year: undefined, reportIds: ['hongqi-2017', 'hongqi-2020'] }],
-    ['十三五规划', { year: undefined, districts: [], reportIds: ['hongqi-2017', 'hongqi-2020'] }],
+    ['十三五规划', { year: undefined, places: [], reportIds: ['hongqi-2017', 'hongqi-2020'] }],
     ['十四五规划实施情况', { year: undefined, reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
     ['红旗区过去五年GDP', { year: undefined, reportIds: ['hongqi-2017'] }],
     ['五年来取得了哪些成绩', { reportIds: ['hongqi-2017'], intent: 'open' }],
@@ -88,27 +88,27 @@ describe('parseQuery: years', () => {
   });
 
   it('flags a year no report covers instead of returning "all"', () => {
-    expect(parse('惠济区2020年GDP')).toMatchObject({ district: '惠济区', year: 2020, reportIds: [], noMatchingReport: true });
+    expect(parse('惠济区2020年GDP')).toMatchObject({ place: '惠济区', year: 2020, reportIds: [], noMatchingReport: true });
     expect(parse('卫东区前年GDP')).toMatchObject({ year: 2022, reportIds: [], noMatchingReport: true });
   });
 });
 
 describe('parseQuery: places', () => {
   const cases: Case[] = [
-    ['惠济GDP目标', { districts: ['惠济区'] }],
+    ['惠济GDP目标', { places: ['惠济区'] }],
     // A city without its 市 is still the city, which has no report of its own.
-    ['郑州2024年投资增长目标', { districts: [], unknownPlace: '郑州', reportIds: [], noMatchingReport: true }],
-    ['新乡24年财政收入', { districts: [], unknownPlace: '新乡', noMatchingReport: true }],
-    ['郑州各区2024年投资增长目标', { districts: ['惠济区'], unknownPlace: undefined, reportIds: ['huiji-2024'] }],
-    ['河南省新乡市红旗区2024年GDP目标', { districts: ['红旗区'], unknownPlace: undefined, reportIds: ['hongqi-2024'] }],
-    ['平顶山市卫东区GDP目标', { districts: ['卫东区'], unknownPlace: undefined, reportIds: ['weidong-2024'] }],
-    ['惠济区和卫东区GDP目标对比', { districts: ['惠济区', '卫东区'], district: '惠济区', intent: 'compare', yearRole: 'target', reportIds: ['huiji-2024', 'weidong-2024'] }],
-    ['卫东区与红旗区2023年社零增速', { districts: ['卫东区', '红旗区'], intent: 'compare', reportIds: ['hongqi-2024', 'weidong-2024'] }],
-    ['两个区的GDP目标', { districts: ['红旗区', '惠济区', '卫东区'], intent: 'compare' }],
-    ['各区2024年GDP目标哪个高', { districts: ['红旗区', '惠济区', '卫东区'], intent: 'compare', reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
+    ['郑州2024年投资增长目标', { places: [], unknownPlace: '郑州', reportIds: [], noMatchingReport: true }],
+    ['新乡24年财政收入', { places: [], unknownPlace: '新乡', noMatchingReport: true }],
+    ['郑州各区2024年投资增长目标', { places: ['惠济区'], unknownPlace: undefined, reportIds: ['huiji-2024'] }],
+    ['河南省新乡市红旗区2024年GDP目标', { places: ['红旗区'], unknownPlace: undefined, reportIds: ['hongqi-2024'] }],
+    ['平顶山市卫东区GDP目标', { places: ['卫东区'], unknownPlace: undefined, reportIds: ['weidong-2024'] }],
+    ['惠济区和卫东区GDP目标对比', { places: ['惠济区', '卫东区'], place: '惠济区', intent: 'compare', yearRole: 'target', reportIds: ['huiji-2024', 'weidong-2024'] }],
+    ['卫东区与红旗区2023年社零增速', { places: ['卫东区', '红旗区'], intent: 'compare', reportIds: ['hongqi-2024', 'weidong-2024'] }],
+    ['两个区的GDP目标', { places: ['红旗区', '惠济区', '卫东区'], intent: 'compare' }],
+    ['各区2024年GDP目标哪个高', { places: ['红旗区', '惠济区', '卫东区'], intent: 'compare', reportIds: ['hongqi-2024', 'huiji-2024', 'weidong-2024'] }],
     ['哪个区去年GDP增长最快', { intent: 'compare', year: 2023, yearRole: 'actual' }],
-    ['全区GDP增长', { districts: [], unknownPlace: undefined }],
-    ['示范区建设', { districts: [], unknownPlace: undefined, noMatchingReport: undefined }],
+    ['全区GDP增长', { places: [], unknownPlace: undefined }],
+    ['示范区建设', { places: [], unknownPlace: undefined, noMatchingReport: undefined }],
   ];
   it.each(cases)('%s', (question, expected) => {
     expectParsed(parse(question), expected);
@@ -116,7 +116,7 @@ describe('parseQuery: places', () => {
 
   it('a city named as a whole is not covered: no report speaks for it, and its districts are not it', () => {
     const q = parse('新乡市2024年GDP增长目标是多少');
-    expect(q).toMatchObject({ districts: [], unknownPlace: '新乡市', reportIds: [], noMatchingReport: true });
+    expect(q).toMatchObject({ places: [], unknownPlace: '新乡市', reportIds: [], noMatchingReport: true });
     expect(parse('郑州市市长是谁')).toMatchObject({ unknownPlace: '郑州市', noMatchingReport: true });
     // …but it is only the address when a district of the city is named too.
     expect(parse('新乡市红旗区GDP').unknownPlace).toBeUndefined();
@@ -125,8 +125,8 @@ describe('parseQuery: places', () => {
 
   it('names an unknown district and flags that no report covers it', () => {
     const q = parse('金水区2024年GDP目标');
-    expect(q).toMatchObject({ districts: [], year: 2024, indicator: '地区生产总值', unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
-    expect(q.district).toBeUndefined();
+    expect(q).toMatchObject({ places: [], year: 2024, indicator: '地区生产总值', unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
+    expect(q.place).toBeUndefined();
   });
 
   it('does not take words ending in 区 for places (老旧小区, 保税区, 校区)', () => {
@@ -138,11 +138,11 @@ describe('parseQuery: places', () => {
   });
 
   it('does not read 郑州市金水区 as 惠济区', () => {
-    expect(parse('郑州市金水区GDP')).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true });
+    expect(parse('郑州市金水区GDP')).toMatchObject({ places: [], unknownPlace: '金水区', noMatchingReport: true });
   });
 
   it('never answers an uncovered place from a covered one named beside it', () => {
-    expect(parse('惠济区和金水区GDP对比')).toMatchObject({ districts: ['惠济区'], unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
+    expect(parse('惠济区和金水区GDP对比')).toMatchObject({ places: ['惠济区'], unknownPlace: '金水区', reportIds: [], noMatchingReport: true });
     expect(parse('和红旗区同在新乡市的卫滨区2024年GDP目标是多少')).toMatchObject({ unknownPlace: '卫滨区', noMatchingReport: true });
   });
 
@@ -167,36 +167,36 @@ describe('parseQuery: places', () => {
   it('group words name every place of their level', () => {
     const catalog = [
       ...CATALOG,
-      { id: 'pei-2024', district: '沛县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
-      { id: 'feng-2024', district: '丰县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
+      { id: 'pei-2024', place: '沛县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
+      { id: 'feng-2024', place: '丰县', city: '徐州市', province: '江苏省', level: 'county' as const, reviewYear: 2023, planYear: 2024 },
     ];
-    expect(parseQuery('两个县2024年GDP目标', catalog).districts).toEqual(['沛县', '丰县']);
-    expect(parseQuery('各县2024年GDP目标哪个高', catalog).districts).toEqual(['沛县', '丰县']);
-    expect(parseQuery('徐州各县区2024年GDP目标', catalog).districts).toEqual(['沛县', '丰县']);
-    expect(parseQuery('各区2024年GDP目标', catalog).districts).toEqual(['红旗区', '惠济区', '卫东区']);
+    expect(parseQuery('两个县2024年GDP目标', catalog).places).toEqual(['沛县', '丰县']);
+    expect(parseQuery('各县2024年GDP目标哪个高', catalog).places).toEqual(['沛县', '丰县']);
+    expect(parseQuery('徐州各县区2024年GDP目标', catalog).places).toEqual(['沛县', '丰县']);
+    expect(parseQuery('各区2024年GDP目标', catalog).places).toEqual(['红旗区', '惠济区', '卫东区']);
   });
 
   it('derives names from the catalog, not a fixed list', () => {
-    const catalog = [...CATALOG, { id: 'jinshui-2024', district: '金水区', city: '郑州市', reviewYear: 2023, planYear: 2024 }];
-    expect(parseQuery('金水2024年GDP目标', catalog)).toMatchObject({ districts: ['金水区'], reportIds: ['jinshui-2024'] });
-    expect(parseQuery('郑州各区2024年GDP目标', catalog).districts).toEqual(['惠济区', '金水区']);
+    const catalog = [...CATALOG, { id: 'jinshui-2024', place: '金水区', city: '郑州市', reviewYear: 2023, planYear: 2024 }];
+    expect(parseQuery('金水2024年GDP目标', catalog)).toMatchObject({ places: ['金水区'], reportIds: ['jinshui-2024'] });
+    expect(parseQuery('郑州各区2024年GDP目标', catalog).places).toEqual(['惠济区', '金水区']);
   });
 });
 
 describe('parseQuery: intents', () => {
   const cases: Case[] = [
-    ['谁作的惠济区政府工作报告', { intent: 'meta', district: '惠济区', reportIds: ['huiji-2024'] }],
+    ['谁作的惠济区政府工作报告', { intent: 'meta', place: '惠济区', reportIds: ['huiji-2024'] }],
     ['惠济区区长是谁', { intent: 'meta' }],
     ['红旗区2024年政府工作报告是什么时候作的', { intent: 'meta', reportIds: ['hongqi-2024'] }],
     ['卫东区的报告是在哪次会议上作的', { intent: 'meta' }],
     ['红旗区2017年报告是第几届人大', { intent: 'meta', reportIds: ['hongqi-2017'] }],
-    ['卫东区2024年重点工作有哪些', { intent: 'list', district: '卫东区', year: 2024, reportIds: ['weidong-2024'] }],
+    ['卫东区2024年重点工作有哪些', { intent: 'list', place: '卫东区', year: 2024, reportIds: ['weidong-2024'] }],
     ['惠济区2024年主要任务', { intent: 'list' }],
     // A list question even though it holds the alias 投资 (whether 投资 names 固定资产投资 there is
     // decided at answer time, by what the figures cover: test/server/figureAnswers.test.ts).
     ['红旗区2024年投资方面有哪些重点项目', { intent: 'list' }],
     ['红旗区2019年和2023年GDP对比', { intent: 'compare', year: 2019, reportIds: ['hongqi-2020', 'hongqi-2024'] }],
-    ['惠济区的营商环境怎么样', { intent: 'open', district: '惠济区' }],
+    ['惠济区的营商环境怎么样', { intent: 'open', place: '惠济区' }],
     ['惠济区属于哪个市', { intent: 'meta' }],
     ['惠济区2024年政府工作报告是哪天作的', { intent: 'meta' }],
     ['卫东区的半导体产业园什么时候建成', { intent: 'open' }],
@@ -210,7 +210,7 @@ describe('parseQuery: intents', () => {
     ['红旗区2024年外贸进出口额目标', { intent: 'target', reportIds: ['hongqi-2024'] }],
     // 完成/实现 about a year the reports only plan describe the plan
     ['惠济区2024年推进多少个重点项目，年度完成投资多少？', { intent: 'target', yearRole: 'target', reportIds: ['huiji-2024'] }],
-    ['乡村振兴', { intent: 'open', districts: [], reportIds: [] }],
+    ['乡村振兴', { intent: 'open', places: [], reportIds: [] }],
   ];
   it.each(cases)('%s', (question, expected) => {
     expectParsed(parse(question), expected);
@@ -222,13 +222,13 @@ describe('parseQuery: follow-ups', () => {
 
   it('那卫东区呢？ swaps the district, keeps the rest', () => {
     expect(parse('那卫东区呢？', first())).toMatchObject({
-      districts: ['卫东区'], year: 2024, indicator: '地区生产总值', intent: 'target', yearRole: 'target', reportIds: ['weidong-2024'],
+      places: ['卫东区'], year: 2024, indicator: '地区生产总值', intent: 'target', yearRole: 'target', reportIds: ['weidong-2024'],
     });
   });
 
   it('去年呢？ after a target for Y asks for the actual of Y−1', () => {
     expect(parse('去年呢？', first())).toMatchObject({
-      districts: ['惠济区'], year: 2023, yearRole: 'actual', intent: 'actual', indicator: '地区生产总值', reportIds: ['huiji-2024'],
+      places: ['惠济区'], year: 2023, yearRole: 'actual', intent: 'actual', indicator: '地区生产总值', reportIds: ['huiji-2024'],
     });
   });
 
@@ -239,7 +239,7 @@ describe('parseQuery: follow-ups', () => {
 
   it('固定资产投资呢 swaps the indicator, keeps place, year and role', () => {
     expect(parse('固定资产投资呢', first())).toMatchObject({
-      districts: ['惠济区'], year: 2024, indicator: '固定资产投资', indicatorMention: '固定资产投资', intent: 'target', reportIds: ['huiji-2024'],
+      places: ['惠济区'], year: 2024, indicator: '固定资产投资', indicatorMention: '固定资产投资', intent: 'target', reportIds: ['huiji-2024'],
     });
   });
 
@@ -247,17 +247,17 @@ describe('parseQuery: follow-ups', () => {
     const a = parse('那卫东区呢', first());
     const b = parse('去年呢', a);
     const c = parse('社零呢', b);
-    expect(c).toMatchObject({ districts: ['卫东区'], year: 2023, yearRole: 'actual', indicator: '社会消费品零售总额', reportIds: ['weidong-2024'] });
+    expect(c).toMatchObject({ places: ['卫东区'], year: 2023, yearRole: 'actual', indicator: '社会消费品零售总额', reportIds: ['weidong-2024'] });
   });
 
   it('a list follow-up stays a list', () => {
     const list = parse('卫东区2024年重点工作有哪些');
-    expect(parse('那惠济区呢', list)).toMatchObject({ intent: 'list', districts: ['惠济区'], year: 2024, reportIds: ['huiji-2024'] });
+    expect(parse('那惠济区呢', list)).toMatchObject({ intent: 'list', places: ['惠济区'], year: 2024, reportIds: ['huiji-2024'] });
   });
 
   it('a new question with its own words keeps only place and year', () => {
     const q = parse('营商环境方面做了什么', first());
-    expect(q).toMatchObject({ districts: ['惠济区'], intent: 'open' });
+    expect(q).toMatchObject({ places: ['惠济区'], intent: 'open' });
     expect(q.indicator).toBeUndefined();
   });
 
@@ -269,12 +269,12 @@ describe('parseQuery: follow-ups', () => {
   it('比红旗区高吗 adds the district to a comparison', () => {
     const q = parse('卫东区去年GDP增长多少');
     expect(parse('比红旗区高吗', q)).toMatchObject({
-      districts: ['卫东区', '红旗区'], intent: 'compare', year: 2023, yearRole: 'actual', indicator: '地区生产总值', reportIds: ['hongqi-2024', 'weidong-2024'],
+      places: ['卫东区', '红旗区'], intent: 'compare', year: 2023, yearRole: 'actual', indicator: '地区生产总值', reportIds: ['hongqi-2024', 'weidong-2024'],
     });
   });
 
   it('a follow-up naming an unknown place is not covered', () => {
-    expect(parse('那金水区呢', first())).toMatchObject({ districts: [], unknownPlace: '金水区', noMatchingReport: true, reportIds: [] });
+    expect(parse('那金水区呢', first())).toMatchObject({ places: [], unknownPlace: '金水区', noMatchingReport: true, reportIds: [] });
   });
 
   it('去年实际是多少 keeps the indicator: role words are slots, not a new topic', () => {
@@ -283,19 +283,19 @@ describe('parseQuery: follow-ups', () => {
   });
 
   it('a meta follow-up without a year asks about the newest report', () => {
-    expect(parse('红旗区的呢', parse('卫东区区长是谁'))).toMatchObject({ intent: 'meta', districts: ['红旗区'], reportIds: ['hongqi-2024'] });
+    expect(parse('红旗区的呢', parse('卫东区区长是谁'))).toMatchObject({ intent: 'meta', places: ['红旗区'], reportIds: ['hongqi-2024'] });
   });
 
   it('a full question ignores the context', () => {
-    expect(parse('红旗区2016年经济增长', first())).toMatchObject({ districts: ['红旗区'], year: 2016, reportIds: ['hongqi-2017'] });
+    expect(parse('红旗区2016年经济增长', first())).toMatchObject({ places: ['红旗区'], year: 2016, reportIds: ['hongqi-2017'] });
   });
 });
 
 describe('parseQuery: a year that names the report', () => {
   const catalog: CatalogEntry[] = [
     ...CATALOG,
-    { id: 'pei-2025', district: '沛县', city: '徐州市', date: '2025-01-08', reviewYear: 2024, planYear: 2025 },
-    { id: 'pei-2024', district: '沛县', city: '徐州市', date: '2024-01-10', reviewYear: 2023, planYear: 2024 },
+    { id: 'pei-2025', place: '沛县', city: '徐州市', date: '2025-01-08', reviewYear: 2024, planYear: 2025 },
+    { id: 'pei-2024', place: '沛县', city: '徐州市', date: '2024-01-10', reviewYear: 2023, planYear: 2024 },
   ];
   it('reads 去年/今年 relative to the named report', () => {
     expect(parseQuery('沛县2025年的政府工作报告里去年的社零是多少', catalog)).toMatchObject({ year: 2024, yearRole: 'actual', reportIds: ['pei-2025'] });
@@ -312,14 +312,14 @@ describe('parseQuery: places in English questions', () => {
     ["What is Huiji District's GDP growth target for 2024?", '惠济区'],
     ['Hongqi GDP target 2024', '红旗区'],
     ['What was Weidong district GDP in 2023', '卫东区'],
-  ])('%s → %s', (q, district) => {
-    expect(parse(q)).toMatchObject({ districts: [district] });
+  ])('%s → %s', (q, place) => {
+    expect(parse(q)).toMatchObject({ places: [place] });
   });
   it('reads a one-character county by its pinyin with the English suffix', () => {
-    const catalog: CatalogEntry[] = [...CATALOG, { id: 'pei-2024', district: '沛县', reviewYear: 2023, planYear: 2024 }];
-    expect(parseQuery('Pei County GDP target 2024', catalog)).toMatchObject({ districts: ['沛县'], reportIds: ['pei-2024'] });
-    expect(parseQuery("What was Peixian's GDP in 2023", catalog)).toMatchObject({ districts: ['沛县'] });
+    const catalog: CatalogEntry[] = [...CATALOG, { id: 'pei-2024', place: '沛县', reviewYear: 2023, planYear: 2024 }];
+    expect(parseQuery('Pei County GDP target 2024', catalog)).toMatchObject({ places: ['沛县'], reportIds: ['pei-2024'] });
+    expect(parseQuery("What was Peixian's GDP in 2023", catalog)).toMatchObject({ places: ['沛县'] });
     // Short pinyin words are English words too often to count on their own.
-    expect(parseQuery('pei gdp', catalog).districts).toEqual([]);
+    expect(parseQuery('pei gdp', catalog).places).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ describe('the reports folder', () => {
     const added = [...corpus.origins].filter(([, o]) => o === 'added').map(([id]) => id).sort();
     expect(added).toEqual(['chengchuan-docx', 'chengchuan-html', ...(skipPdf ? [] : ['chengchuan-pdf'])]);
     expect(corpus.origins.get('huiji-2024')).toBe('builtin');
-    expect(corpus.reportById.get('huiji-2024')!.meta.district).toBe('惠济区');
+    expect(corpus.reportById.get('huiji-2024')!.meta.place).toBe('惠济区');
     expect(corpus.errors.find((e) => e.file === 'huiji-2024.html')?.reason).toMatch(/重复/);
     expect(corpus.reportById.get('chengchuan-docx')!.meta.encoding).toBe('docx');
   });
@@ -95,7 +95,7 @@ describe('adding and removing a report in place', () => {
     corpus.addReport(one, 'added', contentHash(bytes));
     expect(corpus.index.size).toBe(size + one.report.passages.length);
     expect(corpus.search(question).results[0].id).toBe('chengchuan-2024:p15');
-    expect(corpus.lookupIndicators({ district: '澄川区', year: 2024, indicator: '地区生产总值', kind: 'target' })[0]?.value).toBe(6);
+    expect(corpus.lookupIndicators({ place: '澄川区', year: 2024, indicator: '地区生产总值', kind: 'target' })[0]?.value).toBe(6);
     expect(corpus.removeReport('chengchuan-2024')).toBe(true);
     expect(corpus.index.size).toBe(size);
     expect(corpus.search(question).results.some((h) => h.reportId === 'chengchuan-2024')).toBe(false);

@@ -12,7 +12,7 @@ beforeAll(async () => {
 describe('search', () => {
   it('puts the paragraph with 地区生产总值增长7%左右 first for the example question', () => {
     const r = corpus.search('惠济区2024年GDP目标是多少');
-    expect(r.query).toMatchObject({ district: '惠济区', year: 2024, indicator: '地区生产总值', intent: 'target' });
+    expect(r.query).toMatchObject({ place: '惠济区', year: 2024, indicator: '地区生产总值', intent: 'target' });
     expect(r.results[0].reportId).toBe('huiji-2024');
     expect(corpus.paragraphById.get(r.results[0].id)!.text).toContain('地区生产总值增长7%左右');
     // The matched sentence is the one stating the figure.
@@ -34,9 +34,9 @@ describe('search', () => {
   });
 
   it('applies explicit filters', () => {
-    const r = corpus.search('一般公共预算收入', { k: 10, filters: { district: '惠济' } });
+    const r = corpus.search('一般公共预算收入', { k: 10, filters: { place: '惠济' } });
     expect(r.results.length).toBeGreaterThan(0);
-    expect(r.results.every((h) => h.district === '惠济区')).toBe(true);
+    expect(r.results.every((h) => h.place === '惠济区')).toBe(true);
   });
 
   it('returns distinct paragraphs, each with a score, its section path and passage offsets', () => {
@@ -82,7 +82,7 @@ describe('CLI', () => {
     const r = await cli(['--k', '3', '--jsonl'], '惠济区2024年GDP目标是多少\n\n卫东区研发投入\n');
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0].query).toEqual({ district: '惠济区', year: 2024, indicator: '地区生产总值', intent: 'target' });
+    expect(lines[0].query).toEqual({ place: '惠济区', year: 2024, indicator: '地区生产总值', intent: 'target' });
     expect(lines[0].results).toHaveLength(3);
     expect(Object.keys(lines[0].results[0]).sort()).toEqual(['id', 'reportId', 'score', 'text']);
   });

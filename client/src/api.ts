@@ -172,7 +172,7 @@ export function fetchParagraph(id: string, signal?: AbortSignal): Promise<Paragr
 
 export function indicatorsPath(query: IndicatorQuery = {}): string {
   const params = new URLSearchParams();
-  if (query.district) params.set('district', query.district);
+  if (query.place) params.set('place', query.place);
   if (query.year !== undefined) params.set('year', String(query.year));
   if (query.indicator) params.set('indicator', query.indicator);
   if (query.kind) params.set('kind', query.kind);

@@ -53,7 +53,7 @@ export function compactHistory(messages: readonly ChatMessage[], max = HISTORY_M
 /** Filters as sent to the server: only the keys that are set. */
 export function cleanFilters(filters: Filters): Filters | undefined {
   const out: Filters = {};
-  if (filters.district) out.district = filters.district;
+  if (filters.place) out.place = filters.place;
   if (filters.year !== undefined) out.year = filters.year;
   return Object.keys(out).length ? out : undefined;
 }
@@ -61,7 +61,7 @@ export function cleanFilters(filters: Filters): Filters | undefined {
 export function describeFilters(filters: Filters | undefined): string | undefined {
   if (!filters) return undefined;
   const bits: string[] = [];
-  if (filters.district) bits.push(filters.district);
+  if (filters.place) bits.push(filters.place);
   if (filters.year !== undefined) bits.push(`${filters.year}年报告`);
   return bits.length ? bits.join(' · ') : undefined;
 }

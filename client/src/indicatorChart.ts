@@ -1,7 +1,7 @@
-// Pure: indicator rows → grouped bar chart data (district-year groups × kinds).
+// Pure: indicator rows → grouped bar chart data (place-year groups × kinds).
 
 import type { IndicatorKind, IndicatorRow } from '../../retrieval/types.js';
-import { KIND_ORDER, sortDistricts } from './labels.js';
+import { KIND_ORDER, sortPlaces } from './labels.js';
 
 export type ChartMeasure = 'growth' | 'level';
 
@@ -12,7 +12,7 @@ export interface ChartBar {
 }
 
 export interface ChartGroup {
-  district: string;
+  place: string;
   year: number;
   bars: ChartBar[];
 }
@@ -45,10 +45,10 @@ export function buildChartData(rows: readonly IndicatorRow[], indicator: string,
   for (const r of picked) {
     const value = convert(r.value as number, r.unit, unit);
     if (value === undefined) continue;
-    const key = `${r.district}\u0000${r.year}`;
+    const key = `${r.place}\u0000${r.year}`;
     let g = byGroup.get(key);
     if (!g) {
-      g = { district: r.district, year: r.year, bars: [] };
+      g = { place: r.place, year: r.year, bars: [] };
       byGroup.set(key, g);
     }
     const existing = g.bars.find((b) => b.kind === r.kind);
@@ -57,9 +57,9 @@ export function buildChartData(rows: readonly IndicatorRow[], indicator: string,
     else if (existing.row.label !== indicator && r.label === indicator) Object.assign(existing, { value, row: r });
   }
 
-  const districtOrder = sortDistricts([...byGroup.values()].map((g) => g.district));
+  const placeOrder = sortPlaces([...byGroup.values()].map((g) => g.place));
   const groups = [...byGroup.values()].sort(
-    (a, b) => districtOrder.indexOf(a.district) - districtOrder.indexOf(b.district) || a.year - b.year,
+    (a, b) => placeOrder.indexOf(a.place) - placeOrder.indexOf(b.place) || a.year - b.year,
   );
   for (const g of groups) g.bars.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const kinds = KIND_ORDER.filter((k) => groups.some((g) => g.bars.some((b) => b.kind === k)));

@@ -41,15 +41,31 @@ export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 
   return `${before}${row.value < 0 ? '-' : ''}${body}`;
 }
 
-/** Districts in a stable order: the known ones first, then the rest alphabetically. */
 /** Places in the order of their names' pinyin (红旗区 before 惠济区), whatever reports are loaded. */
-export function sortDistricts(names: Iterable<string>): string[] {
+export function sortPlaces(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 }
 
-/** Reports are all titled 政府工作报告; name the district and year so they can be told apart. */
-export function reportDisplayTitle(meta: Pick<ReportMeta, 'title' | 'district' | 'date' | 'planYear'>): string {
+/** Reports are all titled 政府工作报告; name the place and year so they can be told apart. */
+export function reportDisplayTitle(meta: Pick<ReportMeta, 'title' | 'place' | 'date' | 'planYear'>): string {
   const title = meta.title.trim() || '政府工作报告';
-  if (title.includes(meta.district)) return title;
-  return `${meta.district}${reportYear(meta)}年${title.replace(/\s+/g, '')}`;
+  if (title.includes(meta.place)) return title;
+  return `${meta.place}${reportYear(meta)}年${title.replace(/\s+/g, '')}`;
+}
+
+/** The word for one of the loaded places, by the suffix its name ends in (自治区 is a province). */
+function placeKind(name: string): string {
+  const m = /(自治区|省|市|自治县|县|旗|区)$/u.exec(name.trim());
+  if (!m) return '地方';
+  return { 自治区: '省', 省: '省', 市: '市', 自治县: '县', 县: '县', 旗: '旗', 区: '区' }[m[1]] ?? '地方';
+}
+
+/**
+ * What the UI calls the places it holds: 区 when every loaded report is a 区's, 县, 市, 省 or 旗
+ * likewise, 地方 when they are mixed (or none is loaded). `short` is the form after 各/全部 (各地).
+ */
+export function placeNoun(places: Iterable<string>): { noun: string; short: string } {
+  const kinds = new Set([...places].map(placeKind));
+  const noun = kinds.size === 1 ? [...kinds][0] : '地方';
+  return { noun, short: noun === '地方' ? '地' : noun };
 }

@@ -89,8 +89,8 @@ export function splitStrong(text: string): { text: string; strong: boolean }[] {
 }
 
 /** One line naming where a citation comes from: 惠济区 2024年政府工作报告 · 三、… › （一）… */
-export function citationSource(c: Pick<Citation, 'district' | 'year' | 'section'>): string {
-  const head = `${c.district} ${c.year}年政府工作报告`;
+export function citationSource(c: Pick<Citation, 'place' | 'year' | 'section'>): string {
+  const head = `${c.place} ${c.year}年政府工作报告`;
   return c.section ? `${head} · ${c.section}` : head;
 }
 

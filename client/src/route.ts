@@ -1,10 +1,10 @@
 // Navigation state lives in the URL hash so links and reloads keep the view:
-//   #/chat  #/reports  #/reports/huiji-2024?p=huiji-2024:p26  #/indicators?district=惠济区&kind=target
+//   #/chat  #/reports  #/reports/huiji-2024?p=huiji-2024:p26  #/indicators?place=惠济区&kind=target
 
 import type { IndicatorKind } from '../../retrieval/types.js';
 
 export interface IndicatorFilters {
-  district?: string;
+  place?: string;
   year?: number;
   indicator?: string;
   kind?: IndicatorKind;
@@ -47,8 +47,9 @@ export function parseHash(hash: string): Route {
     }
     case 'indicators': {
       const filters: IndicatorFilters = {};
-      const district = params.get('district');
-      if (district) filters.district = district;
+      // district= is the old name of place= (links shared before the rename keep working).
+      const place = params.get('place') ?? params.get('district');
+      if (place) filters.place = place;
       const year = Number.parseInt(params.get('year') ?? '', 10);
       if (Number.isInteger(year) && year > 1900 && year < 2200) filters.year = year;
       const indicator = params.get('indicator');
@@ -73,7 +74,7 @@ export function formatRoute(route: Route): string {
     case 'indicators': {
       const f = route.filters;
       const pairs: string[] = [];
-      if (f.district) pairs.push(`district=${encode(f.district)}`);
+      if (f.place) pairs.push(`place=${encode(f.place)}`);
       if (f.year !== undefined) pairs.push(`year=${f.year}`);
       if (f.indicator) pairs.push(`indicator=${encode(f.indicator)}`);
       if (f.kind) pairs.push(`kind=${f.kind}`);

@@ -132,7 +132,7 @@ export async function fetchGradeContext(server: string): Promise<GradeContext | 
     if (!Array.isArray(body.reports)) return undefined;
     const reports = body.reports.filter(
       (r): r is Parameters<typeof gradeContextFrom>[0][number] =>
-        typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && typeof (r as { district?: unknown }).district === 'string' && typeof (r as { reviewYear?: unknown }).reviewYear === 'number' && typeof (r as { planYear?: unknown }).planYear === 'number',
+        typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string' && typeof (r as { place?: unknown }).place === 'string' && typeof (r as { reviewYear?: unknown }).reviewYear === 'number' && typeof (r as { planYear?: unknown }).planYear === 'number',
     );
     return gradeContextFrom(reports);
   } catch {

@@ -19,22 +19,22 @@ export interface GradableResponse {
  * places and years. Without it those rules are skipped.
  */
 export interface GradeContext {
-  /** Every place a loaded report is about (its district as ingested). */
+  /** Every place a loaded report is about (its place as ingested). */
   places: string[];
-  /** Per report id: the places it names itself by (district, city, province) and its years (reviewed, planned, delivered). */
+  /** Per report id: the places it names itself by (place, city, province) and its years (reviewed, planned, delivered). */
   reports: Map<string, { places: string[]; years: number[] }>;
 }
 
 /** Builds the grading context from loaded reports' metadata (in-process corpus or GET /api/reports). */
 export function gradeContextFrom(
-  reports: { id: string; district: string; city?: string; province?: string; date?: string; reviewYear: number; planYear: number }[],
+  reports: { id: string; place: string; city?: string; province?: string; date?: string; reviewYear: number; planYear: number }[],
 ): GradeContext {
-  const places = [...new Set(reports.map((r) => r.district).filter((d) => d.trim() !== ''))];
+  const places = [...new Set(reports.map((r) => r.place).filter((d) => d.trim() !== ''))];
   const byId = new Map<string, { places: string[]; years: number[] }>();
   for (const r of reports) {
     const delivered = r.date && /^\d{4}/.test(r.date) ? [Number(r.date.slice(0, 4))] : [];
     byId.set(r.id, {
-      places: [r.district, r.city, r.province].filter((x): x is string => !!x && x.trim() !== ''),
+      places: [r.place, r.city, r.province].filter((x): x is string => !!x && x.trim() !== ''),
       years: [...new Set([r.reviewYear, r.planYear, ...delivered])],
     });
   }

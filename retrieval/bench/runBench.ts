@@ -30,7 +30,7 @@ const memory = () => {
 };
 
 // Topic questions naming no place or year: they search every report, a path the eval
-// questions (nearly all about one district) hardly exercise.
+// questions (nearly all about one place) hardly exercise.
 const TOPIC_QUESTIONS = ['营商环境怎么样', '城中村改造', '教育和医疗', '招商引资签约项目', '科技创新方面做了哪些工作', '粮食生产', '推进高质量发展的主要举措'];
 
 /** The development questions, each with the report its evidence is in (if any). */
@@ -117,7 +117,7 @@ await measure('seeds', () => ({}), questions, 20);
 
 if (!values['skip-synthetic']) {
   // Each question is rewritten for one synthetic report made from the seed it asks about (same
-  // district slot, same year shift); questions naming no district search all N reports.
+  // place slot, same year shift); questions naming no place search all N reports.
   const seeds = readSeeds(join(PROJECT_ROOT, 'seeds'));
   const synthQuestions = asked.map((q, i) => {
     const cited = seeds.findIndex((s) => s.id === q.report);

@@ -1,5 +1,5 @@
 // A deterministic synthetic corpus of N reports made from the seeds: each copy
-// gets another district name and its years shifted, so the index sees N
+// gets another place name and its years shifted, so the index sees N
 // distinct reports with realistic text. Same N → same bytes, every run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +10,10 @@ const FIRST = '东西南北中金银青白云星海山河湖江泉松柏梅兰�
 const SECOND = '阳城林桥川原峰港台岭洲湾塘园庄坪';
 
 export interface SyntheticReport extends IngestSource {
-  district: string;
+  place: string;
 }
 
-export function syntheticDistrict(i: number): string {
+export function syntheticPlace(i: number): string {
   const a = FIRST[i % FIRST.length];
   const b = FIRST[Math.floor(i / FIRST.length) % FIRST.length];
   const c = SECOND[Math.floor(i / (FIRST.length * FIRST.length)) % SECOND.length];
@@ -29,7 +29,7 @@ export interface Seed {
   id: string;
   text: string;
   /** The place the seed report is for, read from its own text. */
-  district: string;
+  place: string;
 }
 
 /** The seed reports, sorted by id, each with the place its text names. */
@@ -40,28 +40,28 @@ export function readSeeds(seedsDir: string): Seed[] {
     .map((f) => {
       const bytes = readFileSync(join(seedsDir, f));
       const id = f.replace(/\.txt$/, '');
-      return { id, text: bytes.toString('utf8'), district: ingestReport({ id, sourceFile: f, bytes }).meta.district };
+      return { id, text: bytes.toString('utf8'), place: ingestReport({ id, sourceFile: f, bytes }).meta.place };
     });
 }
 
 /** Every form of the seeds' place names (惠济区, 惠济 …), longest first, as one pattern. */
 function seedPlacePattern(seeds: readonly Seed[]): RegExp {
-  const forms = [...new Set(seeds.flatMap((s) => placeForms(s.district)))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(seeds.flatMap((s) => placeForms(s.place)))].sort((a, b) => b.length - a.length);
   return new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
 }
 
 /** The synthetic place's name in the form the seed's name was written in (full or bare). */
-function renamed(form: string, seeds: readonly Seed[], district: string): string {
-  const full = seeds.some((s) => s.district === form);
-  return full ? district : district.slice(0, -1);
+function renamed(form: string, seeds: readonly Seed[], place: string): string {
+  const full = seeds.some((s) => s.place === form);
+  return full ? place : place.slice(0, -1);
 }
 
 /** Rewrites a question about a seed report into one about the i-th synthetic report. */
 export function syntheticQuestion(question: string, i: number, seeds: readonly Seed[]): string {
-  const district = syntheticDistrict(i);
+  const place = syntheticPlace(i);
   const shift = syntheticYearShift(i, seeds.length);
   return question
-    .replace(seedPlacePattern(seeds), (m) => renamed(m, seeds, district))
+    .replace(seedPlacePattern(seeds), (m) => renamed(m, seeds, place))
     .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
 }
 
@@ -70,12 +70,12 @@ export function syntheticCorpus(seedsDir: string, n: number, seeds: readonly See
   const out: SyntheticReport[] = [];
   for (let i = 0; i < n; i++) {
     const seed = seeds[i % seeds.length];
-    const district = syntheticDistrict(i);
+    const place = syntheticPlace(i);
     const shift = syntheticYearShift(i, seeds.length);
     const text = seed.text
-      .replace(pattern, (m) => renamed(m, seeds, district))
+      .replace(pattern, (m) => renamed(m, seeds, place))
       .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
-    out.push({ id: `syn-${String(i).padStart(4, '0')}`, sourceFile: `syn-${i}.txt`, bytes: Buffer.from(text, 'utf8'), district });
+    out.push({ id: `syn-${String(i).padStart(4, '0')}`, sourceFile: `syn-${i}.txt`, bytes: Buffer.from(text, 'utf8'), place });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// npm run indicators -- [--district 惠济区] [--year 2024] [--indicator 地区生产总值] [--kind target] [--json]
+// npm run indicators -- [--place 惠济区] [--year 2024] [--indicator 地区生产总值] [--kind target] [--json]
 import { parseArgs } from 'node:util';
 import { IndicatorKindSchema, type IndicatorRow } from '../types.js';
 import { cliCorpus, fail } from './cliCorpus.js';
@@ -7,6 +7,8 @@ const { values } = (() => {
   try {
     return parseArgs({
       options: {
+        place: { type: 'string' },
+        // --district: the flag's name before places of every level were covered; still read.
         district: { type: 'string' },
         year: { type: 'string' },
         indicator: { type: 'string' },
@@ -26,7 +28,7 @@ const kind = values.kind ? IndicatorKindSchema.safeParse(values.kind) : undefine
 if (kind && !kind.success) fail('--kind 只能是 target、actual 或 estimate');
 
 const corpus = await cliCorpus(values.report);
-const rows = corpus.lookupIndicators({ district: values.district, year, indicator: values.indicator, kind: kind?.data });
+const rows = corpus.lookupIndicators({ place: values.place ?? values.district, year, indicator: values.indicator, kind: kind?.data });
 
 const KIND: Record<IndicatorRow['kind'], string> = { target: '目标', actual: '实际', estimate: '预计' };
 if (values.json) {
@@ -37,7 +39,7 @@ if (values.json) {
   console.log(['地区', '年份', '类别', '指标', '原文标签', '数值', '口径', '段落', '原文'].join('\t'));
   for (const r of rows) {
     const value = r.value === null ? '—' : `${r.value}${r.unit}${r.qualifier && r.qualifier !== '同比' ? r.qualifier : ''}`;
-    console.log([r.district, r.year, KIND[r.kind], r.indicator, r.label, value, r.measure === 'growth' ? '增速' : '总量', r.paragraphId, r.quote].join('\t'));
+    console.log([r.place, r.year, KIND[r.kind], r.indicator, r.label, value, r.measure === 'growth' ? '增速' : '总量', r.paragraphId, r.quote].join('\t'));
   }
   console.log(`\n共 ${rows.length} 行`);
 }

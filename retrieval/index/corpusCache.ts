@@ -28,7 +28,7 @@ type StoredReport = Omit<Report, 'passages'> & { passages: StoredPassage[] };
 
 /**
  * A quantity record as a tuple: at 1,000 reports there are ~200,000 records, and parsing them as
- * keyed objects made loading the cache eight times slower. Report, district, paragraph id and the
+ * keyed objects made loading the cache eight times slower. Report, place, paragraph id and the
  * written figure are taken from the report they belong to.
  */
 type StoredQuantity = [
@@ -90,7 +90,7 @@ function unpackQuantities(reports: Report[], stored: StoredQuantity[]): Quantity
     return {
       reportId: report.meta.id,
       paragraphId: paragraph.id,
-      district: report.meta.district,
+      place: report.meta.place,
       part,
       kind,
       years,

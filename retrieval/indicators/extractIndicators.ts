@@ -8,7 +8,7 @@ import { indicatorsFromQuantities } from './indicatorsFromQuantities.js';
 
 export interface ExtractInput {
   reportId: string;
-  district: string;
+  place: string;
   reviewYear: number;
   planYear: number;
   paragraphs: { id: string; text: string; sectionPath: string[]; isHeading?: boolean }[];
@@ -17,8 +17,8 @@ export interface ExtractInput {
 }
 
 export function extractIndicators(input: ExtractInput): IndicatorRow[] {
-  const { reportId, district, reviewYear, planYear } = input;
-  const records = input.quantities ?? extractQuantities({ meta: { id: reportId, district, reviewYear, planYear }, paragraphs: input.paragraphs });
+  const { reportId, place, reviewYear, planYear } = input;
+  const records = input.quantities ?? extractQuantities({ meta: { id: reportId, place, reviewYear, planYear }, paragraphs: input.paragraphs });
   const text = new Map(input.paragraphs.map((p) => [p.id, p.text]));
   return indicatorsFromQuantities(records, (id) => text.get(id) ?? '', { reviewYear, planYear });
 }

@@ -87,7 +87,7 @@ export function indicatorsFromQuantities(records: QuantityRecord[], text: (parag
     seen.add(key);
     const decline = rec.qualifiers.includes('下降');
     rows.push({
-      district: rec.district,
+      place: rec.place,
       reportId: rec.reportId,
       year,
       kind,

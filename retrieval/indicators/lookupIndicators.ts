@@ -5,7 +5,7 @@ import { INDICATORS } from './vocabulary.js';
 
 export interface IndicatorLookup {
   /** 红旗区 or 红旗 — matched with or without the 区 suffix. */
-  district?: string;
+  place?: string;
   /** The year the figure is about (target → plan year, actual/estimate → reviewed year). */
   year?: number;
   /** Canonical name (vocabulary.ts); a report label or user alias naming exactly one indicator also works. */
@@ -29,13 +29,13 @@ function cmp(a: string | number, b: string | number): number {
 }
 
 export function lookupIndicators(rows: IndicatorRow[], q: IndicatorLookup): IndicatorRow[] {
-  const district = q.district?.trim() || undefined;
+  const place = q.place?.trim() || undefined;
   const indicator = q.indicator ? canonicalIndicator(q.indicator) : undefined;
   const kinds = q.kind === undefined ? undefined : Array.isArray(q.kind) ? q.kind : [q.kind];
   return rows
     .filter(
       (r) =>
-        (district === undefined || samePlace(r.district, district)) &&
+        (place === undefined || samePlace(r.place, place)) &&
         (q.year === undefined || r.year === q.year) &&
         (indicator === undefined || r.indicator === indicator) &&
         (kinds === undefined || kinds.includes(r.kind)) &&
@@ -43,7 +43,7 @@ export function lookupIndicators(rows: IndicatorRow[], q: IndicatorLookup): Indi
     )
     .sort(
       (a, b) =>
-        cmp(a.district, b.district) ||
+        cmp(a.place, b.place) ||
         cmp(a.year, b.year) ||
         cmp(a.kind, b.kind) ||
         cmp(a.indicator, b.indicator) ||

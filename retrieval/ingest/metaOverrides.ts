@@ -11,10 +11,10 @@ export type PlaceLevel = z.infer<typeof PlaceLevelSchema>;
 
 const name = z.string().trim().min(1).max(40);
 
-export const MetaOverridesSchema = z
+const MetaOverridesObject = z
   .object({
     /** The place the report is for, as it names itself: 惠济区, 沛县, 深圳市, 广东省. */
-    district: name.optional(),
+    place: name.optional(),
     level: PlaceLevelSchema.optional(),
     city: name.optional(),
     province: name.optional(),
@@ -28,4 +28,17 @@ export const MetaOverridesSchema = z
     title: z.string().trim().min(1).max(80).optional(),
   })
   .strict();
-export type MetaOverrides = z.infer<typeof MetaOverridesSchema>;
+
+/**
+ * `district` is the name `place` had before reports of every level were covered; sidecars,
+ * API calls and scripts written then still send it: it is read as `place` (place wins when both
+ * are given). Used by every request schema that has a place.
+ */
+export function districtAsPlace(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input) || !('district' in input)) return input;
+  const { district, ...rest } = input as Record<string, unknown>;
+  return 'place' in rest ? rest : { ...rest, place: district };
+}
+
+export const MetaOverridesSchema = z.preprocess(districtAsPlace, MetaOverridesObject);
+export type MetaOverrides = z.infer<typeof MetaOverridesObject>;

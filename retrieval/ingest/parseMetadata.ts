@@ -61,38 +61,38 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   if (selfRef) chains.push({ chain: splitPlaceChain(selfRef), source: 'body' });
   chains.push({ chain: splitPlaceChain(input.sourceFile.replace(/\.[^.]+$/u, '').replace(/\d{4}年?|(?:人民)?政府工作报告/gu, '')), source: 'fileName' });
 
-  let district = set('district', o.district, 'sidecar');
+  let placeName = set('place', o.place, 'sidecar');
   let statedParents: string[] = [];
   for (const { chain, source } of chains) {
     if (!chain.length) continue;
     const place = chain[chain.length - 1];
-    if (!district) district = set('district', place, source);
-    if (place === district && chain.length > 1 && statedParents.length === 0) statedParents = chain.slice(0, -1);
+    if (!placeName) placeName = set('place', place, source);
+    if (place === placeName && chain.length > 1 && statedParents.length === 0) statedParents = chain.slice(0, -1);
   }
   const allText = body.join('\n');
-  if (!district) {
+  if (!placeName) {
     const frequent = mostMentionedPlace(allText);
-    district = set('district', frequent, 'body');
+    placeName = set('place', frequent, 'body');
   }
-  if (!district) throw new ReportParseError('找不到报告所属的地方（封面、署名、标题和正文都没有写明；可在上传时或 <编号>.meta.json 中填写 district）');
+  if (!placeName) throw new ReportParseError('找不到报告所属的地方（封面、署名、标题和正文都没有写明；可在上传时或 <编号>.meta.json 中填写 place）');
 
   // Parents: stated beside the place (郑州市惠济区), else the gazetteer, disambiguated by the text.
-  const place = resolvePlace(district, parentHints(district, [...statedParents, ...cover], allText));
+  const place = resolvePlace(placeName, parentHints(placeName, [...statedParents, ...cover], allText));
   const stated = statedParents.map((n) => ({ n, level: resolvePlace(n)?.level ?? levelFromSuffix(n) }));
   const statedCity = stated.find((s) => s.level === 'city')?.n;
   const statedProvince = stated.find((s) => s.level === 'province')?.n;
   let city = set('city', o.city, 'sidecar') ?? set('city', statedCity, 'cover');
   let province = set('province', o.province, 'sidecar') ?? set('province', statedProvince, 'cover');
   // "新乡市红旗区" in the body says which city, even when the cover does not.
-  if (!city) city = set('city', cityStatedBefore(district, allText, place?.city), 'body');
+  if (!city) city = set('city', cityStatedBefore(placeName, allText, place?.city), 'body');
   // A province's report is its own province.
-  if (!province && (place?.level ?? levelFromSuffix(district)) === 'province') province = set('province', district, 'default');
+  if (!province && (place?.level ?? levelFromSuffix(placeName)) === 'province') province = set('province', placeName, 'default');
   if (place) {
-    if (!city && place.level === 'county' && place.city && place.city !== district) city = set('city', place.city, 'gazetteer');
-    if (!province && place.level !== 'province' && place.province && place.province !== district) province = set('province', place.province, 'gazetteer');
+    if (!city && place.level === 'county' && place.city && place.city !== placeName) city = set('city', place.city, 'gazetteer');
+    if (!province && place.level !== 'province' && place.province && place.province !== placeName) province = set('province', place.province, 'gazetteer');
   }
   const level: PlaceLevel | undefined =
-    set('level', o.level, 'sidecar') ?? set('level', place?.level, 'gazetteer') ?? set('level', levelFromTitle(speaker?.title) ?? levelFromSuffix(district), 'default');
+    set('level', o.level, 'sidecar') ?? set('level', place?.level, 'gazetteer') ?? set('level', levelFromTitle(speaker?.title) ?? levelFromSuffix(placeName), 'default');
 
   // Date, years.
   const date = set('date', o.date, 'sidecar') ?? set('date', delivery?.date, deliverySource);
@@ -109,7 +109,7 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
     set('congress', congressFromText(cover.join('')), 'cover') ??
     '';
   const speakerName = set('speaker', o.speakerName, 'sidecar') ?? set('speaker', speaker?.name, speakerSource);
-  const speakerTitle = o.speakerTitle ?? speaker?.title ?? headTitleOf(district, level);
+  const speakerTitle = o.speakerTitle ?? speaker?.title ?? headTitleOf(placeName, level);
   const title = set('title', o.title, 'sidecar') ?? set('title', titleLine?.replace(/\s/g, ''), 'title') ?? '政府工作报告';
   if (input.script) sources.script = 'body';
 
@@ -123,7 +123,7 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   const meta: Omit<ReportMeta, 'paragraphCount'> = {
     id: input.id,
     title,
-    district,
+    place: placeName,
     date,
     congress,
     speaker: { title: speakerTitle, name: speakerName ?? '' },
@@ -188,8 +188,8 @@ function mostMentionedPlace(text: string): string | undefined {
 }
 
 /** A city written right before the place (新乡市红旗区): the gazetteer's parent, or any city name it knows. */
-function cityStatedBefore(district: string, text: string, expected: string | undefined): string | undefined {
-  const m = new RegExp(`([\\p{Script=Han}]{2,8}?[市州盟])${district}`, 'u').exec(text);
+function cityStatedBefore(place: string, text: string, expected: string | undefined): string | undefined {
+  const m = new RegExp(`([\\p{Script=Han}]{2,8}?[市州盟])${place}`, 'u').exec(text);
   if (!m) return undefined;
   const byForm = gazetteer().byForm;
   for (let k = 0; k < m[1].length - 1; k++) {

@@ -25,7 +25,7 @@ export type ReportPart = z.infer<typeof ReportPartSchema>;
 export const QuantityRecordSchema = z.object({
   reportId: z.string(),
   paragraphId: z.string(),
-  district: z.string(),
+  place: z.string(),
   part: ReportPartSchema,
   kind: QuantityKindSchema,
   /** Years the figure is about (one, or the span of a multi-year figure). */

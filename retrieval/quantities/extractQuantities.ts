@@ -18,7 +18,7 @@ import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject } fro
 import { splitClauses, type Clause } from './splitClauses.js';
 
 export interface QuantityInput {
-  meta: Pick<ReportMeta, 'id' | 'district' | 'reviewYear' | 'planYear'>;
+  meta: Pick<ReportMeta, 'id' | 'place' | 'reviewYear' | 'planYear'>;
   paragraphs: (Pick<Paragraph, 'id' | 'text' | 'sectionPath'> & { isHeading?: boolean })[];
 }
 
@@ -39,7 +39,7 @@ const SYNC_RE = /(?:预计)?(?:与|和|同)(?:经济增长|经济发展|地区�
 const CHAIN_BREAK_CHARS = 10;
 
 export function extractQuantities(input: QuantityInput): QuantityRecord[] {
-  const { id: reportId, district, reviewYear, planYear } = input.meta;
+  const { id: reportId, place: place, reviewYear, planYear } = input.meta;
   const records: QuantityRecord[] = [];
   let part: ReportPart = 'cover';
   for (const para of input.paragraphs) {
@@ -85,7 +85,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
       while (next < tokens.length && tokens[next].start < clause.start) next++;
       const inClause: NumberToken[] = [];
       for (let k = next; k < tokens.length && tokens[k].start < clause.end; k++) if (tokens[k].end <= clause.end) inClause.push(tokens[k]);
-      const base = { reportId, paragraphId: para.id, district, part: paraPart };
+      const base = { reportId, paragraphId: para.id, place, part: paraPart };
       const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
         const explicit = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));
         const last = explicit.at(-1);

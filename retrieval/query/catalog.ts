@@ -5,7 +5,7 @@ import type { ReportMeta } from '../types.js';
  * optional: when present it tells which reports open a new congress term (第一次会议)
  * and therefore review the whole past five years (过去五年/五年来).
  */
-export type CatalogEntry = Pick<ReportMeta, 'id' | 'district' | 'city' | 'reviewYear' | 'planYear'> &
+export type CatalogEntry = Pick<ReportMeta, 'id' | 'place' | 'city' | 'reviewYear' | 'planYear'> &
   Partial<Pick<ReportMeta, 'congress' | 'province' | 'level' | 'date'>>;
 
 /** A report delivered at the first session of a new congress reviews the whole term. */
@@ -20,9 +20,9 @@ export function latestReport(reports: readonly CatalogEntry[]): CatalogEntry | u
   return best;
 }
 
-/** Reports of the given districts; all reports when none is given. */
-export function reportsOf(catalog: readonly CatalogEntry[], districts: readonly string[]): CatalogEntry[] {
-  if (!districts.length) return [...catalog];
-  const wanted = new Set(districts);
-  return catalog.filter((r) => wanted.has(r.district));
+/** Reports of the given places; all reports when none is given. */
+export function reportsOf(catalog: readonly CatalogEntry[], places: readonly string[]): CatalogEntry[] {
+  if (!places.length) return [...catalog];
+  const wanted = new Set(places);
+  return catalog.filter((r) => wanted.has(r.place));
 }

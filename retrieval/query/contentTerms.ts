@@ -16,7 +16,7 @@ const QUESTION_FRAME = new Set([
 export function contentTerms(terms: string[], query: ParsedQuery, cities: string[] = []): string[] {
   const places = new Set<string>();
   // Every way of writing each place (马边彝族自治县, 马边县, 马边; 新乡市, 新乡).
-  for (const name of [...query.districts, ...cities]) for (const f of placeForms(name)) places.add(f.toLowerCase());
+  for (const name of [...query.places, ...cities]) for (const f of placeForms(name)) places.add(f.toLowerCase());
   // Search-mode pieces of a place name (卫东区 → 东区) go with it.
   const isPlace = (t: string) => places.has(t) || (t.length > 1 && [...places].some((p) => p.includes(t)));
   const kept = terms.filter((t) => !QUESTION_FRAME.has(t) && !isPlace(t) && !/^(19|20)\d\d$/.test(t));

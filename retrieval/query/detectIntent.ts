@@ -25,7 +25,7 @@ export function isMetaQuestion(folded: string): boolean {
 
 export interface IntentSignals {
   folded: string;
-  districtCount: number;
+  placeCount: number;
   yearCount: number;
   hasIndicator: boolean;
   /** Resolved role; 'any' when unclear. */
@@ -36,14 +36,14 @@ export interface IntentSignals {
 
 /**
  * Order matters: a question about the report itself (meta) is never a
- * comparison; naming two districts or two years is a comparison whatever the
+ * comparison; naming two places or two years is a comparison whatever the
  * wording; a request for a list wins over an indicator word it happens to
  * contain (投资方面有哪些重点项目); the remaining questions about an indicator or
  * a figure are target or actual; the rest is open.
  */
 export function detectIntent(s: IntentSignals): Intent {
   if (isMetaQuestion(s.folded)) return 'meta';
-  if (COMPARE.test(s.folded) || s.districtCount >= 2 || s.yearCount >= 2) return 'compare';
+  if (COMPARE.test(s.folded) || s.placeCount >= 2 || s.yearCount >= 2) return 'compare';
   if (LIST.test(s.folded) || (WHICH.test(s.folded) && WHOLE.test(s.folded))) return 'list';
   if (s.hasIndicator || ASKS_FIGURE.test(s.folded)) {
     if (s.role !== 'any') return s.role;

@@ -1,5 +1,5 @@
 // A question in a conversation: earlier user turns are replayed so that
-// follow-ups ("那卫东区呢？", "去年呢？") inherit district, year and indicator.
+// follow-ups ("那卫东区呢？", "去年呢？") inherit place, year and indicator.
 import type { ParsedQuery, ReportMeta } from '../types.js';
 import { parseQuery } from './parseQuery.js';
 

@@ -1,7 +1,7 @@
 import type { ParsedQuery } from '../types.js';
 import type { CatalogEntry } from './catalog.js';
 import { reportsOf } from './catalog.js';
-import { detectDistricts } from './detectDistricts.js';
+import { detectPlaces } from './detectPlaces.js';
 import { detectIndicators } from './detectIndicator.js';
 import { detectIntent, isMetaQuestion } from './detectIntent.js';
 import { detectMeasure } from './detectMeasure.js';
@@ -17,7 +17,7 @@ export type { CatalogEntry } from './catalog.js';
 const JOIN_COMPARISON = /比|对比|比较|差距|差多少/u;
 
 /**
- * Question → structured query: which districts, which year and whether its plan
+ * Question → structured query: which places, which year and whether its plan
  * (target) or outcome (actual) is wanted, which indicator, what kind of question,
  * and which reports can answer it.
  *
@@ -26,7 +26,7 @@ const JOIN_COMPARISON = /比|对比|比较|差距|差多少/u;
  * `reportIds` is [] when the question constrains nothing (search everything). When
  * it names a place or year that no report covers, `reportIds` is [] as well but
  * `noMatchingReport` is true (and `unknownPlace` says which place, if that was it):
- * the caller must answer "not covered" rather than search everything. `district`
+ * the caller must answer "not covered" rather than search everything. `place`
  * and `year` keep what the user asked, so the answer can say what is missing.
  *
  * `context` is the previous turn's result: missing place and year are taken from
@@ -36,25 +36,25 @@ const JOIN_COMPARISON = /比|对比|比较|差距|差多少/u;
 export function parseQuery(text: string, catalog: readonly CatalogEntry[], context?: ParsedQuery): ParsedQuery {
   const folded = foldText(text);
 
-  // Where: districts by name or city; places the catalog does not know.
-  const place = detectDistricts(folded, catalog);
+  // Where: places by name or city; places the catalog does not know.
+  const place = detectPlaces(folded, catalog);
   const unknownPlace = place.unknownPlace;
-  const namesPlace = place.districts.length > 0 || unknownPlace !== undefined;
+  const namesPlace = place.places.length > 0 || unknownPlace !== undefined;
 
   // What: indicator and measure.
   const indicators = detectIndicators(folded, text);
-  // "比红旗区高吗" / "和红旗区比呢": the new district joins the previous ones.
+  // "比红旗区高吗" / "和红旗区比呢": the new place joins the previous ones.
   const joinsComparison =
     context !== undefined &&
-    place.districts.length === 1 &&
+    place.places.length === 1 &&
     indicators.length === 0 &&
-    context.districts.length > 0 &&
-    !context.districts.includes(place.districts[0]) &&
+    context.places.length > 0 &&
+    !context.places.includes(place.places[0]) &&
     JOIN_COMPARISON.test(folded);
   const elliptical = context !== undefined && (joinsComparison || isElliptical(folded, [...place.spans, ...indicators]));
 
-  let districts = namesPlace || !context ? place.districts : [...context.districts];
-  if (joinsComparison) districts = [...context!.districts, ...place.districts];
+  let places = namesPlace || !context ? place.places : [...context.places];
+  if (joinsComparison) places = [...context!.places, ...place.places];
 
   // When: literal years, relative years (anchored on the conversation in a follow-up), periods.
   const yearMention = detectYear(folded);
@@ -65,7 +65,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const metaYear = yearMention.reportYear === undefined && isMetaQuestion(folded) && yearMention.years.length === 1 ? yearMention.years[0] : undefined;
   const namedReportYear = yearMention.reportYear ?? metaYear;
   const mention = metaYear !== undefined ? { ...yearMention, years: [] } : yearMention;
-  const pool = reportsOf(catalog, districts).filter((r) => namedReportYear === undefined || deliveredIn(r, namedReportYear));
+  const pool = reportsOf(catalog, places).filter((r) => namedReportYear === undefined || deliveredIn(r, namedReportYear));
   let years = resolveYears(mention, pool, elliptical ? context?.year : undefined, namedReportYear !== undefined);
   if (!namesYear && context?.year !== undefined) years = [context.year];
 
@@ -87,7 +87,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const asksMeta = isMetaQuestion(folded) || (elliptical && context?.intent === 'meta');
   const latestOnly = (indicator !== undefined || asksMeta) && years.length === 0 && namedReportYear === undefined;
   let selection = selectReports(catalog, {
-    districts,
+    places: places,
     years,
     role: role ?? 'any',
     period: yearMention.period,
@@ -122,7 +122,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
 
   let intent = detectIntent({
     folded,
-    districtCount: districts.length,
+    placeCount: places.length,
     yearCount: years.length,
     hasIndicator: indicator !== undefined,
     role: yearRole,
@@ -133,12 +133,12 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
 
   const parsed: ParsedQuery = {
     text,
-    districts,
+    places: places,
     yearRole,
     intent,
     reportIds: selection.none ? [] : selection.ids,
   };
-  if (districts.length) parsed.district = districts[0];
+  if (places.length) parsed.place = places[0];
   if (years.length) parsed.year = years[0];
   if (indicator) parsed.indicator = indicator;
   // "就业和失业率目标": every indicator named, in order, when there are several.

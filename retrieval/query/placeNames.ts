@@ -6,9 +6,9 @@ export interface PlaceName {
   /** As it may appear in a question: 惠济区, 惠济, 郑州市, 郑州, 马边县, 马边. */
   form: string;
   /** Places with reports that the form stands for (a parent city or province: every such place in the catalog). */
-  districts: string[];
-  /** district: a place with its own report; city/province: only a parent of places with reports. */
-  kind: 'district' | 'city' | 'province';
+  places: string[];
+  /** covered: a place with its own report; city/province: only a parent of places with reports. */
+  kind: 'covered' | 'city' | 'province';
 }
 
 // Names depend only on each entry's place and parents, so that is the memo key. Callers
@@ -22,7 +22,7 @@ const memo: { key: string; names: readonly PlaceName[] }[] = [];
  * its reports that states or looks one up (hongqi-2020 doesn't state it, hongqi-2017 does).
  */
 export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
-  const key = catalog.map((r) => `${r.district}|${r.city ?? ''}|${r.province ?? ''}`).join('\n');
+  const key = catalog.map((r) => `${r.place}|${r.city ?? ''}|${r.province ?? ''}`).join('\n');
   const hit = memo.find((m) => m.key === key);
   if (hit) return hit.names;
   const names = derivePlaceNames(catalog);
@@ -33,26 +33,26 @@ export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName
 
 function derivePlaceNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
   const byForm = new Map<string, PlaceName>();
-  const rank = { district: 0, city: 1, province: 2 } as const;
-  const add = (name: string | undefined, district: string, kind: PlaceName['kind']) => {
+  const rank = { covered: 0, city: 1, province: 2 } as const;
+  const add = (name: string | undefined, place: string, kind: PlaceName['kind']) => {
     if (!name) return;
     for (const form of placeForms(name)) {
-      const p = byForm.get(form) ?? { form, districts: [], kind };
-      if (!p.districts.includes(district)) p.districts.push(district);
+      const p = byForm.get(form) ?? { form, places: [], kind };
+      if (!p.places.includes(place)) p.places.push(place);
       // A name that is both a place with a report and a parent counts as the place.
       if (rank[kind] < rank[p.kind]) p.kind = kind;
       byForm.set(form, p);
     }
   };
-  for (const r of catalog) add(r.district, r.district, 'district');
+  for (const r of catalog) add(r.place, r.place, 'covered');
   for (const r of catalog) {
-    add(r.city, r.district, 'city');
-    add(r.province, r.district, 'province');
+    add(r.city, r.place, 'city');
+    add(r.province, r.place, 'province');
   }
   // A parent that has its own report (深圳市 beside 龙岗区) stands for itself only.
-  for (const p of byForm.values()) if (p.kind === 'district') p.districts = p.districts.filter((d) => placeForms(d).includes(p.form));
+  for (const p of byForm.values()) if (p.kind === 'covered') p.places = p.places.filter((d) => placeForms(d).includes(p.form));
   const names = [...byForm.values()].sort((a, b) => b.form.length - a.form.length);
   // Shared by every later call: frozen so no caller can change another's answer.
-  for (const n of names) Object.freeze(n.districts);
+  for (const n of names) Object.freeze(n.places);
   return Object.freeze(names.map((n) => Object.freeze(n)));
 }

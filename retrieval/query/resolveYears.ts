@@ -5,7 +5,7 @@ import type { YearMention } from './detectYear.js';
 /**
  * Turns the years a question names into calendar years. Relative years are read
  * the way the reports use them: 今年 is the plan year of the newest relevant
- * report (the district's, or the newest overall), 去年 its review year, 前年 the
+ * report (the place's, or the newest overall), 去年 its review year, 前年 the
  * year before. In a follow-up (`previousYear` given) 去年/前年 count back from the
  * year the conversation was about: after "2024年目标", "去年呢" means 2023.
  */

@@ -2,13 +2,13 @@ import type { CatalogEntry } from './catalog.js';
 import { reportsOf, reviewsTerm } from './catalog.js';
 
 export interface ReportConstraints {
-  districts: readonly string[];
+  places: readonly string[];
   years: readonly number[];
   role: 'target' | 'actual' | 'any';
   /** Five-year plan period, e.g. 十三五 = 2016–2020. */
   period?: { from: number; to: number };
   pastFiveYears: boolean;
-  /** No year named and a figure or the speaker asked for: only each district's newest report. */
+  /** No year named and a figure or the speaker asked for: only each place's newest report. */
   latestOnly: boolean;
 }
 
@@ -31,17 +31,17 @@ const reviews = (r: CatalogEntry, y: number) =>
 const covers = (r: CatalogEntry, y: number) => plans(r, y) || reviews(r, y);
 
 /**
- * Reports that fit the question's district, year, role and period, in catalog
+ * Reports that fit the question's place, year, role and period, in catalog
  * order. No constraint at all → ids [] ("all"). A year whose figure for the asked
  * role is in no report falls back to reports that cover the year in the other
  * role (the 2023 target is not in huiji-2024, but its 2023 outcome is), so the
  * caller can still answer around it; only a year no report touches gives `none`.
  */
 export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstraints): ReportSelection {
-  const constrained = c.districts.length > 0 || c.years.length > 0 || c.period !== undefined || c.pastFiveYears;
+  const constrained = c.places.length > 0 || c.years.length > 0 || c.period !== undefined || c.pastFiveYears;
   if (!constrained) return { ids: [], none: false };
 
-  let pool = reportsOf(catalog, c.districts);
+  let pool = reportsOf(catalog, c.places);
   if (c.period) {
     const { from, to } = c.period;
     pool = pool.filter((r) => {
@@ -50,7 +50,7 @@ export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstra
     });
   }
   if (c.pastFiveYears) {
-    // Only a first-session report reviews five years; a district without one keeps its reports.
+    // Only a first-session report reviews five years; a place without one keeps its reports.
     const term = pool.filter(reviewsTerm);
     if (term.length) pool = term;
   }
@@ -59,11 +59,11 @@ export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstra
     const strict = pool.filter((r) => c.years.some((y) => fits(r, y)));
     pool = strict.length ? strict : pool.filter((r) => c.years.some((y) => covers(r, y)));
   } else if (c.latestOnly && !c.period && !c.pastFiveYears) {
-    // One pass, as latestReport per district would choose (ties: later in the catalog).
+    // One pass, as latestReport per place would choose (ties: later in the catalog).
     const newest = new Map<string, CatalogEntry>();
     for (const r of pool) {
-      const best = newest.get(r.district);
-      if (!best || r.planYear >= best.planYear) newest.set(r.district, r);
+      const best = newest.get(r.place);
+      if (!best || r.planYear >= best.planYear) newest.set(r.place, r);
     }
     const latest = new Set([...newest.values()].map((r) => r.id));
     pool = pool.filter((r) => latest.has(r.id));

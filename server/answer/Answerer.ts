@@ -13,7 +13,7 @@ export interface Evidence {
   marker: number;
   paragraphId: string;
   reportId: string;
-  district: string;
+  place: string;
   /** Year the report was delivered. */
   year: number;
   /** Section path joined with " › " (封面 for the cover). */

@@ -100,7 +100,7 @@ function asData(s: string): string {
 }
 
 export function formatEvidence(ev: Evidence): string {
-  const header = `[${ev.marker}] 〈${ev.district} ${ev.year}年报告 · ${ev.section || '正文'}〉 ${asData(evidenceText(ev))}`;
+  const header = `[${ev.marker}] 〈${ev.place} ${ev.year}年报告 · ${ev.section || '正文'}〉 ${asData(evidenceText(ev))}`;
   const rows = ev.rows.map((r) => asData(indicatorLine(r)));
   return [header, ...rows].join('\n');
 }
@@ -109,7 +109,7 @@ function queryHint(ctx: AnswerContext): string | undefined {
   const q = ctx.query;
   if (!q) return undefined;
   const parts: string[] = [];
-  if (q.districts && q.districts.length > 0) parts.push(`地区：${q.districts.join('、')}`);
+  if (q.places && q.places.length > 0) parts.push(`地区：${q.places.join('、')}`);
   if (q.year !== undefined) parts.push(`年份：${q.year}`);
   if (q.indicator) parts.push(`指标：${q.indicator}`);
   if (parts.length === 0) return undefined;

@@ -6,18 +6,18 @@ import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js
 import type { ParsedQuery } from '../../retrieval/types.js';
 
 export function describeCoverage(corpus: Corpus): string {
-  const byDistrict = new Map<string, number[]>();
+  const byPlace = new Map<string, number[]>();
   for (const r of corpus.reports) {
-    byDistrict.set(r.meta.district, [...(byDistrict.get(r.meta.district) ?? []), deliveredYear(r.meta)]);
+    byPlace.set(r.meta.place, [...(byPlace.get(r.meta.place) ?? []), deliveredYear(r.meta)]);
   }
-  const list = [...byDistrict].map(([d, ys]) => `${d}（${ys.sort().join('、')}年）`).join('、');
+  const list = [...byPlace].map(([d, ys]) => `${d}（${ys.sort().join('、')}年）`).join('、');
   return `现有报告为：${list}的政府工作报告。`;
 }
 
 /** "惠济区的报告有：2024年的政府工作报告（回顾2023年、部署2024年）。" */
-export function describePlaceCoverage(corpus: Corpus, districts: readonly string[]): string {
-  const parts = districts.map((d) => {
-    const reports = corpus.reports.filter((r) => r.meta.district === d).sort((a, b) => a.meta.planYear - b.meta.planYear);
+export function describePlaceCoverage(corpus: Corpus, places: readonly string[]): string {
+  const parts = places.map((d) => {
+    const reports = corpus.reports.filter((r) => r.meta.place === d).sort((a, b) => a.meta.planYear - b.meta.planYear);
     const list = reports.map((r) => `${deliveredYear(r.meta)}年的政府工作报告（回顾${r.meta.reviewYear}年、部署${r.meta.planYear}年）`).join('、');
     return `${d}的报告有：${list}`;
   });
@@ -25,9 +25,9 @@ export function describePlaceCoverage(corpus: Corpus, districts: readonly string
 }
 
 export function composeNoEvidence(corpus: Corpus, query: ParsedQuery, question: string): string {
-  const coverage = query.districts.length && !query.unknownPlace ? describePlaceCoverage(corpus, query.districts) : describeCoverage(corpus);
+  const coverage = query.places.length && !query.unknownPlace ? describePlaceCoverage(corpus, query.places) : describeCoverage(corpus);
   if (query.unknownPlace) return `报告中没有找到关于${query.unknownPlace}的内容：现有报告不包括${query.unknownPlace}。${coverage}`;
-  const who = query.districts.join('、');
+  const who = query.places.join('、');
   if (query.noMatchingReport && query.year) {
     return `报告中没有找到${who}${query.year}年的相关内容：没有一份报告${query.yearRole === 'target' ? '设定' : '回顾'}了${who}${query.year}年的情况。${coverage}`;
   }
@@ -48,9 +48,9 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery): string
     year: query.year,
     kind: kindsForRole(query.yearRole),
     measure: other,
-  }).filter((r) => query.districts.length === 0 || query.districts.includes(r.district));
+  }).filter((r) => query.places.length === 0 || query.places.includes(r.place));
   if (rows.length === 0) return undefined;
-  const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}${query.indicator}`;
+  const who = `${query.places.join('、')}${query.year ? `${query.year}年` : ''}${query.indicator}`;
   return `报告中没有给出${who}的${name(query.measure)}数字，只给出了${name(other)}。可以问“${who}${other === 'growth' ? '增长多少' : '是多少'}”。`;
 }
 
@@ -60,7 +60,7 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery): string
  */
 export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, question: string): string {
   let topic = question.replace(/[？?！!。\s]+$/u, '');
-  for (const d of query.districts) topic = topic.replace(d, '').replace(d.replace(/[区县市]$/u, ''), '');
+  for (const d of query.places) topic = topic.replace(d, '').replace(d.replace(/[区县市]$/u, ''), '');
   topic = topic
     .replace(/(?:19|20)\d{2}年/gu, '')
     .replace(/(?:的)?(?:目标|计划|预期)?(?:是|为|要|能)?(?:达到|完成|实现)?(?:多少|几[个项家户人]?)(?:个|项|家|亿元|万元|人)?$/u, '')
@@ -69,6 +69,6 @@ export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, quest
     .replace(/[\d.,%％]+/gu, '')
     .trim()
     .slice(0, 24);
-  const who = `${query.districts.join('、')}${query.year ? `${query.year}年` : ''}`;
+  const who = `${query.places.join('、')}${query.year ? `${query.year}年` : ''}`;
   return topic ? `报告中没有找到${who}“${topic}”的具体数字。${describeCoverage(corpus)}` : `报告中没有找到${who}相关的具体数字。${describeCoverage(corpus)}`;
 }

@@ -7,5 +7,5 @@ export function composeEnumerationAnswer(evidence: Evidence[]): string | undefin
   if (!e?.list) return undefined;
   const intro = e.list.intro.replace(/^[，,、\s]+|[，,、：:\s]+$/g, '');
   const items = e.list.items.map((i) => `${i.text.replace(/^[，,、：:\s]+|[，,、：:\s]+$/g, '')}[${e.marker}]`);
-  return `根据${e.district}${e.year}年政府工作报告，${intro ? `${intro}：` : ''}\n${items.join('；\n')}。`;
+  return `根据${e.place}${e.year}年政府工作报告，${intro ? `${intro}：` : ''}\n${items.join('；\n')}。`;
 }

@@ -94,7 +94,7 @@ export function composeExtractiveAnswer(question: string, query: ParsedQuery, ev
   chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
   const first = chosen[0].e;
   const body = chosen.map((s) => `${quote(s.e.text.slice(s.start, s.end))}[${s.e.marker}]。`).join('');
-  return `根据${first.district}${first.year}年政府工作报告：${body}`;
+  return `根据${first.place}${first.year}年政府工作报告：${body}`;
 }
 
 /** A paragraph's short first sentence, lower-cased, or ''. */

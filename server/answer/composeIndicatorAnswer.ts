@@ -1,5 +1,5 @@
 // Indicator questions answered from the extracted tables: one sentence per
-// district, year and indicator, worded from the rows' own fields and cited to
+// place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
 import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
 import type { IndicatorRow } from '../../retrieval/types.js';
@@ -34,21 +34,21 @@ export function describeFigure(row: IndicatorRow): string {
 }
 
 export function describeRow(row: IndicatorRow): string {
-  return `${row.district}${row.year}年${displayName(row)}${describeFigure(row)}`;
+  return `${row.place}${row.year}年${displayName(row)}${describeFigure(row)}`;
 }
 
 /**
  * "惠济区2024年地区生产总值（GDP）的预期目标是增长7%左右[1]。"
- * `districtOrder` keeps the order the question named districts in.
+ * `districtOrder` keeps the order the question named places in.
  */
-export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[], districtOrder: string[] = []): string {
+export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[], placeOrder: string[] = []): string {
   const markerOf = new Map(evidence.map((e) => [e.paragraphId, e.marker]));
-  const rank = (d: string) => (districtOrder.includes(d) ? districtOrder.indexOf(d) : districtOrder.length);
+  const rank = (d: string) => (placeOrder.includes(d) ? placeOrder.indexOf(d) : placeOrder.length);
   const paragraphNo = (r: IndicatorRow) => Number(r.paragraphId.split(':p')[1]);
-  // The reports' own order within a district-year (GDP first, as they list it); level before growth.
+  // The reports' own order within a place-year (GDP first, as they list it); level before growth.
   const sorted = [...rows].sort(
     (a, b) =>
-      rank(a.district) - rank(b.district) ||
+      rank(a.place) - rank(b.place) ||
       a.year - b.year ||
       paragraphNo(a) - paragraphNo(b) ||
       a.span.start - b.span.start ||
@@ -56,7 +56,7 @@ export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[
   );
   const groups = new Map<string, IndicatorRow[]>();
   for (const r of sorted) {
-    const key = `${r.district}|${r.year}|${r.indicator}|${r.kind === 'target' ? 't' : 'a'}`;
+    const key = `${r.place}|${r.year}|${r.indicator}|${r.kind === 'target' ? 't' : 'a'}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const sentences: string[] = [];
@@ -70,7 +70,7 @@ export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[
       const cite = !next || next.paragraphId !== r.paragraphId ? `[${markerOf.get(r.paragraphId)}]` : '';
       return clause + cite;
     });
-    sentences.push(`${head.district}${head.year}年${displayName(head)}${clauses.join('，')}。`);
+    sentences.push(`${head.place}${head.year}年${displayName(head)}${clauses.join('，')}。`);
   }
   return sentences.join('');
 }

@@ -20,7 +20,7 @@ export function composeListAnswer(evidence: Evidence[]): string | undefined {
     // of our own: a number there would be a figure without a source.
     const intro = evidence.find((e) => e.reportId === first.reportId && !headingOf(e.text) && LIST_INTRO.test(e.text));
     const lead = intro ? `${intro.text.replace(/[：:。]$/, '')}[${intro.marker}]：` : '包括以下方面：';
-    parts.push(`${first.district}${first.year}年政府工作报告“${section}”部分${intro ? '，' : ''}${lead}\n${lines.join('；\n')}。`);
+    parts.push(`${first.place}${first.year}年政府工作报告“${section}”部分${intro ? '，' : ''}${lead}\n${lines.join('；\n')}。`);
   }
   return parts.length ? parts.join('\n\n') : undefined;
 }

@@ -15,14 +15,14 @@ export function composeQuantityAnswer(records: QuantityRecord[], evidence: Evide
   const byParagraph = new Map(evidence.map((e) => [e.paragraphId, e]));
   const groups = new Map<string, QuantityRecord[]>();
   for (const r of records) {
-    const key = `${r.district}|${r.years.join(',')}|${r.kind === 'target' ? 't' : 'a'}`;
+    const key = `${r.place}|${r.years.join(',')}|${r.kind === 'target' ? 't' : 'a'}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const sentences: string[] = [];
   for (const group of groups.values()) {
     const head = group[0];
     const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
-    const lead = head.kind === 'target' ? `${head.district}${year}的安排是` : head.kind === 'estimate' ? `${head.district}${year}预计` : `${head.district}${year}`;
+    const lead = head.kind === 'target' ? `${head.place}${year}的安排是` : head.kind === 'estimate' ? `${head.place}${year}预计` : `${head.place}${year}`;
     // Level and growth of one statement (…157.5亿元，同比增长7.1%) share its start: quote the longest once.
     const byStart = new Map<string, { said: string; marker: number }>();
     for (const r of group) {

@@ -43,7 +43,7 @@ const cache = new Map<string, Subject>();
 /** Bounds the memo: the same paragraphs' clauses come back request after request. */
 const CACHE_LIMIT = 20_000;
 
-/** The subject of a piece of text. `places` are stripped: a district's name says which report, not which indicator. */
+/** The subject of a piece of text. `places` are stripped: a place's name says which report, not which indicator. */
 export function subjectOf(text: string, places: string[] = []): Subject {
   const key = `${places.join(',')}\u0000${text}`;
   const hit = cache.get(key);

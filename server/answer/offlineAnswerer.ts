@@ -26,8 +26,8 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const quantities = evidence.flatMap((e) => e.quantities ?? []);
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
-    let text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : '') + composeQuantityAnswer(quantities, evidence);
-    if (query.intent === 'compare') text += missingSides(query.districts, [...rows, ...quantities], quantities[0]?.subject);
+    let text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.places) : '') + composeQuantityAnswer(quantities, evidence);
+    if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], quantities[0]?.subject);
     if (text) return { status: 'answered', text };
   }
   if (evidence.some((e) => e.list)) {
@@ -35,12 +35,12 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (text) return { status: 'answered', text };
   }
   if (query.intent === 'list') {
-    const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.districts) : composeListAnswer(evidence);
+    const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.places) : composeListAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
   if (query.indicator && rows.length) {
-    let text = composeIndicatorAnswer(rows, evidence, query.districts);
-    if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.districts, rows);
+    let text = composeIndicatorAnswer(rows, evidence, query.places);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.places, rows);
     return { status: 'answered', text };
   }
   if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
@@ -58,7 +58,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
  */
 function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence']): string {
   const comparable = rows.filter((r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit);
-  const keys = new Set(comparable.map((r) => `${r.district}${r.year}年`));
+  const keys = new Set(comparable.map((r) => `${r.place}${r.year}年`));
   if (comparable.length !== 2 || keys.size !== 2) return '';
   const [a, b] = comparable;
   const cite = [...new Set([a, b].map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
@@ -67,15 +67,15 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
     .join('');
   if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同${cite}。`;
   const [hi, lo] = a.value! > b.value! ? [a, b] : [b, a];
-  const label = (r: typeof a) => (a.district === b.district ? `${r.year}年` : r.district);
+  const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
   const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
   return `相比之下，${label(hi)}的${what}高于${label(lo)}${cite}。`;
 }
 
 /** A comparison where one side has no figure says so, rather than answering the other side only. */
-function missingSides(districts: string[], found: { district: string }[], subject?: string): string {
-  const missing = districts.filter((d) => !found.some((r) => r.district === d));
-  if (missing.length === 0 || districts.length < 2) return '';
+function missingSides(places: string[], found: { place: string }[], subject?: string): string {
+  const missing = places.filter((d) => !found.some((r) => r.place === d));
+  if (missing.length === 0 || places.length < 2) return '';
   const first = found[0] as { label?: string } | undefined;
   const name = first?.label ?? subject ?? '这一指标';
   return `报告中没有给出${missing.join('、')}的${name}数字，无法比较。`;

@@ -43,8 +43,8 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
   // The reports are read in simplified characters; so is a question written in traditional ones.
   const question = toSimplified(asked);
   let query = resolveQuery(corpus, question, history);
-  if (filters.district && query.districts.length === 0 && !query.unknownPlace) {
-    query = { ...query, districts: [normaliseDistrict(corpus, filters.district)], district: normaliseDistrict(corpus, filters.district) };
+  if (filters.place && query.places.length === 0 && !query.unknownPlace) {
+    query = { ...query, places: [normalisePlace(corpus, filters.place)], place: normalisePlace(corpus, filters.place) };
   }
   type ListItems = NonNullable<Evidence['list']>;
   const items = new Map<string, { paragraph: Paragraph; matched: Span[]; passage?: Span; rows: IndicatorRow[]; quantities: QuantityRecord[]; list?: ListItems }>();
@@ -80,7 +80,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
         if (!city || r.meta.sources?.city === 'cover') continue;
         const forms = placeForms(city);
         const naming =
-          r.paragraphs.find((p) => p.part !== 'cover' && p.text.includes(city + r.meta.district)) ??
+          r.paragraphs.find((p) => p.part !== 'cover' && p.text.includes(city + r.meta.place)) ??
           r.paragraphs.find((p) => p.part !== 'cover' && forms.some((f) => p.text.includes(f)));
         if (naming) add(naming);
       }
@@ -109,7 +109,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
       marker: i + 1,
       paragraphId: it.paragraph.id,
       reportId: report.meta.id,
-      district: report.meta.district,
+      place: report.meta.place,
       year: deliveredYear(report.meta),
       section: it.paragraph.part === 'cover' ? '封面' : it.paragraph.sectionPath.join(' › ') || '封面',
       text: it.paragraph.text,
@@ -128,24 +128,24 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
   return { question, query, evidence, retrieveMs: performance.now() - t0 };
 }
 
-function normaliseDistrict(corpus: Corpus, d: string): string {
-  return corpus.reports.find((r) => samePlace(r.meta.district, d))?.meta.district ?? d;
+function normalisePlace(corpus: Corpus, d: string): string {
+  return corpus.reports.find((r) => samePlace(r.meta.place, d))?.meta.place ?? d;
 }
 
-/** Reports the question is about: those the query names, else its districts' reports, else all. */
+/** Reports the question is about: those the query names, else its places' reports, else all. */
 function relevantReports(corpus: Corpus, query: ParsedQuery, filters: Filters): Report[] {
   let reports = corpus.reports;
-  if (filters.district) reports = reports.filter((r) => r.meta.district === normaliseDistrict(corpus, filters.district!));
+  if (filters.place) reports = reports.filter((r) => r.meta.place === normalisePlace(corpus, filters.place!));
   if (filters.year) reports = reports.filter((r) => deliveredYear(r.meta) === filters.year);
   if (query.reportIds.length) {
     const narrowed = reports.filter((r) => query.reportIds.includes(r.meta.id));
     if (narrowed.length) return narrowed;
   }
-  if (query.districts.length) reports = reports.filter((r) => query.districts.includes(r.meta.district));
+  if (query.places.length) reports = reports.filter((r) => query.places.includes(r.meta.place));
   return reports;
 }
 
-/** Indicator rows that answer the question, one district (or year) at a time. */
+/** Indicator rows that answer the question, one place (or year) at a time. */
 export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
   if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
   const reportIds = new Set(reports.map((r) => r.meta.id));
@@ -166,12 +166,12 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   // offline answerer says which one the report gives instead.
   let chosen = narrowToMention(query.measure ? rows.filter((r) => r.measure === query.measure) : rows, query.indicatorMention, query.indicator);
   if (query.year === undefined && query.intent !== 'compare') {
-    // No year named: the latest report of each district speaks for it.
+    // No year named: the latest report of each place speaks for it.
     const latest = new Map<string, number>();
-    for (const r of reports) latest.set(r.meta.district, Math.max(latest.get(r.meta.district) ?? 0, deliveredYear(r.meta)));
+    for (const r of reports) latest.set(r.meta.place, Math.max(latest.get(r.meta.place) ?? 0, deliveredYear(r.meta)));
     chosen = chosen.filter((row) => {
       const rep = corpus.reportById.get(row.reportId)!;
-      return deliveredYear(rep.meta) === latest.get(rep.meta.district);
+      return deliveredYear(rep.meta) === latest.get(rep.meta.place);
     });
   }
   return chosen;
@@ -184,11 +184,11 @@ function yearsIn(text: string): number[] {
 /** "主要预期目标有哪些", "有哪些指标" — not "实现目标必须坚持哪几条". */
 const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些目标|指标/;
 
-/** Every target row of each report's plan year, newest report per district. */
+/** Every target row of each report's plan year, newest report per place. */
 function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
   const ids = new Set(reports.map((r) => r.meta.id));
   const latest = new Map<string, Report>();
-  for (const r of reports) if ((latest.get(r.meta.district)?.meta.planYear ?? -Infinity) <= r.meta.planYear) latest.set(r.meta.district, r);
+  for (const r of reports) if ((latest.get(r.meta.place)?.meta.planYear ?? -Infinity) <= r.meta.planYear) latest.set(r.meta.place, r);
   const keep = new Set([...latest.values()].map((r) => r.meta.id));
   return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
 }

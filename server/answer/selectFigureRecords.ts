@@ -112,9 +112,9 @@ export function selectFigureRecords(
 function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, reports: Report[]): QuantityRecord[] {
   const ids = new Set(reports.map((r) => r.meta.id));
   if (query.year === undefined) {
-    // No year named: each district's newest report speaks for it.
+    // No year named: each place's newest report speaks for it.
     const latest = new Map<string, Report>();
-    for (const r of reports) if ((latest.get(r.meta.district)?.meta.planYear ?? -Infinity) < r.meta.planYear) latest.set(r.meta.district, r);
+    for (const r of reports) if ((latest.get(r.meta.place)?.meta.planYear ?? -Infinity) < r.meta.planYear) latest.set(r.meta.place, r);
     ids.clear();
     for (const r of latest.values()) ids.add(r.meta.id);
   }

@@ -55,7 +55,7 @@ const marks = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 
 export function verifyCitations(draft: string, evidence: Evidence[]): Verification {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
-  const places = [...new Set(evidence.map((e) => e.district))];
+  const places = [...new Set(evidence.map((e) => e.place))];
   const problems: string[] = [];
   const removed: RemovedClaim[] = [];
   const kept: string[] = [];

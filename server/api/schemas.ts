@@ -9,6 +9,7 @@ import {
   ReportMetaSchema,
   SpanSchema,
 } from '../../retrieval/types.js';
+import { districtAsPlace } from './legacyDistrict.js';
 
 export const MAX_QUESTION_CHARS = 1000;
 
@@ -18,13 +19,15 @@ export const ChatTurnSchema = z.object({
 });
 export type ChatTurn = z.infer<typeof ChatTurnSchema>;
 
-export const FiltersSchema = z
+const FiltersObject = z
   .object({
-    district: z.string().max(50).optional(),
+    place: z.string().max(50).optional(),
     year: z.number().int().min(1949).max(2100).optional(),
   })
   .strict();
-export type Filters = z.infer<typeof FiltersSchema>;
+/** `district` (the old name of `place`) is still accepted. */
+export const FiltersSchema = z.preprocess(districtAsPlace, FiltersObject);
+export type Filters = z.infer<typeof FiltersObject>;
 
 export const QuestionSchema = z
   .string()
@@ -49,7 +52,10 @@ export const CitationSchema = z.object({
   /** Paragraph id, e.g. huiji-2024:p26 */
   id: z.string(),
   reportId: z.string(),
-  district: z.string(),
+  /** The place the report is for: 惠济区, 沛县, 绍兴市, 四川省. */
+  place: z.string(),
+  /** Deprecated: the same as `place`, under its old name; dropped in the next release. */
+  district: z.string().optional(),
   /** Year the report was delivered. */
   year: z.number().int(),
   /** Section path joined with " › ". */
@@ -102,7 +108,11 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
 /** builtin: shipped in seeds/; added: a user's, in the reports folder (can be corrected and deleted). */
 export const ReportOriginSchema = z.enum(['builtin', 'added']);
-export const ReportSummarySchema = ReportMetaSchema.extend({ origin: ReportOriginSchema });
+export const ReportSummarySchema = ReportMetaSchema.extend({
+  origin: ReportOriginSchema,
+  /** Deprecated: the same as `place`, under its old name; dropped in the next release. */
+  district: z.string().optional(),
+});
 export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 export const ReportListResponseSchema = z.object({
   reports: z.array(ReportSummarySchema),
@@ -159,13 +169,15 @@ export const ParagraphResponseSchema = z.object({
 });
 export type ParagraphResponse = z.infer<typeof ParagraphResponseSchema>;
 
-export const IndicatorQuerySchema = z.object({
-  district: z.string().max(50).optional(),
+const IndicatorQueryObject = z.object({
+  place: z.string().max(50).optional(),
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   indicator: z.string().max(50).optional(),
   kind: IndicatorKindSchema.optional(),
 });
-export type IndicatorQuery = z.infer<typeof IndicatorQuerySchema>;
+/** `?district=` (the old name of `?place=`) is still accepted. */
+export const IndicatorQuerySchema = z.preprocess(districtAsPlace, IndicatorQueryObject);
+export type IndicatorQuery = z.infer<typeof IndicatorQueryObject>;
 
 export const IndicatorsResponseSchema = z.object({
   rows: z.array(IndicatorRowSchema),

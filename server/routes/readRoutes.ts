@@ -5,6 +5,7 @@ import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { Paragraph } from '../../retrieval/types.js';
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
+import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { summaryOf } from './reportRoutes.js';
 
@@ -27,7 +28,7 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
     .get('/api/reports/:id', (c) => {
       const report = corpus.reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
-      const body: ReportDetailResponse = { meta: report.meta, sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
+      const body: ReportDetailResponse = { meta: withDistrict(report.meta), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
       return c.json(body);
     })
     .get('/api/paragraphs/:id', (c) => {
@@ -38,7 +39,7 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       const i = paragraph.index - 1;
       const body: ParagraphResponse = {
         paragraph: asWritten(paragraph),
-        report: report.meta,
+        report: withDistrict(report.meta),
         before: report.paragraphs.slice(Math.max(0, i - NEIGHBOURS), i).map(asWritten),
         after: report.paragraphs.slice(i + 1, i + 1 + NEIGHBOURS).map(asWritten),
       };
@@ -48,9 +49,9 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       const parsed = IndicatorQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw new ApiError(400, 'invalid_request', zodMessage(parsed.error));
       const q = parsed.data;
-      const rows = corpus.lookupIndicators({ district: q.district || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind });
+      const rows = corpus.lookupIndicators({ place: q.place || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind });
       const indicators = [...new Set(corpus.indicators.map((r) => r.indicator))].sort();
-      return c.json({ rows, indicators });
+      return c.json({ rows: rows.map(withDistrict), indicators });
     });
 }
 

@@ -9,6 +9,7 @@ import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { ReportStoreError, type ReportStore } from '../../retrieval/reportStore.js';
 import type { Report } from '../../retrieval/types.js';
 import type { ReportChangeResponse, ReportSummary } from '../api/schemas.js';
+import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, readJson, zodMessage } from '../http/apiError.js';
 
 const STATUS: Record<ReportStoreError['kind'], [ContentfulStatusCode, string]> = {
@@ -24,7 +25,7 @@ const STATUS: Record<ReportStoreError['kind'], [ContentfulStatusCode, string]> =
 const NUMERIC = new Set(['reviewYear', 'planYear']);
 
 export function summaryOf(corpus: Corpus, report: Report): ReportSummary {
-  return { ...report.meta, origin: corpus.origins.get(report.meta.id) ?? 'builtin' };
+  return withDistrict({ ...report.meta, origin: corpus.origins.get(report.meta.id) ?? 'builtin' });
 }
 
 function storeCall<T>(p: Promise<T>): Promise<T> {

@@ -86,8 +86,8 @@ describe('fetch helpers', () => {
   });
   it('builds the indicator query string', () => {
     expect(indicatorsPath()).toBe('/api/indicators');
-    expect(indicatorsPath({ district: '惠济区', year: 2024, kind: 'target' })).toBe(
-      `/api/indicators?district=${encodeURIComponent('惠济区')}&year=2024&kind=target`,
+    expect(indicatorsPath({ place: '惠济区', year: 2024, kind: 'target' })).toBe(
+      `/api/indicators?place=${encodeURIComponent('惠济区')}&year=2024&kind=target`,
     );
   });
 });

@@ -17,7 +17,7 @@ const data: ChatCitationsData = {
       marker: 1,
       id: 'huiji-2024:p25',
       reportId: 'huiji-2024',
-      district: '惠济区',
+      place: '惠济区',
       year: 2024,
       section: '二、2024年政府工作总体要求和主要预期目标',
       text: '经济社会发展主要预期目标是:地区生产总值增长7%左右。',
@@ -70,9 +70,9 @@ describe('chat messages', () => {
 
   it('cleans and describes filters', () => {
     expect(cleanFilters({})).toBeUndefined();
-    expect(cleanFilters({ district: '', year: undefined })).toBeUndefined();
-    expect(cleanFilters({ district: '惠济区', year: 2024 })).toEqual({ district: '惠济区', year: 2024 });
-    expect(describeFilters({ district: '惠济区', year: 2024 })).toBe('惠济区 · 2024年报告');
+    expect(cleanFilters({ place: '', year: undefined })).toBeUndefined();
+    expect(cleanFilters({ place: '惠济区', year: 2024 })).toEqual({ place: '惠济区', year: 2024 });
+    expect(describeFilters({ place: '惠济区', year: 2024 })).toBe('惠济区 · 2024年报告');
     expect(describeFilters(undefined)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { formatDate, formatIndicatorValue } from '../../client/src/labels.js';
 
 function row(p: Partial<IndicatorRow>): IndicatorRow {
   return {
-    district: '惠济区',
+    place: '惠济区',
     reportId: 'huiji-2024',
     year: 2024,
     kind: 'target',
@@ -25,11 +25,11 @@ function row(p: Partial<IndicatorRow>): IndicatorRow {
 describe('buildChartData', () => {
   it('groups by district and year, ordered, with kinds in a fixed order', () => {
     const rows = [
-      row({ district: '卫东区', reportId: 'weidong-2024', value: 6.5 }),
+      row({ place: '卫东区', reportId: 'weidong-2024', value: 6.5 }),
       row({ year: 2023, kind: 'estimate', value: 6 }),
       row({}),
-      row({ district: '红旗区', reportId: 'hongqi-2024', year: 2023, kind: 'actual', value: 5.1 }),
-      row({ district: '红旗区', reportId: 'hongqi-2024', kind: 'target', value: 6 }),
+      row({ place: '红旗区', reportId: 'hongqi-2024', year: 2023, kind: 'actual', value: 5.1 }),
+      row({ place: '红旗区', reportId: 'hongqi-2024', kind: 'target', value: 6 }),
       row({ indicator: '固定资产投资', value: 8 }),
       row({ measure: 'level', value: 300, unit: '亿元' }),
       row({ value: null, qualifier: '与经济增长同步' }),
@@ -37,7 +37,7 @@ describe('buildChartData', () => {
     const data = buildChartData(rows, '地区生产总值', 'growth');
     expect(data.unit).toBe('%');
     expect(data.kinds).toEqual(['target', 'estimate', 'actual']);
-    expect(data.groups.map((g) => `${g.district}${g.year}:${g.bars.map((b) => `${b.kind}=${b.value}`).join(',')}`)).toEqual([
+    expect(data.groups.map((g) => `${g.place}${g.year}:${g.bars.map((b) => `${b.kind}=${b.value}`).join(',')}`)).toEqual([
       '红旗区2023:actual=5.1',
       '红旗区2024:target=6',
       '惠济区2023:estimate=6',
@@ -49,12 +49,12 @@ describe('buildChartData', () => {
   it('converts money units to the most common one', () => {
     const rows = [
       row({ measure: 'level', unit: '亿元', value: 26.12, kind: 'actual', year: 2023 }),
-      row({ measure: 'level', unit: '亿元', value: 30, district: '卫东区', kind: 'actual', year: 2023 }),
-      row({ measure: 'level', unit: '万元', value: 150000, district: '红旗区', kind: 'actual', year: 2023 }),
+      row({ measure: 'level', unit: '亿元', value: 30, place: '卫东区', kind: 'actual', year: 2023 }),
+      row({ measure: 'level', unit: '万元', value: 150000, place: '红旗区', kind: 'actual', year: 2023 }),
     ];
     const data = buildChartData(rows, '地区生产总值', 'level');
     expect(data.unit).toBe('亿元');
-    expect(data.groups.find((g) => g.district === '红旗区')?.bars[0].value).toBeCloseTo(15);
+    expect(data.groups.find((g) => g.place === '红旗区')?.bars[0].value).toBeCloseTo(15);
   });
 
   it('prefers the row whose label is the indicator itself', () => {

@@ -88,7 +88,7 @@ describe('answerForClipboard', () => {
     marker: 1,
     id: 'huiji-2024:p26',
     reportId: 'huiji-2024',
-    district: '惠济区',
+    place: '惠济区',
     year: 2024,
     section: '二、2024年政府工作总体要求和主要预期目标',
     text: '地区生产总值增长7%左右。',

@@ -21,7 +21,7 @@ describe('hash routes', () => {
     expect(parseHash('#/indicators')).toEqual({ view: 'indicators', filters: {} });
     expect(parseHash('#/indicators?district=%E6%83%A0%E6%B5%8E%E5%8C%BA&year=2024&indicator=地区生产总值&kind=target')).toEqual({
       view: 'indicators',
-      filters: { district: '惠济区', year: 2024, indicator: '地区生产总值', kind: 'target' },
+      filters: { place: '惠济区', year: 2024, indicator: '地区生产总值', kind: 'target' },
     });
     expect(parseHash('#/indicators?year=abc&kind=guess')).toEqual({ view: 'indicators', filters: {} });
   });
@@ -33,7 +33,7 @@ describe('hash routes', () => {
       { view: 'report', reportId: 'huiji-2024' },
       { view: 'report', reportId: 'huiji-2024', paragraphId: 'huiji-2024:p26' },
       { view: 'indicators', filters: {} },
-      { view: 'indicators', filters: { district: '卫东区', year: 2023, indicator: '一般公共预算收入', kind: 'actual' } },
+      { view: 'indicators', filters: { place: '卫东区', year: 2023, indicator: '一般公共预算收入', kind: 'actual' } },
     ];
     for (const r of routes) expect(parseHash(formatRoute(r))).toEqual(r);
     expect(formatRoute({ view: 'report', reportId: 'huiji-2024', paragraphId: 'huiji-2024:p26' })).toBe(

@@ -79,7 +79,7 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
     const examples = page.getByRole('list', { name: '示例问题' });
     await examples.getByRole('button', { name: /^沐溪区/ }).first().waitFor();
     await examples.getByRole('button', { name: /^澄川区/ }).first().waitFor();
-    expect(await page.locator('#scope-district option', { hasText: '澄川区' }).count()).toBe(1);
+    expect(await page.locator('#scope-place option', { hasText: '澄川区' }).count()).toBe(1);
 
     const docx = await askAndOpen(page, '澄川区2024年GDP目标是多少', 1);
     expect(await docx.bubble.innerText()).toContain('6%左右');

@@ -8,7 +8,7 @@ export const TARGETS =
 export const META: ReportMeta = {
   id: 'huiji-2024',
   title: '政府工作报告',
-  district: '惠济区',
+  place: '惠济区',
   city: '郑州市',
   date: '2024-01-22',
   congress: '第四届人民代表大会第四次会议',

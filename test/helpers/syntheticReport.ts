@@ -1,4 +1,4 @@
-// A synthetic work report written for the format tests: an invented district
+// A synthetic work report written for the format tests: an invented place
 // (澄川区 of 青澜市) with invented figures, in the genre's usual shape (cover,
 // 各位代表, review, plan with targets, numbered sections). One paragraph per line.
 
@@ -36,7 +36,7 @@ const plan = [
 
 /**
  * The report as lines: cover, review, plan. `repeat` adds further plan paragraphs (for
- * long documents); `place` renames the district (沐溪 → 沐溪区) for several distinct reports.
+ * long documents); `place` renames the place (沐溪 → 沐溪区) for several distinct reports.
  */
 export function syntheticReportLines(repeat = 0, place = '澄川'): string[] {
   return reportLines(repeat).map((l) => l.replaceAll('澄川', place));

@@ -18,7 +18,7 @@ afterAll(async () => fake?.close());
 
 const ctx = (): AnswerContext => ({
   question: '惠济区2024年GDP目标是多少',
-  query: { text: '', districts: [], year: 2024, intent: 'target', reportIds: [] } as unknown as AnswerContext['query'],
+  query: { text: '', places: [], year: 2024, intent: 'target', reportIds: [] } as unknown as AnswerContext['query'],
   history: [],
   evidence: [],
   corpus: {} as Corpus,

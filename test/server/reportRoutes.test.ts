@@ -63,7 +63,7 @@ describe('POST /api/reports', () => {
     const res = await upload('澄川区2024年政府工作报告.docx', docx, { province: '青澜省' });
     expect(res.status).toBe(201);
     const { report, warnings } = ReportChangeResponseSchema.parse(await res.json());
-    expect(report).toMatchObject({ id: '澄川区2024年政府工作报告', district: '澄川区', city: '青澜市', date: '2024-01-16', origin: 'added', province: '青澜省', encoding: 'docx' });
+    expect(report).toMatchObject({ id: '澄川区2024年政府工作报告', place: '澄川区', city: '青澜市', date: '2024-01-16', origin: 'added', province: '青澜省', encoding: 'docx' });
     expect(Array.isArray(warnings)).toBe(true);
     const answer = await ask('澄川区2024年GDP目标是多少');
     expect(answer.answer).toContain('6%');
@@ -75,7 +75,7 @@ describe('POST /api/reports', () => {
     const res = await upload('muxi.pdf', pdf!);
     expect(res.status).toBe(201);
     const { report } = ReportChangeResponseSchema.parse(await res.json());
-    expect(report.district).toBe('沐溪区');
+    expect(report.place).toBe('沐溪区');
     const answer = await ask('沐溪区2024年GDP目标是多少');
     expect(answer.citations[0]).toMatchObject({ reportId: 'muxi' });
     expect(answer.citations[0].page).toBeGreaterThanOrEqual(1);

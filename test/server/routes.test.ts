@@ -41,7 +41,7 @@ describe('POST /api/ask', () => {
     expect(body.answer).toContain('7%左右');
     expect(body.answer).toMatch(/\[1\]/);
     const c = body.citations[0];
-    expect(c).toMatchObject({ marker: 1, reportId: 'huiji-2024', district: '惠济区', year: 2024 });
+    expect(c).toMatchObject({ marker: 1, reportId: 'huiji-2024', place: '惠济区', year: 2024 });
     expect(c.text).toContain('地区生产总值增长7%左右');
     expect(c.text).toBe(corpus.paragraphById.get(c.id)!.text);
     expect(c.figures).toContain('7%');
@@ -73,8 +73,8 @@ describe('POST /api/ask', () => {
   });
 
   it('applies filters from the request', async () => {
-    const body = AskResponseSchema.parse(await (await ask({ question: '2024年GDP增长目标', filters: { district: '卫东区' } })).json());
-    expect(body.citations.every((c) => c.district === '卫东区')).toBe(true);
+    const body = AskResponseSchema.parse(await (await ask({ question: '2024年GDP增长目标', filters: { place: '卫东区' } })).json());
+    expect(body.citations.every((c) => c.place === '卫东区')).toBe(true);
     expect(body.answer).toContain('6.5%');
   });
 
@@ -129,12 +129,23 @@ describe('read APIs', () => {
   });
 
   it('GET /api/indicators filters rows; bad year → 400', async () => {
-    const body = IndicatorsResponseSchema.parse(await (await app.request('/api/indicators?district=惠济区&year=2024&kind=target')).json());
+    const body = IndicatorsResponseSchema.parse(await (await app.request('/api/indicators?place=惠济区&year=2024&kind=target')).json());
     expect(body.rows.length).toBeGreaterThan(0);
-    expect(body.rows.every((r) => r.district === '惠济区' && r.year === 2024 && r.kind === 'target')).toBe(true);
+    expect(body.rows.every((r) => r.place === '惠济区' && r.year === 2024 && r.kind === 'target')).toBe(true);
     expect(body.rows.some((r) => r.indicator === '地区生产总值' && r.value === 7 && r.qualifier === '左右')).toBe(true);
     expect(body.indicators).toContain('地区生产总值');
     await expectError(await app.request('/api/indicators?year=abc'), 400);
+  });
+
+  it('still speaks the API as it was before `district` was renamed `place`, for one release', async () => {
+    const rows = (await (await app.request('/api/indicators?district=惠济区&year=2024')).json()).rows as { place: string; district: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.place === '惠济区' && r.district === '惠济区')).toBe(true);
+    const res = await (await ask({ question: '2024年GDP增长目标', filters: { district: '卫东区' } })).json();
+    expect(res.citations.length).toBeGreaterThan(0);
+    expect(res.citations.every((c: { place: string; district: string }) => c.place === '卫东区' && c.district === '卫东区')).toBe(true);
+    const list = await (await app.request('/api/reports')).json();
+    expect(list.reports.every((r: { place: string; district: string }) => r.district === r.place)).toBe(true);
   });
 
   it('GET /healthz reports the corpus and answerer; unknown API → 404 JSON', async () => {

@@ -12,7 +12,7 @@ function ev(marker: number, text: string, district = '惠济区'): Evidence {
     marker,
     paragraphId: `r:p${marker}`,
     reportId: 'r',
-    district,
+    place: district,
     year: 2024,
     section: '',
     text,
@@ -74,7 +74,7 @@ describe('verifyCitations', () => {
 
 describe('verifyCitations: every sentence, every figure, every marker style', () => {
   const gdpRow = {
-    district: '惠济区', reportId: 'huiji-2024', year: 2024, kind: 'target' as const, label: '地区生产总值', indicator: '地区生产总值',
+    place: '惠济区', reportId: 'huiji-2024', year: 2024, kind: 'target' as const, label: '地区生产总值', indicator: '地区生产总值',
     value: 7, unit: '%', qualifier: '左右', measure: 'growth' as const, paragraphId: 'r:p1', span: { start: 16, end: 29 },
     quote: '地区生产总值增长7%左右',
   };

@@ -109,7 +109,7 @@ export function AddReports({ extensions, maxBytes, onAdded }: { extensions: stri
               {it.stage.kind === 'done' && (
                 <div className="upload-result">
                   <p>
-                    读到：{it.stage.report.district}
+                    读到：{it.stage.report.place}
                     {it.stage.report.city ? `（${it.stage.report.city}）` : ''}，{it.stage.report.date}，{it.stage.report.planYear} 年计划，
                     {it.stage.report.paragraphCount} 段
                   </p>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
 import { fetchReports } from '../api.js';
 import { useAsync, useHashRoute } from '../hooks.js';
-import { reportYear } from '../labels.js';
+import { placeNoun, reportYear } from '../labels.js';
 import { AppHeader } from './AppHeader.js';
 import { ChatView } from './ChatView.js';
 import { IndicatorView } from './IndicatorView.js';
@@ -15,13 +15,14 @@ export function App() {
   const [route, navigate] = useHashRoute();
   const reports = useAsync((signal) => fetchReports(signal), []);
   const [scope, setScope] = useState<Filters>({});
+  const places = placeNoun((reports.data?.reports ?? []).map((r) => r.place));
 
   useEffect(() => {
     document.title = route.view === 'chat' ? '报告问答' : `${TITLES[route.view]} · 报告问答`;
   }, [route.view]);
 
-  const askAbout = (district: string, year: number) => {
-    setScope({ district, year });
+  const askAbout = (place: string, year: number) => {
+    setScope({ place, year });
     navigate({ view: 'chat' });
     requestAnimationFrame(() => document.getElementById('question')?.focus());
   };
@@ -34,7 +35,7 @@ export function App() {
       }}>
         跳到主要内容
       </a>
-      <AppHeader route={route} />
+      <AppHeader route={route} placeNoun={places.noun} />
       <main id="main" className="app-main" tabIndex={-1}>
         {reports.status === 'error' && route.view === 'chat' && (
           <p className="banner" role="alert">
@@ -51,7 +52,7 @@ export function App() {
           onScopeChange={setScope}
         />
         {route.view === 'reports' && (
-          <ReportShelf state={reports} onAsk={(m) => askAbout(m.district, reportYear(m))} />
+          <ReportShelf state={reports} onAsk={(m) => askAbout(m.place, reportYear(m))} />
         )}
         {route.view === 'report' && (
           <ReportView
@@ -62,7 +63,7 @@ export function App() {
             onAsk={askAbout}
           />
         )}
-        {route.view === 'indicators' && <IndicatorView filters={route.filters} navigate={navigate} />}
+        {route.view === 'indicators' && <IndicatorView filters={route.filters} navigate={navigate} places={places} />}
       </main>
     </div>
   );

@@ -12,7 +12,8 @@ function tabOf(route: Route): string {
   return route.view;
 }
 
-export function AppHeader({ route }: { route: Route }) {
+/** `placeNoun` names the loaded reports' level (区, 县, 市, 省, or 地方 when mixed). */
+export function AppHeader({ route, placeNoun = '地方' }: { route: Route; placeNoun?: string }) {
   const current = tabOf(route);
   return (
     <header className="app-header">
@@ -22,7 +23,7 @@ export function AppHeader({ route }: { route: Route }) {
           <path d="M9 10h14M9 16h14M9 22h8" />
         </svg>
         <span className="brand-name">报告问答</span>
-        <span className="brand-sub">区政府工作报告 · 逐段引用</span>
+        <span className="brand-sub">{placeNoun}政府工作报告 · 逐段引用</span>
       </a>
       <nav className="tabs" aria-label="主导航">
         {TABS.map((t) => (

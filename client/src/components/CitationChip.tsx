@@ -28,7 +28,7 @@ export function CitationChip({ marker, citation, pending, onOpen }: Props) {
       type="button"
       className="cite-chip"
       aria-label={`引用 ${marker}`}
-      title={`${citation.district} ${citation.year}年报告 · ${citation.section || citation.id}`}
+      title={`${citation.place} ${citation.year}年报告 · ${citation.section || citation.id}`}
       onClick={(e) => onOpen?.(citation, e.currentTarget)}
     >
       {marker}

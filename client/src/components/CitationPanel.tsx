@@ -61,7 +61,7 @@ export function CitationPanel({ citation, onClose }: Props) {
 
   const report = ctx.data?.report;
   const sectionPath = ctx.data?.paragraph.sectionPath ?? citation.section.split(' › ').filter(Boolean);
-  const title = report ? reportDisplayTitle(report) : `${citation.district}${citation.year}年政府工作报告`;
+  const title = report ? reportDisplayTitle(report) : `${citation.place}${citation.year}年政府工作报告`;
   const href = formatRoute({ view: 'report', reportId: citation.reportId, paragraphId: citation.id });
   const index = ctx.data?.paragraph.index ?? Number(/:p(\d+)$/.exec(citation.id)?.[1] ?? NaN);
 
@@ -81,7 +81,7 @@ export function CitationPanel({ citation, onClose }: Props) {
         <div className="cite-report">
           <p className="cite-report-title">{title}</p>
           <p className="cite-report-meta">
-            <span>{citation.district}</span>
+            <span>{citation.place}</span>
             {report?.date && <span>{formatDate(report.date)}</span>}
             {citation.page !== undefined && <span className="cite-page">第 {citation.page} 页</span>}
             {report && speakerLine(report) && <span>{speakerLine(report)}</span>}

@@ -14,8 +14,8 @@ function fmt(v: number): string {
   return String(r);
 }
 
-/** Grouped bars: one group per district-year, one bar per kind (目标 / 预计 / 实际). */
-export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWidth?: number }) {
+/** Grouped bars: one group per place-year, one bar per kind (目标 / 预计 / 实际). */
+export function IndicatorChart({ data, fitWidth = 0, placeShort = '地' }: { data: ChartData; fitWidth?: number; placeShort?: string }) {
   const { groups, kinds, unit } = data;
   if (groups.length === 0) return null;
 
@@ -32,16 +32,16 @@ export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWid
   const width = Math.max(300, Math.floor(fitWidth), LEFT + RIGHT + groups.length * minSlot);
   const slot = (width - LEFT - RIGHT) / groups.length;
   const bar = Math.max(16, Math.min(34, (slot * 0.62 - (kinds.length - 1) * BAR_GAP) / kinds.length));
-  const bands: { district: string; from: number; to: number }[] = [];
+  const bands: { place: string; from: number; to: number }[] = [];
   groups.forEach((g, i) => {
     const last = bands[bands.length - 1];
-    if (last && last.district === g.district) last.to = i;
-    else bands.push({ district: g.district, from: i, to: i });
+    if (last && last.place === g.place) last.to = i;
+    else bands.push({ place: g.place, from: i, to: i });
   });
   const measureName = data.measure === 'growth' ? '增速' : '总量';
-  const title = `${data.indicator}${measureName}（${unit || '无单位'}）：各区各年份${kinds.map((k) => KIND_LABEL[k]).join('、')}对比`;
+  const title = `${data.indicator}${measureName}（${unit || '无单位'}）：各${placeShort}各年份${kinds.map((k) => KIND_LABEL[k]).join('、')}对比`;
   const summary = groups
-    .map((g) => `${g.district}${g.year}年 ${g.bars.map((b) => `${KIND_LABEL[b.kind]}${fmt(b.value)}${unit}`).join('，')}`)
+    .map((g) => `${g.place}${g.year}年 ${g.bars.map((b) => `${KIND_LABEL[b.kind]}${fmt(b.value)}${unit}`).join('，')}`)
     .join('；');
 
   return (
@@ -79,7 +79,7 @@ export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWid
         // The bars a group has, centred on the group; the legend tells the kinds apart.
         const total = g.bars.length * bar + (g.bars.length - 1) * BAR_GAP;
         return (
-          <g key={`${g.district}-${g.year}`}>
+          <g key={`${g.place}-${g.year}`}>
             {g.bars.map((b, bi) => {
               const x = cx - total / 2 + bi * (bar + BAR_GAP);
               const top = Math.min(y(b.value), y(0));
@@ -87,7 +87,7 @@ export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWid
               return (
                 <g key={b.kind}>
                   <rect x={x} y={top} width={bar} height={h} rx={3} className={`chart-bar kind-${b.kind}`}>
-                    <title>{`${g.district}${g.year}年${KIND_LABEL[b.kind]}：${b.row.quote}`}</title>
+                    <title>{`${g.place}${g.year}年${KIND_LABEL[b.kind]}：${b.row.quote}`}</title>
                   </rect>
                   <text
                     x={x + bar / 2}
@@ -106,9 +106,9 @@ export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWid
           </g>
         );
       })}
-      {/* One label per district, under the run of its groups. */}
+      {/* One label per place, under the run of its groups. */}
       {bands.map((b) => (
-        <g key={b.district}>
+        <g key={b.place}>
           <line
             x1={LEFT + slot * b.from + 8}
             x2={LEFT + slot * (b.to + 1) - 8}
@@ -122,7 +122,7 @@ export function IndicatorChart({ data, fitWidth = 0 }: { data: ChartData; fitWid
             className="chart-label"
             textAnchor="middle"
           >
-            {b.district}
+            {b.place}
           </text>
         </g>
       ))}

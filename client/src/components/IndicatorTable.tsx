@@ -2,14 +2,14 @@ import type { IndicatorRow } from '../../../retrieval/types.js';
 import { formatIndicatorValue, KIND_LABEL } from '../labels.js';
 import { formatRoute } from '../route.js';
 
-export function IndicatorTable({ rows }: { rows: IndicatorRow[] }) {
+export function IndicatorTable({ rows, placeNoun = '地方' }: { rows: IndicatorRow[]; placeNoun?: string }) {
   return (
     <div className="table-wrap">
       <table className="ind-table">
         <caption className="sr-only">报告中的经济社会发展指标</caption>
         <thead>
           <tr>
-            <th scope="col">区 · 年份</th>
+            <th scope="col">{placeNoun} · 年份</th>
             <th scope="col">指标</th>
             <th scope="col">类型</th>
             <th scope="col">数值</th>
@@ -22,8 +22,8 @@ export function IndicatorTable({ rows }: { rows: IndicatorRow[] }) {
         <tbody>
           {rows.map((r, i) => (
             <tr key={`${r.paragraphId}-${r.span.start}-${r.indicator}-${i}`}>
-              <td data-label="区 · 年份" className="ind-where">
-                <span>{r.district}</span>
+              <td data-label={`${placeNoun} · 年份`} className="ind-where">
+                <span>{r.place}</span>
                 <span className="muted">{r.year}年</span>
               </td>
               <td data-label="指标" className="ind-name">

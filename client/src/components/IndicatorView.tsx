@@ -3,7 +3,7 @@ import type { IndicatorKind } from '../../../retrieval/types.js';
 import { fetchIndicators } from '../api.js';
 import { useAsync, useElementWidth } from '../hooks.js';
 import { buildChartData, type ChartMeasure } from '../indicatorChart.js';
-import { KIND_LABEL, KIND_ORDER, sortDistricts } from '../labels.js';
+import { KIND_LABEL, KIND_ORDER, placeNoun, sortPlaces } from '../labels.js';
 import type { IndicatorFilters, Route } from '../route.js';
 import { IndicatorChart } from './IndicatorChart.js';
 import { IndicatorTable } from './IndicatorTable.js';
@@ -13,11 +13,13 @@ import { LoadError } from './LoadError.js';
 interface Props {
   filters: IndicatorFilters;
   navigate: (route: Route, opts?: { replace?: boolean }) => void;
+  /** What the loaded places are called (区, 县, 市, 省, 地方): labels follow the levels loaded. */
+  places?: ReturnType<typeof placeNoun>;
 }
 
 const PREFERRED = '地区生产总值';
 
-export function IndicatorView({ filters, navigate }: Props) {
+export function IndicatorView({ filters, navigate, places: names = placeNoun([]) }: Props) {
   // One request for the whole table: filtering and the chart work on it locally.
   const state = useAsync((signal) => fetchIndicators({}, signal), []);
   const all = state.data?.rows ?? [];
@@ -30,7 +32,7 @@ export function IndicatorView({ filters, navigate }: Props) {
     setFilters(next);
   };
 
-  const districts = useMemo(() => sortDistricts(all.map((r) => r.district)), [all]);
+  const places = useMemo(() => sortPlaces(all.map((r) => r.place)), [all]);
   const years = useMemo(() => [...new Set(all.map((r) => r.year))].sort((a, b) => b - a), [all]);
   const indicators = useMemo(() => {
     const names = state.data?.indicators.length ? state.data.indicators : [...new Set(all.map((r) => r.indicator))];
@@ -45,19 +47,19 @@ export function IndicatorView({ filters, navigate }: Props) {
     return all
       .filter(
         (r) =>
-          (!filters.district || r.district === filters.district) &&
+          (!filters.place || r.place === filters.place) &&
           (filters.year === undefined || r.year === filters.year) &&
           (!filters.indicator || r.indicator === filters.indicator) &&
           (!filters.kind || r.kind === filters.kind),
       )
       .sort(
         (a, b) =>
-          districts.indexOf(a.district) - districts.indexOf(b.district) ||
+          places.indexOf(a.place) - places.indexOf(b.place) ||
           b.year - a.year ||
           order(a.indicator) - order(b.indicator) ||
           KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
       );
-  }, [all, filters, districts, indicators]);
+  }, [all, filters, places, indicators]);
 
   const [chartPick, setChartPick] = useState<string | undefined>(undefined);
   const [measurePick, setMeasurePick] = useState<ChartMeasure>('growth');
@@ -72,7 +74,7 @@ export function IndicatorView({ filters, navigate }: Props) {
 
   const [chartWidth, chartBox] = useElementWidth<HTMLDivElement>();
 
-  const anyFilter = !!(filters.district || filters.year !== undefined || filters.indicator || filters.kind);
+  const anyFilter = !!(filters.place || filters.year !== undefined || filters.indicator || filters.kind);
 
   return (
     <div className="page">
@@ -89,7 +91,7 @@ export function IndicatorView({ filters, navigate }: Props) {
           <>
             <section className="card chart-card" aria-labelledby="chart-title">
               <div className="chart-head">
-                <h2 id="chart-title">各区对比</h2>
+                <h2 id="chart-title">各{names.short}对比</h2>
                 <div className="chart-controls">
                   <label className="field-inline">
                     <span>指标</span>
@@ -134,7 +136,7 @@ export function IndicatorView({ filters, navigate }: Props) {
                     ))}
                   </ul>
                   <div className="chart-scroll" ref={chartBox}>
-                    <IndicatorChart data={chart} fitWidth={chartWidth} />
+                    <IndicatorChart data={chart} fitWidth={chartWidth} placeShort={names.short} />
                   </div>
                 </>
               ) : (
@@ -151,10 +153,10 @@ export function IndicatorView({ filters, navigate }: Props) {
               </div>
               <div className="filters" role="group" aria-label="筛选指标">
                 <FilterSelect
-                  label="区"
-                  value={filters.district ?? ''}
-                  options={districts.map((d) => ({ value: d, label: d }))}
-                  onChange={(v) => update('district', v || undefined)}
+                  label={names.noun}
+                  value={filters.place ?? ''}
+                  options={places.map((d) => ({ value: d, label: d }))}
+                  onChange={(v) => update('place', v || undefined)}
                 />
                 <FilterSelect
                   label="年份"
@@ -181,7 +183,7 @@ export function IndicatorView({ filters, navigate }: Props) {
                 )}
               </div>
               {rows.length > 0 ? (
-                <IndicatorTable rows={rows} />
+                <IndicatorTable rows={rows} placeNoun={names.noun} />
               ) : (
                 <p className="muted empty-rows">没有符合条件的指标。</p>
               )}

@@ -5,7 +5,7 @@ import { errorMessage, patchReport } from '../api.js';
 
 /** The fields a user can correct, with the labels the form shows. */
 const FIELDS = [
-  ['district', '地区（如 澄川区、某某县）'],
+  ['place', '地方（如 澄川区、某某县、某某市）'],
   ['city', '所属城市'],
   ['province', '所属省份'],
   ['date', '报告日期（YYYY-MM-DD）'],

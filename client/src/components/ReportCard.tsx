@@ -20,7 +20,7 @@ export function ReportCard({ meta, onAsk, onChanged }: Props) {
   const added = meta.origin === 'added';
 
   const remove = async () => {
-    if (!window.confirm(`删除报告“${meta.district} ${reportYear(meta)}”（${meta.sourceFile}）？删除后无法再就它提问。`)) return;
+    if (!window.confirm(`删除报告“${meta.place} ${reportYear(meta)}”（${meta.sourceFile}）？删除后无法再就它提问。`)) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -35,7 +35,7 @@ export function ReportCard({ meta, onAsk, onChanged }: Props) {
   return (
     <li className="report-card" data-report-id={meta.id}>
       <div className="report-card-head">
-        <span className="report-card-district">{meta.district}</span>
+        <span className="report-card-place">{meta.place}</span>
         <span className="report-card-year">{reportYear(meta)}</span>
         {added && <span className="report-card-badge">已添加</span>}
       </div>
@@ -46,7 +46,7 @@ export function ReportCard({ meta, onAsk, onChanged }: Props) {
         {(meta.city || meta.province) && (
           <>
             <dt>所属</dt>
-            <dd>{[meta.province, meta.city].filter((p) => p && p !== meta.district).join(' · ') || '—'}</dd>
+            <dd>{[meta.province, meta.city].filter((p) => p && p !== meta.place).join(' · ') || '—'}</dd>
           </>
         )}
         <dt>日期</dt>

@@ -1,6 +1,6 @@
 import type { ReportListResponse, ReportSummary } from '../../../server/api/schemas.js';
 import type { AsyncState } from '../hooks.js';
-import { sortDistricts } from '../labels.js';
+import { sortPlaces } from '../labels.js';
 import { AddReports } from './AddReports.js';
 import { LoadError } from './LoadError.js';
 import { ReportCard } from './ReportCard.js';
@@ -12,9 +12,9 @@ interface Props {
 
 export function ReportShelf({ state, onAsk }: Props) {
   const reports = state.data?.reports ?? [];
-  const order = sortDistricts(reports.map((r) => r.district));
+  const order = sortPlaces(reports.map((r) => r.place));
   const sorted = [...reports].sort(
-    (a, b) => order.indexOf(a.district) - order.indexOf(b.district) || (b.date ?? '').localeCompare(a.date ?? ''),
+    (a, b) => order.indexOf(a.place) - order.indexOf(b.place) || (b.date ?? '').localeCompare(a.date ?? ''),
   );
   return (
     <div className="page">

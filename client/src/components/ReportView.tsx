@@ -12,7 +12,7 @@ interface Props {
   reportId: string;
   paragraphId?: string;
   navigate: (route: Route, opts?: { replace?: boolean }) => void;
-  onAsk: (district: string, year: number) => void;
+  onAsk: (place: string, year: number) => void;
 }
 
 function ParagraphBlock({ p, reportId, target }: { p: Paragraph; reportId: string; target: boolean }) {
@@ -89,7 +89,7 @@ export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
             <article className="report-article" aria-labelledby="report-title">
               <header className="report-head">
                 <p className="report-kicker">
-                  {data.meta.district}
+                  {data.meta.place}
                   {data.meta.city ? ` · ${data.meta.city}` : ''}
                 </p>
                 <h1 id="report-title">{reportDisplayTitle(data.meta)}</h1>
@@ -102,7 +102,7 @@ export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
                 <button
                   type="button"
                   className="btn btn-sm"
-                  onClick={() => onAsk(data.meta.district, reportYear(data.meta))}
+                  onClick={() => onAsk(data.meta.place, reportYear(data.meta))}
                 >
                   就此报告提问
                 </button>

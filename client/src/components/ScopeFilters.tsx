@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
 import type { ReportMeta } from '../../../retrieval/types.js';
-import { reportYear, sortDistricts } from '../labels.js';
+import { placeNoun, reportYear, sortPlaces } from '../labels.js';
 
 interface Props {
   reports: ReportMeta[];
@@ -10,22 +10,23 @@ interface Props {
   disabled?: boolean;
 }
 
-/** District and report-year selects that scope the next question. */
+/** Place and report-year selects that scope the next question. */
 export function ScopeFilters({ reports, value, onChange, disabled }: Props) {
-  const districts = useMemo(() => sortDistricts(reports.map((r) => r.district)), [reports]);
+  const places = useMemo(() => sortPlaces(reports.map((r) => r.place)), [reports]);
+  const { noun } = placeNoun(places);
   const years = useMemo(
     () =>
-      [...new Set(reports.filter((r) => !value.district || r.district === value.district).map(reportYear))].sort(
+      [...new Set(reports.filter((r) => !value.place || r.place === value.place).map(reportYear))].sort(
         (a, b) => b - a,
       ),
-    [reports, value.district],
+    [reports, value.place],
   );
 
-  const setDistrict = (district: string) => {
+  const setPlace = (place: string) => {
     const next: Filters = {};
-    if (district) next.district = district;
-    // Keep the year only if the new district has a report for it.
-    if (value.year !== undefined && reports.some((r) => (!district || r.district === district) && reportYear(r) === value.year)) {
+    if (place) next.place = place;
+    // Keep the year only if the new place has a report for it.
+    if (value.year !== undefined && reports.some((r) => (!place || r.place === place) && reportYear(r) === value.year)) {
       next.year = value.year;
     }
     onChange(next);
@@ -42,18 +43,18 @@ export function ScopeFilters({ reports, value, onChange, disabled }: Props) {
       <span className="scope-label" aria-hidden="true">
         范围
       </span>
-      <label className="sr-only" htmlFor="scope-district">
-        限定区
+      <label className="sr-only" htmlFor="scope-place">
+        限定{noun}
       </label>
       <select
-        id="scope-district"
+        id="scope-place"
         className="select select-sm"
-        value={value.district ?? ''}
-        onChange={(e) => setDistrict(e.target.value)}
+        value={value.place ?? ''}
+        onChange={(e) => setPlace(e.target.value)}
         disabled={disabled}
       >
-        <option value="">全部区</option>
-        {districts.map((d) => (
+        <option value="">全部{noun}</option>
+        {places.map((d) => (
           <option key={d} value={d}>
             {d}
           </option>
@@ -76,7 +77,7 @@ export function ScopeFilters({ reports, value, onChange, disabled }: Props) {
           </option>
         ))}
       </select>
-      {(value.district || value.year !== undefined) && (
+      {(value.place || value.year !== undefined) && (
         <button type="button" className="link-btn" onClick={() => onChange({})} disabled={disabled}>
           清除
         </button>

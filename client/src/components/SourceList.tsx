@@ -13,7 +13,7 @@ export function SourceList({ citations, onOpen }: { citations: Citation[]; onOpe
   return (
     <div className="sources">
       <h3 className="sources-title">
-        出处{single && <span className="sources-report"> · {single.district} {single.year}年政府工作报告</span>}
+        出处{single && <span className="sources-report"> · {single.place} {single.year}年政府工作报告</span>}
       </h3>
       <ol className="source-list">
         {sorted.map((c) => {
@@ -33,7 +33,7 @@ export function SourceList({ citations, onOpen }: { citations: Citation[]; onOpe
                   <span className="sr-only">引用 {c.marker}：</span>
                   {!single && (
                     <span className="source-report">
-                      {c.district} {c.year}
+                      {c.place} {c.year}
                     </span>
                   )}
                   {where}

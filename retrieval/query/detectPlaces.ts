@@ -6,9 +6,9 @@ import { detectUnknownPlaces } from './detectUnknownPlace.js';
 import { findMatches, type Match } from './findMatches.js';
 import { placeNames, type PlaceName } from './placeNames.js';
 
-export interface DistrictMention {
+export interface PlaceMention {
   /** Places with reports, in order of first mention. */
-  districts: string[];
+  places: string[];
   /** The question asks about every place of a kind (两个区, 各县, 这几个旗, 哪个区…). */
   all: boolean;
   /**
@@ -30,43 +30,43 @@ const GROUP = /(?:[两三四五六七八九几各每]|所有|全部|这些|这�
  * a group (郑州各区). Names come from the catalog and the gazetteer, so a report
  * for any other place is understood without code changes.
  */
-export function detectDistricts(folded: string, catalog: readonly CatalogEntry[]): DistrictMention {
+export function detectPlaces(folded: string, catalog: readonly CatalogEntry[]): PlaceMention {
   const names = placeNames(catalog);
   const spans = [...findMatches(
     folded,
     names.map((p) => ({ form: p.form, value: p })),
   ), ...latinAndShortStems(folded, names)].sort((a, b) => a.start - b.start);
   const group = GROUP.exec(folded);
-  const namedPlaces = new Set(spans.filter((s) => s.value.kind === 'district').flatMap((s) => s.value.districts));
+  const namedPlaces = new Set(spans.filter((s) => s.value.kind === 'covered').flatMap((s) => s.value.places));
   // "安吉县和秦安县两个县": the group is the places just named, not every county.
   const all = group !== null && namedPlaces.size < 2;
 
-  const districts: string[] = [];
+  const chosen: string[] = [];
   const listed = new Set<string>();
   const push = (d: string) => {
     if (listed.has(d)) return;
     listed.add(d);
-    districts.push(d);
+    chosen.push(d);
   };
-  for (const m of spans) if (m.value.kind === 'district') for (const d of m.value.districts) push(d);
-  const parents = spans.filter((m) => m.value.kind !== 'district');
+  for (const m of spans) if (m.value.kind === 'covered') for (const d of m.value.places) push(d);
+  const parents = spans.filter((m) => m.value.kind !== 'covered');
   if (all) {
     // 郑州各区: the group is the parent's places; 各县 alone: every place of that level.
-    const pool = parents.length ? catalog.filter((r) => parents.some((p) => p.value.districts.includes(r.district))) : catalog;
+    const pool = parents.length ? catalog.filter((r) => parents.some((p) => p.value.places.includes(r.place))) : catalog;
     const suffix = group[1] ?? group[2] ?? group[3] ?? '';
     const ofLevel = pool.filter((r) => fitsGroup(r, suffix));
-    for (const r of ofLevel.length ? ofLevel : pool) push(r.district);
+    for (const r of ofLevel.length ? ofLevel : pool) push(r.place);
   }
 
-  const out: DistrictMention = { districts, all, spans };
+  const out: PlaceMention = { places: chosen, all, spans };
   // A parent named alone (新乡市2024年GDP目标 / 郑州市市长) is itself the subject, and no report speaks for it.
-  const namesPlace = spans.some((s) => s.value.kind === 'district');
+  const namesPlace = spans.some((s) => s.value.kind === 'covered');
   const loneParent = !namesPlace && !all ? parents[0] : undefined;
-  const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, districts, catalog));
+  const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, chosen, catalog));
   // 鹤岗市南山区 when the reports have 深圳's 南山区: the place asked about is the other city's.
-  const namedAfter = unknown && spans.find((s) => s.start === unknown.end && s.value.kind === 'district');
+  const namedAfter = unknown && spans.find((s) => s.start === unknown.end && s.value.kind === 'covered');
   // 新乡市卫东区 when the reports' 卫东区 is 平顶山's: a known city before a place that is not in it.
-  const misplaced = parents.find((p) => spans.some((d) => d.start === p.end && d.value.kind === 'district' && !d.value.districts.some((x) => p.value.districts.includes(x))));
+  const misplaced = parents.find((p) => spans.some((d) => d.start === p.end && d.value.kind === 'covered' && !d.value.places.some((x) => p.value.places.includes(x))));
   if (unknown) out.unknownPlace = namedAfter ? unknown.name + folded.slice(namedAfter.start, namedAfter.end) : unknown.name;
   else if (misplaced) {
     const d = spans.find((x) => x.start === misplaced.end)!;
@@ -92,7 +92,7 @@ function extraForms(names: readonly PlaceName[]): ExtraForms {
   if (forms) return forms;
   forms = { latin: new Map(), stems: new Map() };
   for (const n of names) {
-    if (n.kind !== 'district' || n.form !== n.districts[0]) continue;
+    if (n.kind !== 'covered' || n.form !== n.places[0]) continue;
     for (const latin of latinForms(n.form)) if (!forms.latin.has(latin)) forms.latin.set(latin, n);
     const stem = /^(\p{Script=Han})(?:县|区|市|旗)$/u.exec(n.form)?.[1];
     if (stem && !forms.stems.has(stem)) forms.stems.set(stem, n);
@@ -126,18 +126,18 @@ function fitsGroup(r: CatalogEntry, suffix: string): boolean {
   if (suffix === '省') return r.level === 'province';
   if (suffix === '市' || suffix === '州') return r.level === 'city';
   if (r.level !== undefined && r.level !== 'county') return false;
-  if (suffix === '区') return /区$/u.test(r.district);
-  if (suffix === '县') return /县$/u.test(r.district);
-  if (suffix === '旗') return /旗$/u.test(r.district);
+  if (suffix === '区') return /区$/u.test(r.place);
+  if (suffix === '县') return /县$/u.test(r.place);
+  if (suffix === '旗') return /旗$/u.test(r.place);
   return true;
 }
 
 /** 河南省 in "河南省红旗区", 新乡 in "新乡红旗区": a parent of a place the question names, not a place asked about. */
-function isParentOfNamed(name: string, level: string | undefined, districts: readonly string[], catalog: readonly CatalogEntry[]): boolean {
+function isParentOfNamed(name: string, level: string | undefined, places: readonly string[], catalog: readonly CatalogEntry[]): boolean {
   if (level === 'county') return false;
   return catalog.some((r) => {
-    if (!districts.includes(r.district)) return false;
-    const known = resolvePlace(r.district);
+    if (!places.includes(r.place)) return false;
+    const known = resolvePlace(r.place);
     return [r.city, r.province, known?.city, known?.province].some((p) => p !== undefined && placeForms(p).includes(name));
   });
 }
