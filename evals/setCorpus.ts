@@ -23,8 +23,50 @@ export function readCorporaManifest(path: string = CORPORA_MANIFEST): CorporaMan
   return parsed.data;
 }
 
-/** The report folders (relative to the project, as written in the manifest) of the set file at `setPath`. */
+/**
+ * A question set kept outside the repository with its own reports: the real reports the
+ * product is measured on (realdev). Their texts are never copied into the repository, so
+ * the set is read where it lies and skipped, with a notice, where it is not.
+ */
+export interface ExternalSet {
+  /** How the set is named in tables, thresholds and --set. */
+  name: string;
+  /** Absolute path of its questions file. */
+  questions: string;
+  /** Absolute report folders it runs over. */
+  folders: string[];
+}
+
+/**
+ * The real-report set: a folder holding `questions.jsonl` and `reports/*.txt`. REALDEV_DIR
+ * names it; by default it is the `shared/realdev` folder beside the project's checkout.
+ */
+export function realdevSetDir(env: Record<string, string | undefined> = process.env): string {
+  return env.REALDEV_DIR ? resolve(env.REALDEV_DIR) : resolve(PROJECT_DIR, '..', 'shared', 'realdev');
+}
+
+/** The real-report set when its folder is there, else undefined. */
+export function realdevSet(env: Record<string, string | undefined> = process.env): ExternalSet | undefined {
+  const dir = realdevSetDir(env);
+  const questions = join(dir, 'questions.jsonl');
+  const reports = join(dir, 'reports');
+  if (!existsSync(questions) || !existsSync(reports)) return undefined;
+  return { name: 'realdev', questions, folders: [reports] };
+}
+
+/** The external set whose questions file is `setPath`, if any. */
+export function externalSetFor(setPath: string, env: Record<string, string | undefined> = process.env): ExternalSet | undefined {
+  const set = realdevSet(env);
+  return set && resolve(setPath) === set.questions ? set : undefined;
+}
+
+/**
+ * The report folders of the set file at `setPath`: relative to the project, as written in the
+ * manifest; absolute for an external set.
+ */
 export function corpusFoldersForSet(setPath: string, manifest: CorporaManifest = readCorporaManifest()): string[] {
+  const external = externalSetFor(setPath);
+  if (external) return external.folders;
   const key = relative(PROJECT_DIR, resolve(setPath)).split('\\').join('/');
   return manifest[key] ?? [...DEFAULT_CORPUS];
 }

@@ -1,9 +1,9 @@
 // Which report folders a question set runs over (evals/corpora.json).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusFoldersForSet, PROJECT_DIR, readCorporaManifest, reportFilesIn } from '../evals/setCorpus';
+import { corpusFoldersForSet, PROJECT_DIR, readCorporaManifest, realdevSet, reportFilesIn } from '../evals/setCorpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'set-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,5 +37,23 @@ describe('corpusFoldersForSet', () => {
     expect(files).toContain('peixian-2024');
     expect(files).not.toContain('expected-meta');
     expect(files.length).toBe(17);
+  });
+});
+
+describe('the real-report set, kept outside the repository', () => {
+  it('is found where REALDEV_DIR points, with its reports folder, and is absent otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'realdev-'));
+    expect(realdevSet({ REALDEV_DIR: dir })).toBeUndefined();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'questions.jsonl'), '');
+    expect(realdevSet({ REALDEV_DIR: dir })).toEqual({ name: 'realdev', questions: join(dir, 'questions.jsonl'), folders: [join(dir, 'reports')] });
+    const before = process.env.REALDEV_DIR;
+    process.env.REALDEV_DIR = dir;
+    try {
+      expect(corpusFoldersForSet(join(dir, 'questions.jsonl'))).toEqual([join(dir, 'reports')]);
+    } finally {
+      if (before === undefined) delete process.env.REALDEV_DIR;
+      else process.env.REALDEV_DIR = before;
+    }
   });
 });

@@ -1,9 +1,10 @@
 // Question set files → validated questions. Every non-blank line must be JSON
 // matching EvalQuestionSchema; the first bad line stops the run with file:line.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EvalQuestionSchema } from '../questionSchema.js';
+import { externalSetFor, realdevSet, realdevSetDir } from '../setCorpus.js';
 import { EvalInputError } from './inputError.js';
 import type { LoadedQuestion } from './types.js';
 
@@ -18,9 +19,11 @@ export function defaultSetPaths(dir: string = EVALS_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
-/** How a set file is named in messages and reports: relative to the project when inside it. */
+/** How a set file is named in messages and reports: an external set by its name, a file relative to the project when inside it. */
 export function displayPath(path: string): string {
   const abs = resolve(path);
+  const external = externalSetFor(abs);
+  if (external) return external.name;
   const rel = relative(PROJECT_ROOT, abs);
   return rel.startsWith('..') ? abs : rel;
 }
@@ -51,18 +54,37 @@ export function parseQuestionSet(text: string, file: string): LoadedQuestion[] {
   return out;
 }
 
-/** Loads the given set files (default: every evals/*.jsonl). Ids must be unique across all of them. */
-export function loadQuestionSets(paths?: string[]): { sets: string[]; questions: LoadedQuestion[] } {
-  const files = paths && paths.length ? paths : defaultSetPaths();
+/**
+ * Loads the given set files (default: every evals/*.jsonl, then the real-report set when its
+ * folder is there). `realdev` names the real-report set. Ids must be unique across all of them.
+ * `paths` maps each set as shown to its file; `notices` says what was skipped.
+ */
+export function loadQuestionSets(paths?: string[]): { sets: string[]; questions: LoadedQuestion[]; paths: Map<string, string>; notices: string[] } {
+  const notices: string[] = [];
+  let files: string[];
+  if (paths && paths.length) {
+    files = paths.map((p) => {
+      if (basename(p) !== 'realdev' || existsSync(p)) return p;
+      const set = realdevSet();
+      if (!set) throw new EvalInputError(`--set realdev: no real-report set at ${realdevSetDir()} (set REALDEV_DIR to its folder)`);
+      return set.questions;
+    });
+  } else {
+    const real = realdevSet();
+    files = [...defaultSetPaths(), ...(real ? [real.questions] : [])];
+    if (!real) notices.push(`realdev: no real-report set at ${realdevSetDir()}, skipped (set REALDEV_DIR to its folder to run it)`);
+  }
   if (files.length === 0) throw new EvalInputError('no question sets: evals/ holds no *.jsonl file and no --set was given');
   const questions: LoadedQuestion[] = [];
   const seen = new Map<string, string>();
   const sets: string[] = [];
+  const shownPaths = new Map<string, string>();
   for (const path of files) {
     const shown = displayPath(path);
     if (!existsSync(path)) throw new EvalInputError(`question set not found: ${path}`);
     if (!statSync(path).isFile()) throw new EvalInputError(`question set is not a file: ${path}`);
     sets.push(shown);
+    shownPaths.set(shown, resolve(path));
     for (const q of parseQuestionSet(readFileSync(path, 'utf8'), shown)) {
       const where = `${q.file}:${q.line}`;
       const first = seen.get(q.question.id);
@@ -72,5 +94,5 @@ export function loadQuestionSets(paths?: string[]): { sets: string[]; questions:
     }
   }
   if (questions.length === 0) throw new EvalInputError(`no questions in ${sets.join(', ')}`);
-  return { sets, questions };
+  return { sets, questions, paths: shownPaths, notices };
 }

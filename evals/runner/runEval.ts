@@ -83,7 +83,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   const t0 = performance.now();
 
   // Everything that can be wrong with the input is checked before the slow part.
-  const { sets, questions } = loadQuestionSets(options.sets?.map((s) => resolve(s)));
+  const { sets, questions, paths: setPaths, notices } = loadQuestionSets(options.sets?.map((s) => resolve(s)));
   const baselineFile = options.baseline ? loadBaseline(options.baseline) : undefined;
   const server = options.server ? normaliseServerUrl(options.server) : undefined;
   if (server && options.mode) warn(`note: --mode ${options.mode} is ignored with --server; the server answers in the mode it was started with`);
@@ -108,7 +108,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   let model: string | undefined;
   let concurrency: number;
   let llm: Answerer | undefined;
-  const warnings: string[] = [];
+  const warnings: string[] = [...notices];
   let health: Awaited<ReturnType<typeof checkServer>> | undefined;
   let serverContext: Awaited<ReturnType<typeof fetchGradeContext>>;
 
@@ -120,7 +120,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     serverContext = await fetchGradeContext(server);
     if (!serverContext) warnings.push('GET /api/reports gave no report metadata: answers are not checked for places or years the question did not ask about');
     for (const g of groups) {
-      const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
+      const folders = corpusFoldersForSet(setPaths.get(g.set)!, manifest);
       if (folders.join() !== 'seeds') warnings.push(`${g.set}: is meant to run over ${folders.join(' + ')}; against a server it is graded on whatever corpus the server loaded`);
     }
   } else {
@@ -171,7 +171,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
         ask = createServerAsker(server);
         corpusLabel = [`server ${server}`];
       } else {
-        const folders = corpusFoldersForSet(resolve(PROJECT_ROOT, g.set), manifest);
+        const folders = corpusFoldersForSet(setPaths.get(g.set)!, manifest);
         corpus = options.corpus ?? (await corpusFor(folders));
         corpusLabel = options.corpus ? ['(corpus given by the caller)'] : folders;
         const c = corpus;
