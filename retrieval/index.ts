@@ -1,6 +1,8 @@
 // Public surface of the retrieval library.
-export { loadCorpus, PROJECT_ROOT, type Corpus, type LoadCorpusOptions } from './loadCorpus.js';
-export { searchCorpus, normaliseQuestion, QueryError, type SearchOptions } from './search.js';
+export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './loadCorpus.js';
+export { type Corpus } from './types.js';
+export { searchCorpus, normaliseQuestion, QueryError } from './search.js';
+export { type SearchOptions } from './types.js';
 export { parseQuery } from './query/parseQuery.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';
 export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';

@@ -6,16 +6,8 @@ import { assignPages } from './assignPages.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
 import { extractQuantities } from './quantities/extractQuantities.js';
-import type { QuantityRecord } from './quantities/QuantityRecord.js';
+import type { IndicatorRow, IngestedReport, QuantityRecord, Report } from './types.js';
 import { readerFor, readReportFile } from './ingest/readers/readReportFile.js';
-import type { IndicatorRow, Report } from './types.js';
-
-export interface IngestedReport {
-  report: Report;
-  indicators: IndicatorRow[];
-  /** Every number of every clause, typed; the indicator rows are a view of them. */
-  quantities: QuantityRecord[];
-}
 
 /** Time spent extracting records and the indicator view, added to `timing` when given (loadCorpus's stats). */
 export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedReport> {

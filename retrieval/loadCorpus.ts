@@ -11,19 +11,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
-import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
+import { lookupIndicators } from './indicators/lookupIndicators.js';
+import type { Corpus, IndexBackend, IndicatorRow, IngestedReport, LoadError, Paragraph, Passage, QuantityRecord, Report, ReportOrigin, SearchIndex, Tokenizer } from './types.js';
 import type { IngestSource } from './ingest/ingestReport.js';
-import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
-import type { QuantityRecord } from './quantities/QuantityRecord.js';
+import { contentHash, ingestFile } from './ingestFile.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
-import type { IndexBackend, SearchIndex } from './index/SearchIndex.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
-import { searchCorpus, type SearchOptions } from './search.js';
+import { searchCorpus } from './search.js';
 import { createTokenizer } from './tokenize/createTokenizer.js';
-import type { Tokenizer } from './tokenize/Tokenizer.js';
-import type { IndicatorRow, LoadError, Paragraph, Passage, Report, SearchResult } from './types.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,48 +42,8 @@ export interface LoadCorpusOptions {
   cacheDir?: string | false;
 }
 
-export interface CorpusStats {
-  /** Reading, hashing and ingesting the reports (or reading them from the cache). */
-  ingestMs: number;
-  /** Of ingestMs: extracting the quantity records and the indicator view of them (0 when cached). */
-  quantitiesMs: number;
-  indicatorsMs: number;
-  reportsFromCache: boolean;
-  indexMs: number;
-  indexFromCache: boolean;
-}
-
-/** builtin: seeds/, --report files, in-memory sources; added: the reports folder. */
-export type ReportOrigin = 'builtin' | 'added';
-
 interface Entry extends IngestSource {
   origin: ReportOrigin;
-}
-
-export interface Corpus {
-  reports: Report[];
-  /** Origin of every loaded report. */
-  origins: Map<string, ReportOrigin>;
-  /** Content hash of every loaded report's file (duplicate detection). */
-  contentHashes: Map<string, string>;
-  reportById: Map<string, Report>;
-  paragraphById: Map<string, Paragraph>;
-  passageById: Map<string, Passage>;
-  indicators: IndicatorRow[];
-  /** Every number of every clause of every report, typed (retrieval/quantities). */
-  quantities: QuantityRecord[];
-  errors: LoadError[];
-  /** Content hash of all loaded reports plus the index format: the cache key. */
-  hash: string;
-  tokenizer: Tokenizer;
-  index: SearchIndex;
-  stats: CorpusStats;
-  search(question: string, options?: SearchOptions): SearchResult;
-  lookupIndicators(query: IndicatorLookup): IndicatorRow[];
-  /** Adds (or, same id, replaces) one ingested report; the next search uses it. */
-  addReport(ingested: IngestedReport, origin: ReportOrigin, hash: string): void;
-  /** Removes one report from the index, the tables and the maps; false if unknown. */
-  removeReport(id: string): boolean;
 }
 
 export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpus> {

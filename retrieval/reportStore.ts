@@ -14,9 +14,8 @@ import { ReportReadError } from './ingest/decodeText.js';
 import type { MetaOverrides } from './ingest/metaOverrides.js';
 import { readerFor, REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
 import { contentHash, ingestFile } from './ingestFile.js';
-import type { Corpus } from './loadCorpus.js';
+import type { Corpus, Report } from './types.js';
 import { readSidecar, sidecarPath, sizeLimitFor, SIDECAR_SUFFIX } from './reportFiles.js';
-import type { Report } from './types.js';
 
 export type ReportStoreErrorKind = 'unsupported' | 'too_large' | 'unreadable' | 'duplicate' | 'builtin' | 'not_found';
 

@@ -9,22 +9,12 @@ import { DEFAULTS } from './defaults.js';
 import { kindsForRole } from './indicators/kindsForRole.js';
 import { lookupIndicators } from './indicators/lookupIndicators.js';
 import { indicatorDef } from './indicators/vocabulary.js';
-import type { Corpus } from './loadCorpus.js';
+import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, SearchFilters, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
 import { contentTerms } from './query/contentTerms.js';
 import { parseQuery } from './query/parseQuery.js';
 import { sectionHeadings } from './sectionHeadings.js';
-import type { IndicatorRow, Paragraph, ParsedQuery, SearchFilters, SearchHit, SearchResult, Span } from './types.js';
 
 export class QueryError extends Error {}
-
-export interface SearchOptions {
-  k?: number;
-  filters?: SearchFilters;
-  /** The previous turn's parsed query, for follow-ups such as “那卫东区呢？”. */
-  context?: ParsedQuery;
-  /** A query parsed already (the answerer parses once and searches with it). */
-  parsed?: ParsedQuery;
-}
 
 /** Words that point a meta question at the cover (speaker, date, session). */
 const META_EXPANSION = '区长 县长 市长 省长 旗长 州长 盟长 主席 人民政府 人民代表大会 会议';

@@ -1,7 +1,14 @@
-// The types at the retrieval library's seams. Zod schemas where data crosses a
-// boundary (serialised index, API responses); plain inferred types elsewhere.
+// The foundation of the retrieval library: the shapes its data takes (reports,
+// paragraphs, quantity records, indicator rows, parsed questions, evidence) and the
+// seams its rooms meet at (tokenizer, search index, corpus). Zod schemas where data
+// crosses a boundary (caches, API responses); plain types elsewhere. Imports only
+// zod, so every room may import it and the browser may too; it imports no room.
 import { z } from 'zod';
-import { PlaceLevelSchema } from './ingest/metaOverrides.js';
+
+export const PLACE_LEVELS = ['province', 'city', 'county'] as const;
+/** province: 省/自治区/直辖市; city: 市/州/盟 (地级); county: 区/县/旗/自治县/县级市. */
+export const PlaceLevelSchema = z.enum(PLACE_LEVELS);
+export type PlaceLevel = z.infer<typeof PlaceLevelSchema>;
 
 export const SpeakerSchema = z.object({ title: z.string(), name: z.string() });
 
@@ -202,4 +209,176 @@ export interface SearchHit {
 export interface SearchResult {
   query: ParsedQuery;
   results: SearchHit[];
+}
+
+// ── Quantity records (built by retrieval/quantities) ────────────────────────────
+// A quantity record: one number stated in one clause of one report, typed. Every
+// figure the product shows comes from such a record, and every record points back
+// to the exact characters it was read from.
+/**
+ * What the number measures. level: an amount (157.5亿元); growth: a rate of change (增长7.1%);
+ * share: a part of a whole (占比81.7%); rate: a ratio stated as a level (失业率5.5%, 研发投入强度2.1%);
+ * count: things counted (43个起降点); perCapita: an amount per person (人均可支配收入4.08万元);
+ * rank: a position (居全市第3位); difference: a gap to something else (高于全市2.4个百分点);
+ * multiple: a factor (翻一番, 2.3倍); ratio: parts of a whole written a:b:c (三次产业结构比1:22:77, value null).
+ */
+export const QuantityMeasureSchema = z.enum(['level', 'growth', 'share', 'rate', 'count', 'perCapita', 'rank', 'difference', 'multiple', 'ratio']);
+export type QuantityMeasure = z.infer<typeof QuantityMeasureSchema>;
+
+/** target: planned; actual: an outcome; estimate: 预计; cumulative: over several years (五年来, 累计, 年均). */
+export const QuantityKindSchema = z.enum(['target', 'actual', 'estimate', 'cumulative']);
+export type QuantityKind = z.infer<typeof QuantityKindSchema>;
+
+/** The part of the report a paragraph sits in. */
+export const ReportPartSchema = z.enum(['cover', 'review', 'fiveYear', 'plan']);
+export type ReportPart = z.infer<typeof ReportPartSchema>;
+
+export const QuantityRecordSchema = z.object({
+  reportId: z.string(),
+  paragraphId: z.string(),
+  place: z.string(),
+  part: ReportPartSchema,
+  kind: QuantityKindSchema,
+  /** Years the figure is about (one, or the span of a multi-year figure). */
+  years: z.array(z.number().int()),
+  /** Normalised value in `unit` (百分之七 → 7 with unit %); null for figure-less targets (与经济增长同步). */
+  value: z.number().nullable(),
+  /** The unit as written after normalising the numeral: 亿元, %, 个, 万人, 个百分点, 倍, 位 … ('' when none). */
+  unit: z.string(),
+  /** The number and unit as written: 5901亿元, 百分之七, 三成, 两万余人. */
+  written: z.string(),
+  /** 左右 / 以上 / 以内 / 以下 / 同比 / 同口径 / 累计 / 年均 / 预计 / 多 / 余 / 约 / 近 / 不低于 … */
+  qualifiers: z.array(z.string()),
+  measure: QuantityMeasureSchema,
+  /** What the number is of, read on both sides of it: 地区生产总值, 新增起降点, 推进重点项目建设. */
+  subject: z.string(),
+  /** The words joining subject and number as written: 增长, 同比增长, 保持, 控制在 ('' when none). */
+  link: z.string(),
+  /** Ranks and comparisons (居全市第3位, 高于全市平均水平2.4个百分点): not a figure of the subject itself. */
+  comparison: z.boolean(),
+  /** Exact span of `written` in the paragraph text. */
+  span: SpanSchema,
+  /** The statement: from where its subject is written to the end of the figure, or of the noun a count counts (what an answer quotes and highlights). */
+  statement: SpanSchema,
+});
+export type QuantityRecord = z.infer<typeof QuantityRecordSchema>;
+
+// ── Seams: tokenizer (retrieval/tokenize) and search index (retrieval/index) ───────
+/**
+ * A tokenizer turns text (a report passage or a user question) into index terms.
+ * The same tokenizer must be used on both sides of the index, so every
+ * implementation follows one contract (see test/tokenizer.contract.test.ts):
+ * - terms are lower-cased and NFKC-normalised (full-width ７％ → 7%);
+ * - punctuation and whitespace never become terms;
+ * - stop words (stopWords.ts) are removed;
+ * - numbers follow the scheme in numberTokens.ts ("2024", "6.5%", "157.5亿", bare "157.5");
+ * - Latin words stay whole ("GDP" → "gdp").
+ */
+export interface Tokenizer {
+  readonly name: string;
+  tokenize(text: string): string[];
+}
+
+export interface IndexHit {
+  passageId: string;
+  score: number;
+  /** Query terms that matched this passage. */
+  terms: string[];
+}
+
+export interface IndexSearchOptions {
+  /** Only passages of these reports (undefined = all). */
+  reportIds?: ReadonlySet<string>;
+  limit: number;
+}
+
+export interface SearchIndex {
+  readonly backend: string;
+  readonly size: number;
+  /** Ranks passages for already tokenised query terms. */
+  search(terms: string[], options: IndexSearchOptions): IndexHit[];
+  /** A JSON-safe snapshot that `load` of the same backend restores. */
+  serialize(): unknown;
+  /**
+   * Indexes further passages (a report added while serving) without touching the
+   * others: the next search ranks them as if the index had been built with them.
+   */
+  add(passages: Passage[]): void;
+  /** Removes passages given exactly as they were added (a report deleted while serving). */
+  remove(passages: Passage[]): void;
+}
+
+export interface IndexBackend {
+  readonly name: string;
+  build(passages: Passage[], tokenize: (text: string) => string[]): SearchIndex;
+  load(snapshot: unknown, tokenize: (text: string) => string[]): SearchIndex;
+}
+
+// ── Queries over the corpus ─────────────────────────────────────────────────────
+export interface SearchOptions {
+  k?: number;
+  filters?: SearchFilters;
+  /** The previous turn's parsed query, for follow-ups such as “那卫东区呢？”. */
+  context?: ParsedQuery;
+  /** A query parsed already (the answerer parses once and searches with it). */
+  parsed?: ParsedQuery;
+}
+
+export interface IndicatorLookup {
+  /** 红旗区 or 红旗 — matched with or without the 区 suffix. */
+  place?: string;
+  /** The year the figure is about (target → plan year, actual/estimate → reviewed year). */
+  year?: number;
+  /** Canonical name (vocabulary.ts); a report label or user alias naming exactly one indicator also works. */
+  indicator?: string;
+  kind?: IndicatorKind | IndicatorKind[];
+  measure?: 'level' | 'growth';
+}
+
+// ── The corpus (built by retrieval/corpus) ──────────────────────────────────────
+export interface IngestedReport {
+  report: Report;
+  indicators: IndicatorRow[];
+  /** Every number of every clause, typed; the indicator rows are a view of them. */
+  quantities: QuantityRecord[];
+}
+
+export interface CorpusStats {
+  /** Reading, hashing and ingesting the reports (or reading them from the cache). */
+  ingestMs: number;
+  /** Of ingestMs: extracting the quantity records and the indicator view of them (0 when cached). */
+  quantitiesMs: number;
+  indicatorsMs: number;
+  reportsFromCache: boolean;
+  indexMs: number;
+  indexFromCache: boolean;
+}
+
+/** builtin: seeds/, --report files, in-memory sources; added: the reports folder. */
+export type ReportOrigin = 'builtin' | 'added';
+
+export interface Corpus {
+  reports: Report[];
+  /** Origin of every loaded report. */
+  origins: Map<string, ReportOrigin>;
+  /** Content hash of every loaded report's file (duplicate detection). */
+  contentHashes: Map<string, string>;
+  reportById: Map<string, Report>;
+  paragraphById: Map<string, Paragraph>;
+  passageById: Map<string, Passage>;
+  indicators: IndicatorRow[];
+  /** Every number of every clause of every report, typed (retrieval/quantities). */
+  quantities: QuantityRecord[];
+  errors: LoadError[];
+  /** Content hash of all loaded reports plus the index format: the cache key. */
+  hash: string;
+  tokenizer: Tokenizer;
+  index: SearchIndex;
+  stats: CorpusStats;
+  search(question: string, options?: SearchOptions): SearchResult;
+  lookupIndicators(query: IndicatorLookup): IndicatorRow[];
+  /** Adds (or, same id, replaces) one ingested report; the next search uses it. */
+  addReport(ingested: IngestedReport, origin: ReportOrigin, hash: string): void;
+  /** Removes one report from the index, the tables and the maps; false if unknown. */
+  removeReport(id: string): boolean;
 }

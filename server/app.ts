@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULTS } from '../retrieval/defaults.js';
-import type { Corpus } from '../retrieval/loadCorpus.js';
+import type { Corpus } from '../retrieval/types.js';
 import { createReportStore } from '../retrieval/reportStore.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offlineAnswerer.js';

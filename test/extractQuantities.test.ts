@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
 import { extractQuantities } from '../retrieval/quantities/extractQuantities.js';
 import { findNumberTokens } from '../retrieval/quantities/findNumberTokens.js';
-import { QuantityRecordSchema, type QuantityRecord } from '../retrieval/quantities/QuantityRecord.js';
+import { QuantityRecordSchema, type QuantityRecord } from '../retrieval/types.js';
 
 const META = { id: 'demo-2025', place: '青山县', reviewYear: 2024, planYear: 2025 };
 

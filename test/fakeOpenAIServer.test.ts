@@ -1,8 +1,7 @@
 // The LLM answerer against a fake OpenAI-compatible server over loopback: the real
 // @ai-sdk/openai chat model, real HTTP, real SSE parsing.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Corpus } from '../retrieval/loadCorpus.js';
-import type { ParsedQuery, ReportMeta } from '../retrieval/types.js';
+import type { Corpus, ParsedQuery, ReportMeta } from '../retrieval/types.js';
 import type { AnswerContext, Evidence } from '../server/answer/Answerer.js';
 import { LlmError, createLlmAnswererFromConfig } from '../server/answer/llmAnswerer.js';
 import type { LlmConfig } from '../server/answer/llmConfig.js';

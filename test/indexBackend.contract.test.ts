@@ -7,9 +7,8 @@ import MiniSearch from 'minisearch';
 import { CompactMiniSearch } from '../retrieval/index/compactMiniSearch.js';
 import { createMiniSearchBackend, miniSearchBackend } from '../retrieval/index/miniSearchBackend.js';
 import { scanBackend } from '../retrieval/index/scanBackend.js';
-import type { IndexBackend, SearchIndex } from '../retrieval/index/SearchIndex.js';
+import type { IndexBackend, Passage, SearchIndex } from '../retrieval/types.js';
 import { createTokenizer } from '../retrieval/tokenize/createTokenizer.js';
-import type { Passage } from '../retrieval/types.js';
 
 const tokenizer = createTokenizer();
 const tokenize = (t: string) => tokenizer.tokenize(t);

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
-import type { Corpus } from '../retrieval/loadCorpus.js';
-import type { IndicatorRow, ParsedQuery, ReportMeta } from '../retrieval/types.js';
+import type { Corpus, IndicatorRow, ParsedQuery, ReportMeta } from '../retrieval/types.js';
 import type { AnswerContext, Evidence } from '../server/answer/Answerer.js';
 import {
   MAX_PARAGRAPH_CHARS,

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusOptionsFromEnv } from '../retrieval/corpusEnv.js';
 import { ingestFile, contentHash } from '../retrieval/ingestFile.js';
-import { loadCorpus, type Corpus } from '../retrieval/loadCorpus.js';
+import { loadCorpus } from '../retrieval/loadCorpus.js';
+import type { Corpus } from '../retrieval/types.js';
 import { makeDocx, makeHtml, skipPdf, toPdf } from './helpers/formatFixtures.js';
 import { syntheticReportLines, syntheticReportText } from './helpers/syntheticReport.js';
 

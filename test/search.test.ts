@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../retrieval/loadCorpus.js';
+import type { Corpus } from '../retrieval/types.js';
 import { QueryError } from '../retrieval/search.js';
 import { sharedCorpus } from './helpers/corpus.js';
 

@@ -1,7 +1,7 @@
 // One contract, every Tokenizer implementation (the index and the queries must be
 // able to swap implementations without changing what a number or a word means).
 import { describe, expect, it } from 'vitest';
-import type { Tokenizer } from '../retrieval/tokenize/Tokenizer.js';
+import type { Tokenizer } from '../retrieval/types.js';
 import { createBigramTokenizer } from '../retrieval/tokenize/bigramTokenizer.js';
 import { createJiebaTokenizer } from '../retrieval/tokenize/jiebaTokenizer.js';
 

@@ -1,13 +1,12 @@
 // The two ways of putting a question to the assistant: in-process (the corpus
 // loaded once, answerQuestion called directly) or over HTTP against a running
 // server (POST /api/ask). Both return what the grader needs plus the latency.
-import { gradeContextFrom, type GradeContext } from './gradeAnswer.js';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import { type GradableResponse, type GradeContext, gradeContextFrom } from './gradeAnswer.js';
+import type { Corpus } from '../../retrieval/types.js';
 import { AskResponseSchema } from '../../server/api/schemas.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { answerQuestion } from '../../server/answer/answerQuestion.js';
 import type { EvalQuestion } from '../questionSchema.js';
-import type { GradableResponse } from './gradeAnswer.js';
 import { EvalInputError } from './inputError.js';
 
 export interface AskResult {

@@ -1,8 +1,7 @@
 // One question + the assistant's response → correct or not, and why; citation
 // precision and recall. The definitions are written out in evals/README.md
 // ("Metrics"); keep the two in step.
-import type { EvalQuestion } from '../questionSchema.js';
-import { normalizeForMatch } from '../questionSchema.js';
+import { type EvalQuestion, normalizeForMatch } from '../questionSchema.js';
 import { answerForMatch, numbersIn, paragraphHasEvidence, textHasFigure, textHasMustInclude, yearsIn } from './evidenceMatch.js';
 import { FAILURE_REASONS, type CitationRecord, type FailureReason } from './types.js';
 

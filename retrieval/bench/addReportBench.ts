@@ -14,7 +14,8 @@ import { getDocumentProxy } from 'unpdf';
 import { makeDocx, SOFFICE, toPdf } from '../../test/helpers/formatFixtures.js';
 import { syntheticReportText } from '../../test/helpers/syntheticReport.js';
 import { contentHash, ingestFile } from '../ingestFile.js';
-import { loadCorpus, PROJECT_ROOT, type Corpus } from '../loadCorpus.js';
+import { loadCorpus, PROJECT_ROOT } from '../loadCorpus.js';
+import type { Corpus } from '../types.js';
 import { createReportStore } from '../reportStore.js';
 import { syntheticCorpus } from './syntheticCorpus.js';
 

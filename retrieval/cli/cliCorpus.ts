@@ -2,7 +2,8 @@
 // added reports in REPORTS_DIR, any --report files) and say on stderr which
 // files could not be loaded, and why.
 import { corpusOptionsFromEnv } from '../corpusEnv.js';
-import { loadCorpus, type Corpus } from '../loadCorpus.js';
+import { loadCorpus } from '../loadCorpus.js';
+import type { Corpus } from '../types.js';
 
 export async function cliCorpus(reportFiles: string[]): Promise<Corpus> {
   const corpus = await loadCorpus({ ...corpusOptionsFromEnv(), files: reportFiles });

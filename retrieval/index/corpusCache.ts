@@ -8,8 +8,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_FORMAT_VERSION } from '../defaults.js';
-import type { QuantityRecord } from '../quantities/QuantityRecord.js';
-import type { IndicatorRow, LoadError, Passage, Report } from '../types.js';
+import type { IndicatorRow, LoadError, Passage, QuantityRecord, Report } from '../types.js';
 
 export interface IngestedCorpus {
   /** Content hash of the reports that ingested (Corpus.hash). */

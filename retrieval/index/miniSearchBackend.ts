@@ -5,10 +5,9 @@
 // scores and order as MiniSearch.search, without scoring filtered-out reports);
 // the snapshot is MiniSearch's state in compactMiniSearch.ts's compact layout.
 import { DEFAULTS } from '../defaults.js';
-import type { Passage } from '../types.js';
+import type { IndexBackend, IndexHit, IndexSearchOptions, Passage, SearchIndex } from '../types.js';
 import { CompactMiniSearch, type CompactSnapshot } from './compactMiniSearch.js';
 import { postingsScorer } from './miniSearchPostings.js';
-import type { IndexBackend, IndexHit, IndexSearchOptions, SearchIndex } from './SearchIndex.js';
 
 interface Doc {
   id: string;

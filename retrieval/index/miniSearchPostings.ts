@@ -7,7 +7,7 @@
 // and matched terms equal MiniSearch.search with OR, no prefix/fuzzy and no
 // boostDocument; the contract suite holds it to that.
 import type { MiniSearchState } from './compactMiniSearch.js';
-import type { IndexHit } from './SearchIndex.js';
+import type { IndexHit } from '../types.js';
 
 export interface PostingsScorerOptions {
   fields: readonly string[];

@@ -2,8 +2,7 @@
 // obviously correct, so the shared contract suite can hold the MiniSearch
 // backend to the same ranking behaviour.
 import { DEFAULTS } from '../defaults.js';
-import type { Passage } from '../types.js';
-import type { IndexBackend, IndexHit, IndexSearchOptions, SearchIndex } from './SearchIndex.js';
+import type { IndexBackend, IndexHit, IndexSearchOptions, Passage, SearchIndex } from '../types.js';
 
 type Field = 'text' | 'sectionTitle' | 'lead';
 const FIELDS: Field[] = ['text', 'sectionTitle', 'lead'];

@@ -2,8 +2,7 @@
 // indicator vocabulary (indicatorsFromQuantities). Every figure, label and span comes from the
 // paragraph text; nothing is typed in by hand.
 import { extractQuantities } from '../quantities/extractQuantities.js';
-import type { QuantityRecord } from '../quantities/QuantityRecord.js';
-import type { IndicatorRow } from '../types.js';
+import type { IndicatorRow, QuantityRecord } from '../types.js';
 import { indicatorsFromQuantities } from './indicatorsFromQuantities.js';
 
 export interface ExtractInput {

@@ -2,8 +2,7 @@
 // its subject (with the words joining it to the number: GDP增速, 经济增长) names a canonical
 // indicator (vocabulary.ts), it states the indicator's own figure (not a rank, a comparison,
 // a share of something else or a multi-year figure), for the year its report reviews or plans.
-import type { QuantityRecord } from '../quantities/QuantityRecord.js';
-import type { IndicatorKind, IndicatorRow } from '../types.js';
+import type { IndicatorKind, IndicatorRow, QuantityRecord } from '../types.js';
 import { INDICATORS, type IndicatorDef } from './vocabulary.js';
 
 export interface ReportYears {

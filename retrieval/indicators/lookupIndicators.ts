@@ -1,18 +1,7 @@
 // Filters over extracted indicator rows.
 import { samePlace } from '../places/samePlace.js';
-import type { IndicatorKind, IndicatorRow } from '../types.js';
+import type { IndicatorKind, IndicatorLookup, IndicatorRow } from '../types.js';
 import { INDICATORS } from './vocabulary.js';
-
-export interface IndicatorLookup {
-  /** 红旗区 or 红旗 — matched with or without the 区 suffix. */
-  place?: string;
-  /** The year the figure is about (target → plan year, actual/estimate → reviewed year). */
-  year?: number;
-  /** Canonical name (vocabulary.ts); a report label or user alias naming exactly one indicator also works. */
-  indicator?: string;
-  kind?: IndicatorKind | IndicatorKind[];
-  measure?: 'level' | 'growth';
-}
 
 
 /** Canonical indicator name for `name`: itself if canonical, else the one indicator using it as label/alias. */

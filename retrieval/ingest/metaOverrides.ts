@@ -3,11 +3,8 @@
 // optional; what is given wins over what ingestion reads from the text, and the
 // report's field sources then say `sidecar`.
 import { z } from 'zod';
+import { PlaceLevelSchema } from '../types.js';
 
-export const PLACE_LEVELS = ['province', 'city', 'county'] as const;
-/** province: 省/自治区/直辖市; city: 市/州/盟 (地级); county: 区/县/旗/自治县/县级市. */
-export const PlaceLevelSchema = z.enum(PLACE_LEVELS);
-export type PlaceLevel = z.infer<typeof PlaceLevelSchema>;
 
 const name = z.string().trim().min(1).max(40);
 

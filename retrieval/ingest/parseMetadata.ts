@@ -6,8 +6,8 @@
 import { gazetteer, resolvePlace } from '../places/gazetteer.js';
 import { levelFromSuffix } from '../places/placeForms.js';
 import { splitPlaceChain } from '../places/splitPlaceChain.js';
-import type { ReportMeta } from '../types.js';
-import type { MetaOverrides, PlaceLevel } from './metaOverrides.js';
+import type { PlaceLevel, ReportMeta } from '../types.js';
+import type { MetaOverrides } from './metaOverrides.js';
 import { congressFromText, readDeliveryLine } from './readDeliveryLine.js';
 import { readSpeaker } from './readSpeaker.js';
 import { readYears } from './readYears.js';

@@ -3,7 +3,7 @@
 // Vant UI library and updated as divisions change). The code says the parents:
 // 410703 卫滨区 is in 4107 新乡市, in 41 河南省.
 import { areaList } from '@vant/area-data';
-import type { PlaceLevel } from '../ingest/metaOverrides.js';
+import type { PlaceLevel } from '../types.js';
 import { placeForms } from './placeForms.js';
 
 export interface GazetteerPlace {

@@ -1,6 +1,6 @@
 // The ways a place is named: in full (马边彝族自治县), with its generic suffix
 // (马边县) and bare (马边). Questions use all three; reports mostly the first.
-import type { PlaceLevel } from '../ingest/metaOverrides.js';
+import type { PlaceLevel } from '../types.js';
 
 /** China's 55 minority nationalities, as autonomous divisions name them (彝族, 土家族, 蒙古族 …). */
 const NATIONALITIES =

@@ -1,6 +1,6 @@
 // What a number measures, from its unit and the words right before it.
 import type { NumberToken } from './findNumberTokens.js';
-import type { QuantityMeasure } from './QuantityRecord.js';
+import type { QuantityMeasure } from '../types.js';
 
 const COUNTERS = new Set(['个', '家', '项', '所', '座', '条', '户', '人', '名', '件', '套', '次', '人次', '万人', '万户', '万人次', '台', '辆', '处', '场', '栋', '批', '支', '架', '宗', '笔', '间', '张', '床', '株', '棵', '孔', '盏']);
 const GROWTH_RE = /增长|增速|增幅|涨幅|下降|降低|回落|提高|提升|减少|增加|上涨|下滑/;

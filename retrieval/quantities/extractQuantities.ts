@@ -8,11 +8,10 @@
 // of its own (…157.5亿元，同比增长7.1% / 总量居全市第4位) takes the previous figure's subject in
 // the same sentence. 分别 binds each figure to its own subject. Figure-less targets
 // (居民收入与经济增长同步) become records with value null.
-import type { Paragraph, ReportMeta } from '../types.js';
+import type { Paragraph, QuantityKind, QuantityRecord, ReportMeta, ReportPart } from '../types.js';
 import { classifyMeasure } from './classifyMeasure.js';
 import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
 import { foldFigures } from './foldFigures.js';
-import type { QuantityKind, QuantityRecord, ReportPart } from './QuantityRecord.js';
 import { readReportPart } from './readReportPart.js';
 import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
 import { splitClauses, type Clause } from './splitClauses.js';

@@ -2,7 +2,7 @@
 // share of the question's content weight its subject covers (full credit), or only the
 // sentence around it (partial credit); a word naming a canonical indicator (GDP, 财政收入)
 // is covered by any of that indicator's labels.
-import type { QuantityMeasure, QuantityRecord } from './QuantityRecord.js';
+import type { QuantityMeasure, QuantityRecord } from '../types.js';
 
 export interface MatchTerm {
   /** The word as the question has it (lower case). */

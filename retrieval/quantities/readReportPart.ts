@@ -2,7 +2,7 @@
 // the review of the past year, the review of the past five years, or the plan.
 // Reports name these parts in many ways (一、2023年工作回顾 / 过去五年工作回顾 /
 // 2024年重点工作 / 今年的主要任务), with or without numbering.
-import type { ReportPart } from './QuantityRecord.js';
+import type { ReportPart } from '../types.js';
 
 export function readReportPart(title: string, reviewYear: number, planYear: number): ReportPart | undefined {
   // "2021年及过去五年工作回顾" reviews the year as well: its five-year paragraphs say so by their openings.

@@ -1,7 +1,7 @@
 // A figure question may ask for several figures: "要推进多少个重点项目，年度投资目标是多少",
 // "GDP是多少，增长多少", "民生支出多少，占比多少". Each ask is the part of the question up to
 // its own question word, with the measure it wants.
-import type { QuantityMeasure } from './QuantityRecord.js';
+import type { QuantityMeasure } from '../types.js';
 
 export interface Ask {
   /** The part of the question this ask covers. */

@@ -1,6 +1,5 @@
 import type { ParsedQuery } from '../types.js';
-import type { CatalogEntry } from './catalog.js';
-import { reportsOf } from './catalog.js';
+import { type CatalogEntry, reportsOf } from './catalog.js';
 import { detectPlaces } from './detectPlaces.js';
 import { detectIndicators } from './detectIndicator.js';
 import { detectIntent, isMetaQuestion } from './detectIntent.js';

@@ -1,5 +1,4 @@
-import type { CatalogEntry } from './catalog.js';
-import { latestReport } from './catalog.js';
+import { type CatalogEntry, latestReport } from './catalog.js';
 import type { YearMention } from './detectYear.js';
 
 /**

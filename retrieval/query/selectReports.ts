@@ -1,5 +1,4 @@
-import type { CatalogEntry } from './catalog.js';
-import { reportsOf, reviewsTerm } from './catalog.js';
+import { type CatalogEntry, reportsOf, reviewsTerm } from './catalog.js';
 
 export interface ReportConstraints {
   places: readonly string[];

@@ -1,4 +1,4 @@
-import type { Tokenizer } from './Tokenizer.js';
+import type { Tokenizer } from '../types.js';
 import { normalizeText } from './normalize.js';
 import { scanText } from './scanText.js';
 import { isStopWord } from './stopWords.js';

@@ -1,4 +1,4 @@
-import type { Tokenizer } from './Tokenizer.js';
+import type { Tokenizer } from '../types.js';
 import { createBigramTokenizer } from './bigramTokenizer.js';
 import { createJiebaTokenizer, type JiebaTokenizerOptions } from './jiebaTokenizer.js';
 

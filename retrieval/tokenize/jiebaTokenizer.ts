@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Tokenizer } from './Tokenizer.js';
+import type { Tokenizer } from '../types.js';
 import { domainTerms } from './domainTerms.js';
 import { normalizeText } from './normalize.js';
 import { scanText } from './scanText.js';

@@ -2,9 +2,7 @@
 // deterministic, no network) and the LLM answerer (any OpenAI-compatible
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
-import type { Corpus } from '../../retrieval/loadCorpus.js';
-import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
-import type { IndicatorRow, Paragraph, ParsedQuery, ReportMeta, Span } from '../../retrieval/types.js';
+import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, QuantityRecord, ReportMeta, Span } from '../../retrieval/types.js';
 import type { ChatTurn } from '../api/schemas.js';
 
 /** One numbered source the answer may cite: a whole paragraph. */

@@ -1,7 +1,7 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus } from '../../retrieval/types.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';

@@ -1,9 +1,8 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
 import { deliveredYear } from '../../retrieval/deliveredYear.js';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus, ParsedQuery } from '../../retrieval/types.js';
 import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
 import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
-import type { ParsedQuery } from '../../retrieval/types.js';
 
 export function describeCoverage(corpus: Corpus): string {
   const byPlace = new Map<string, number[]>();

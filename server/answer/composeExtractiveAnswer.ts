@@ -5,8 +5,7 @@
 // the question, there is no answer here: a weak match is worse than saying so.
 import { toSimplified } from '../../retrieval/script/toSimplified.js';
 import { contentTerms } from '../../retrieval/query/contentTerms.js';
-import type { Tokenizer } from '../../retrieval/tokenize/Tokenizer.js';
-import type { ParsedQuery } from '../../retrieval/types.js';
+import type { ParsedQuery, Tokenizer } from '../../retrieval/types.js';
 import type { Evidence } from './Answerer.js';
 
 /** At most this many quoted windows. */

@@ -1,6 +1,6 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
-import type { QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
+import type { QuantityRecord } from '../../retrieval/types.js';
 import type { Evidence } from './Answerer.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */

@@ -3,11 +3,10 @@
 // question's words, when they cover them better than the section headings do.
 import { findEnumerations, type Enumeration } from '../../retrieval/lists/findEnumerations.js';
 import { enumerationCoverage, matchEnumeration } from '../../retrieval/lists/matchEnumeration.js';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus, ParsedQuery, Report } from '../../retrieval/types.js';
 import { contentTerms } from '../../retrieval/query/contentTerms.js';
 import { readReportPart } from '../../retrieval/quantities/readReportPart.js';
 import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
-import type { ParsedQuery, Report } from '../../retrieval/types.js';
 
 /** Share of the question's content weight an enumeration must cover. Set on the development set. */
 export const MIN_LIST_COVERAGE = 0.6;

@@ -4,12 +4,10 @@
 // enough of the question. When the best record is the one an indicator row was read from, the
 // row answers instead (its wording is better), so the indicator tables stay the fast path.
 import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../../retrieval/types.js';
 import { contentTerms } from '../../retrieval/query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../../retrieval/quantities/matchQuantities.js';
-import type { QuantityKind, QuantityRecord } from '../../retrieval/quantities/QuantityRecord.js';
 import { splitAsks } from '../../retrieval/quantities/splitAsks.js';
-import type { IndicatorRow, ParsedQuery, Report } from '../../retrieval/types.js';
 
 /** Share of an ask's content weight the best record must cover. Set on the development set. */
 export const MIN_FIGURE_COVERAGE = 0.6;

@@ -2,8 +2,7 @@
 import { Hono } from 'hono';
 import { DEFAULTS } from '../../retrieval/defaults.js';
 import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile.js';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
-import type { Paragraph } from '../../retrieval/types.js';
+import type { Corpus, Paragraph } from '../../retrieval/types.js';
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';

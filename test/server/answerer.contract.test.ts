@@ -4,7 +4,7 @@
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus } from '../../retrieval/types.js';
 import type { AnswerContext, Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswerer } from '../../server/answer/llmAnswerer.js';
 import { createOfflineAnswerer } from '../../server/answer/offlineAnswerer.js';

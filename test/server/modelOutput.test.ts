@@ -1,7 +1,7 @@
 // What real OpenAI-compatible servers send, through the real provider client against our
 // fake server on loopback: reasoning fields, <think> blocks, and JSON replies to stream requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus } from '../../retrieval/types.js';
 import type { AnswerContext } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llmAnswerer.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../helpers/fakeOpenAIServer.js';

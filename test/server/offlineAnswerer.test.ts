@@ -1,7 +1,7 @@
 // The offline answerer end to end (prepareEvidence → compose → verify), on the
 // real corpus. Expected figures and names come from reading the reports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus } from '../../retrieval/types.js';
 import { answerQuestion } from '../../server/answer/answerQuestion.js';
 import { sharedCorpus } from '../helpers/corpus.js';
 

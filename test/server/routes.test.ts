@@ -1,6 +1,6 @@
 // Route tests through app.request(): no port.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/loadCorpus.js';
+import type { Corpus } from '../../retrieval/types.js';
 import {
   AskResponseSchema,
   ErrorResponseSchema,
