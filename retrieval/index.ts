@@ -1,5 +1,5 @@
 // Public surface of the retrieval library.
-export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './loadCorpus.js';
+export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './corpus/loadCorpus.js';
 export { type Corpus } from './types.js';
 export { searchCorpus, normaliseQuestion, QueryError } from './search.js';
 export { type SearchOptions } from './types.js';

@@ -2,7 +2,7 @@
 // (place, year and what the year means), BM25 ranks passages, and passages
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
-import { deliveredYear } from './deliveredYear.js';
+import { deliveredYear } from './ingest/deliveredYear.js';
 import { samePlace } from './places/samePlace.js';
 import { toSimplified } from './script/toSimplified.js';
 import { DEFAULTS } from './defaults.js';

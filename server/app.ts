@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULTS } from '../retrieval/defaults.js';
 import type { Corpus } from '../retrieval/types.js';
-import { createReportStore } from '../retrieval/reportStore.js';
+import { createReportStore } from '../retrieval/corpus/reportStore.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';

@@ -3,8 +3,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpusEnv.js';
-import { loadCorpus, PROJECT_ROOT } from '../retrieval/loadCorpus.js';
+import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpus/corpusEnv.js';
+import { loadCorpus, PROJECT_ROOT } from '../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../retrieval/types.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDEX_FORMAT_VERSION } from '../retrieval/defaults.js';
 import { cacheFile, parseIndexCache, UnknownIndexVersionError } from '../retrieval/index/indexCache.js';
-import { loadCorpus } from '../retrieval/loadCorpus.js';
+import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
 import { encodeGb18030 } from './helpers/formatFixtures.js';
 
 const seeds = new URL('../seeds/', import.meta.url).pathname;

@@ -4,9 +4,9 @@
 // lines end paragraphs, lines come in reading order whatever order the runs are in.
 import { describe, expect, it } from 'vitest';
 import { dropRunningLines, joinLines, pageLines, type PdfTextItem } from '../retrieval/ingest/readers/pdfLayout.js';
-import { assignPages } from '../retrieval/assignPages.js';
+import { assignPages } from '../retrieval/ingest/assignPages.js';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
-import { safeReportId } from '../retrieval/reportStore.js';
+import { safeReportId } from '../retrieval/corpus/reportStore.js';
 
 const EM = 12;
 const LEFT = 90;

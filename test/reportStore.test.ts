@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../retrieval/loadCorpus.js';
-import { createReportStore, ReportStoreError } from '../retrieval/reportStore.js';
+import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
+import { createReportStore, ReportStoreError } from '../retrieval/corpus/reportStore.js';
 import { syntheticReportText } from './helpers/syntheticReport.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-store-'));

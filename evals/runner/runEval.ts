@@ -4,7 +4,7 @@
 // (evals/runEval.ts); tests call `runEval` / `main` directly.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadCorpus } from '../../retrieval/loadCorpus.js';
+import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../../retrieval/types.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llmAnswerer.js';

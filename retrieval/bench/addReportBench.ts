@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { makeDocx, SOFFICE, toPdf } from '../../test/helpers/formatFixtures.js';
 import { syntheticReportText } from '../../test/helpers/syntheticReport.js';
-import { contentHash, ingestFile } from '../ingestFile.js';
-import { loadCorpus, PROJECT_ROOT } from '../loadCorpus.js';
+import { contentHash, ingestFile } from '../corpus/ingestFile.js';
+import { loadCorpus, PROJECT_ROOT } from '../corpus/loadCorpus.js';
 import type { Corpus } from '../types.js';
-import { createReportStore } from '../reportStore.js';
+import { createReportStore } from '../corpus/reportStore.js';
 import { syntheticCorpus } from './syntheticCorpus.js';
 
 const RUNS = 5;

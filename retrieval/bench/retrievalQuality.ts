@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMiniSearchBackend } from '../index/miniSearchBackend.js';
-import { loadCorpus, PROJECT_ROOT } from '../loadCorpus.js';
+import { loadCorpus, PROJECT_ROOT } from '../corpus/loadCorpus.js';
 import type { Corpus } from '../types.js';
 import { parseConversation, type Turn } from '../query/parseConversation.js';
 

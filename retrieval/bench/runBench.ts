@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from '../loadCorpus.js';
+import { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from '../corpus/loadCorpus.js';
 import type { Corpus, Tokenizer } from '../types.js';
 import { percentile } from './percentile.js';
 import { readSeeds, syntheticCorpus, syntheticQuestion } from './syntheticCorpus.js';

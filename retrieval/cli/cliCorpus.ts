@@ -1,8 +1,8 @@
 // Shared by the CLIs: load the corpus (built-in seeds unless SEEDS=off, the
 // added reports in REPORTS_DIR, any --report files) and say on stderr which
 // files could not be loaded, and why.
-import { corpusOptionsFromEnv } from '../corpusEnv.js';
-import { loadCorpus } from '../loadCorpus.js';
+import { corpusOptionsFromEnv } from '../corpus/corpusEnv.js';
+import { loadCorpus } from '../corpus/loadCorpus.js';
 import type { Corpus } from '../types.js';
 
 export async function cliCorpus(reportFiles: string[]): Promise<Corpus> {

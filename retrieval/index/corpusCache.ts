@@ -123,14 +123,15 @@ export function ingestCodeHash(): string | null {
   try {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hasher = createHash('sha256');
-    for (const dir of ['ingest', 'ingest/readers', 'indicators', 'quantities', 'places', 'script']) {
+    for (const dir of ['ingest', 'ingest/readers', 'indicators', 'quantities', 'places', 'script', 'corpus']) {
       const names = readdirSync(join(root, dir))
         .filter((f) => /\.[cm]?[jt]s$/.test(f))
         .sort();
       if (names.length === 0) throw new Error(`no sources in ${dir}`);
       for (const f of names) hasher.update(`\u0000${dir}/${f}\u0000`).update(readFileSync(join(root, dir, f)));
     }
-    hasher.update('\u0000defaults\u0000').update(readFileSync(fileURLToPath(new URL('../defaults.ts', import.meta.url))));
+    // The data shapes and the defaults (INDEX_FORMAT_VERSION among them) shape the cache too.
+    for (const f of ['defaults.ts', 'types.ts']) hasher.update(`\u0000${f}\u0000`).update(readFileSync(join(root, f)));
     codeHash = hasher.digest('hex');
   } catch {
     codeHash = null;

@@ -2,7 +2,7 @@
 // evidence both answerers work from: paragraphs stating a matching indicator
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
-import { deliveredYear } from '../../retrieval/deliveredYear.js';
+import { deliveredYear } from '../../retrieval/ingest/deliveredYear.js';
 import { placeForms } from '../../retrieval/places/placeForms.js';
 import { samePlace } from '../../retrieval/places/samePlace.js';
 import { toSimplified } from '../../retrieval/script/toSimplified.js';

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MetaOverridesSchema, type MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
 import type { Corpus, Report } from '../../retrieval/types.js';
-import { ReportStoreError, type ReportStore } from '../../retrieval/reportStore.js';
+import { ReportStoreError, type ReportStore } from '../../retrieval/corpus/reportStore.js';
 import type { ReportChangeResponse, ReportSummary } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, readJson, zodMessage } from '../http/apiError.js';

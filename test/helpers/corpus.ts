@@ -1,5 +1,5 @@
 // One corpus per test worker: ingestion and jieba's dictionary load cost ~1 s.
-import { loadCorpus } from '../../retrieval/loadCorpus.js';
+import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../../retrieval/types.js';
 
 let shared: Promise<Corpus> | undefined;

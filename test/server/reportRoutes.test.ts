@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/loadCorpus.js';
+import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../../retrieval/types.js';
 import { AskResponseSchema, ReportChangeResponseSchema, ReportListResponseSchema } from '../../server/api/schemas.js';
 import { createApp } from '../../server/app.js';

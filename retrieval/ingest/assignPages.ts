@@ -2,8 +2,8 @@
 // Readers give the page of each raw line; ingestion then cleans and rejoins lines,
 // so paragraphs are found back in the raw text by content (whitespace aside),
 // in order, rather than by line number.
-import { cleanLine } from './ingest/cleanText.js';
-import type { Paragraph } from './types.js';
+import { cleanLine } from './cleanText.js';
+import type { Paragraph } from '../types.js';
 
 /** Characters of a paragraph's start matched against the raw text: enough to be unique in order. */
 const PROBE_CHARS = 16;

@@ -2,12 +2,12 @@
 // (retrieval/ingest/readers) turns the bytes into text, ingestion does the rest,
 // PDF paragraphs get their pages. Used at start-up and when a report is added.
 import { createHash } from 'node:crypto';
-import { assignPages } from './assignPages.js';
-import { extractIndicators } from './indicators/extractIndicators.js';
-import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
-import { extractQuantities } from './quantities/extractQuantities.js';
-import type { IndicatorRow, IngestedReport, QuantityRecord, Report } from './types.js';
-import { readerFor, readReportFile } from './ingest/readers/readReportFile.js';
+import { assignPages } from '../ingest/assignPages.js';
+import { extractIndicators } from '../indicators/extractIndicators.js';
+import { ingestReport, type IngestSource } from '../ingest/ingestReport.js';
+import { extractQuantities } from '../quantities/extractQuantities.js';
+import type { IndicatorRow, IngestedReport, QuantityRecord, Report } from '../types.js';
+import { readerFor, readReportFile } from '../ingest/readers/readReportFile.js';
 
 /** Time spent extracting records and the indicator view, added to `timing` when given (loadCorpus's stats). */
 export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedReport> {

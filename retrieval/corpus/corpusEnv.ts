@@ -2,7 +2,7 @@
 // leaves them out) and the folder of added reports, REPORTS_DIR (default
 // data/reports/ in the project, git-ignored).
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULTS } from './defaults.js';
+import { DEFAULTS } from '../defaults.js';
 import { PROJECT_ROOT, type LoadCorpusOptions } from './loadCorpus.js';
 
 export function reportsDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {

@@ -10,11 +10,11 @@
 //   nothing is ever written outside the folder whatever the uploaded name says.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { ReportReadError } from './ingest/decodeText.js';
-import type { MetaOverrides } from './ingest/metaOverrides.js';
-import { readerFor, REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
+import { ReportReadError } from '../ingest/decodeText.js';
+import type { MetaOverrides } from '../ingest/metaOverrides.js';
+import { readerFor, REPORT_EXTENSIONS } from '../ingest/readers/readReportFile.js';
 import { contentHash, ingestFile } from './ingestFile.js';
-import type { Corpus, Report } from './types.js';
+import type { Corpus, Report } from '../types.js';
 import { readSidecar, sidecarPath, sizeLimitFor, SIDECAR_SUFFIX } from './reportFiles.js';
 
 export type ReportStoreErrorKind = 'unsupported' | 'too_large' | 'unreadable' | 'duplicate' | 'builtin' | 'not_found';

@@ -10,19 +10,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
-import { lookupIndicators } from './indicators/lookupIndicators.js';
-import type { Corpus, IndexBackend, IndicatorRow, IngestedReport, LoadError, Paragraph, Passage, QuantityRecord, Report, ReportOrigin, SearchIndex, Tokenizer } from './types.js';
-import type { IngestSource } from './ingest/ingestReport.js';
+import { DEFAULTS, INDEX_FORMAT_VERSION } from '../defaults.js';
+import { lookupIndicators } from '../indicators/lookupIndicators.js';
+import type { Corpus, IndexBackend, IndicatorRow, IngestedReport, LoadError, Paragraph, Passage, QuantityRecord, Report, ReportOrigin, SearchIndex, Tokenizer } from '../types.js';
+import type { IngestSource } from '../ingest/ingestReport.js';
 import { contentHash, ingestFile } from './ingestFile.js';
-import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
-import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
-import { miniSearchBackend } from './index/miniSearchBackend.js';
+import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from '../index/corpusCache.js';
+import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from '../index/indexCache.js';
+import { miniSearchBackend } from '../index/miniSearchBackend.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
-import { searchCorpus } from './search.js';
-import { createTokenizer } from './tokenize/createTokenizer.js';
+import { searchCorpus } from '../search.js';
+import { createTokenizer } from '../tokenize/createTokenizer.js';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface LoadCorpusOptions {
   /** Folder of built-in reports; default: seeds/. Pass null to load only the others. */

@@ -4,10 +4,10 @@
 // silent default and never the other reports' problem.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { DEFAULTS } from './defaults.js';
-import { MetaOverridesSchema, type MetaOverrides } from './ingest/metaOverrides.js';
-import { isReportFile } from './ingest/readers/readReportFile.js';
-import type { LoadError } from './types.js';
+import { DEFAULTS } from '../defaults.js';
+import { MetaOverridesSchema, type MetaOverrides } from '../ingest/metaOverrides.js';
+import { isReportFile } from '../ingest/readers/readReportFile.js';
+import type { LoadError } from '../types.js';
 
 export const SIDECAR_SUFFIX = '.meta.json';
 

@@ -1,4 +1,4 @@
-import type { ReportMeta } from './types.js';
+import type { ReportMeta } from '../types.js';
 
 /** The year a report was delivered; without a date, its plan year (reports are delivered in the year they plan, or just before). */
 export function deliveredYear(meta: Pick<ReportMeta, 'date' | 'planYear'>): number {
