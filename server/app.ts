@@ -9,7 +9,7 @@ import { DEFAULTS } from '../retrieval/defaults.js';
 import type { Corpus } from '../retrieval/types.js';
 import { createReportStore } from '../retrieval/corpus/reportStore.js';
 import type { Answerer } from './answer/Answerer.js';
-import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
+import { OFFLINE_NAME } from './answer/offline/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
 import { checkHost } from './http/checkHost.js';
 import { keepConnectionUsable } from './http/keepConnectionUsable.js';

@@ -7,8 +7,8 @@ import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpus/cor
 import { loadCorpus, PROJECT_ROOT } from '../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../retrieval/types.js';
 import type { Answerer } from './answer/Answerer.js';
-import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
-import { describeLlmConfig, readLlmConfig } from './answer/llmConfig.js';
+import { createLlmAnswererFromConfig, } from './answer/llm/llmAnswerer.js';
+import { describeLlmConfig, readLlmConfig } from './answer/llm/llmConfig.js';
 import { createApp } from './app.js';
 import { isLoopbackBind } from './http/checkHost.js';
 

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Corpus, ParsedQuery, ReportMeta } from '../retrieval/types.js';
 import type { AnswerContext, Evidence } from '../server/answer/Answerer.js';
-import { LlmError, createLlmAnswererFromConfig } from '../server/answer/llmAnswerer.js';
-import type { LlmConfig } from '../server/answer/llmConfig.js';
+import { LlmError, createLlmAnswererFromConfig } from '../server/answer/llm/llmAnswerer.js';
+import type { LlmConfig } from '../server/answer/llm/llmConfig.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './helpers/fakeOpenAIServer.js';
 import { META, TARGETS } from './helpers/huijiFixture.js';
 

@@ -10,9 +10,9 @@ import {
   buildPrompt,
   evidenceText,
   indicatorLine,
-} from '../server/answer/buildPrompt.js';
-import { LlmError, createLlmAnswerer, draftStatus } from '../server/answer/llmAnswerer.js';
-import { describeLlmConfig, readLlmConfig } from '../server/answer/llmConfig.js';
+} from '../server/answer/llm/buildPrompt.js';
+import { LlmError, createLlmAnswerer, draftStatus } from '../server/answer/llm/llmAnswerer.js';
+import { describeLlmConfig, readLlmConfig } from '../server/answer/llm/llmConfig.js';
 import { META, TARGETS } from './helpers/huijiFixture.js';
 
 // ---- fixtures: real paragraphs of seeds/huiji-2024.txt ---------------------------------

@@ -59,7 +59,7 @@ export interface RepairRequest {
   problems: string[];
 }
 
-export interface AnswerOptions {
+export interface DraftOptions {
   repair?: RepairRequest;
   /** Receives answer text as it is generated. */
   onText?: (delta: string) => void;
@@ -72,5 +72,5 @@ export interface Answerer {
   /** Shown to users: 离线抽取 or the model id. */
   readonly name: string;
   /** Produces a draft. `onText` receives text as it is generated (streaming). */
-  answer(ctx: AnswerContext, options?: AnswerOptions): Promise<Draft>;
+  answer(ctx: AnswerContext, options?: DraftOptions): Promise<Draft>;
 }

@@ -5,11 +5,11 @@ import type { Corpus } from '../../retrieval/types.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
-import { createOfflineAnswerer } from './offlineAnswerer.js';
+import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { prepareEvidence } from './prepareEvidence.js';
-import { languageProblem } from './answerLanguage.js';
-import { createVerifiedStream } from './verifiedStream.js';
-import { verifyCitations, type Verification } from './verifyCitations.js';
+import { languageProblem } from './verify/answerLanguage.js';
+import { createVerifiedStream } from './verify/verifiedStream.js';
+import { verifyCitations, type Verification } from './verify/verifyCitations.js';
 
 export interface AnswerDeps {
   corpus: Corpus;
@@ -21,7 +21,7 @@ export interface AnswerDeps {
   log?: (message: string) => void;
 }
 
-export interface AnswerOptions {
+export interface AskOptions {
   /**
    * Receives answer text as it is produced, verified sentence by sentence: a model's
    * unverified text never reaches it. The final answer is in the result.
@@ -39,7 +39,7 @@ const NOTICE = {
   unverified: '模型的回答未通过引用核验，以下为离线抽取的答案。',
 };
 
-export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AnswerOptions = {}): Promise<AskResponse> {
+export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
   const prepared = prepareEvidence(deps.corpus, req.question, req.history ?? [], req.filters ?? {});
   const ctx: AnswerContext = {
     question: req.question,

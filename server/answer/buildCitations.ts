@@ -3,7 +3,7 @@
 // text, the matched sentences and the figures the answer states from it.
 import type { Citation } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
-import { figuresIn, sourceHasNumber } from './figures.js';
+import { figuresIn, sourceHasNumber } from './verify/figures.js';
 
 export function buildCitations(text: string, evidence: Evidence[]): { answer: string; citations: Citation[] } {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));

@@ -14,7 +14,7 @@ import { parseConversation } from '../../retrieval/query/parseConversation.js';
 import { LIST_INTRO, sectionHeadings } from '../../retrieval/sectionHeadings.js';
 import type { ChatTurn, Filters } from '../api/schemas.js';
 import type { Evidence } from './Answerer.js';
-import { asksCity } from './composeMetaAnswer.js';
+import { asksCity } from './offline/composeMetaAnswer.js';
 import { selectFigureRecords } from './selectFigureRecords.js';
 import { selectEnumeration } from './selectEnumeration.js';
 

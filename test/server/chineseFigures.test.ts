@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseFigures } from '../../server/answer/chineseFigures.js';
+import { chineseFigures } from '../../server/answer/verify/chineseFigures.js';
 
 const one = (text: string) => chineseFigures(text).map(({ text, value, unit }) => ({ text, value, unit }));
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../retrieval/types.js';
 import type { AnswerContext } from '../../server/answer/Answerer.js';
-import { createLlmAnswererFromConfig } from '../../server/answer/llmAnswerer.js';
+import { createLlmAnswererFromConfig } from '../../server/answer/llm/llmAnswerer.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../helpers/fakeOpenAIServer.js';
 
 const ANSWER = '惠济区2024年地区生产总值预期增长7%左右[1]。';

@@ -88,7 +88,7 @@ describe('offline answerer', () => {
 
 describe('the production pipeline and the Answerer seam', () => {
   it('calls the offline answerer through the Answerer interface, as it calls a model', async () => {
-    const { createOfflineAnswerer } = await import('../../server/answer/offlineAnswerer.js');
+    const { createOfflineAnswerer } = await import('../../server/answer/offline/offlineAnswerer.js');
     const real = createOfflineAnswerer();
     const calls: string[] = [];
     const recording = { ...real, answer: (ctx: Parameters<typeof real.answer>[0], options?: Parameters<typeof real.answer>[1]) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVerifiedStream } from '../../server/answer/verifiedStream.js';
+import { createVerifiedStream } from '../../server/answer/verify/verifiedStream.js';
 
 /** Passes sentences without the word 编造. */
 function harness() {

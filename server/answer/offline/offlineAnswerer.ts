@@ -2,20 +2,20 @@
 // questions from the tables, comparisons from several rows, meta questions from
 // the cover, list questions from the section tree, anything else by quoting the
 // best sentences. It says plainly when the evidence does not hold an answer.
-import type { AnswerContext, Answerer, Draft } from './Answerer.js';
-import { composeFigureNotStated, composeMissingFigure, composeNoEvidence } from './composeCoverage.js';
+import type { AnswerContext, Answerer, Draft } from '../Answerer.js';
+import { composeFigureNotStated, composeMissingFigure, composeNoEvidenceAnswer } from './composeNoEvidenceAnswer.js';
 import { composeEnumerationAnswer } from './composeEnumerationAnswer.js';
-import { composeExtractiveAnswer } from './composeExtractiveAnswer.js';
-import { composeIndicatorAnswer } from './composeIndicatorAnswer.js';
-import { composeListAnswer } from './composeListAnswer.js';
+import { composeQuoteAnswer } from './composeQuoteAnswer.js';
+import { composeIndicatorRowsAnswer } from './composeIndicatorRowsAnswer.js';
+import { composeSectionListAnswer } from './composeSectionListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
-import { composeQuantityAnswer } from './composeQuantityAnswer.js';
+import { composeFigureAnswer } from './composeFigureAnswer.js';
 
 export const OFFLINE_NAME = '离线抽取';
 
 export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const { query, evidence, corpus, question } = ctx;
-  const none = (): Draft => ({ status: 'no_evidence', text: composeNoEvidence(corpus, query, question) });
+  const none = (): Draft => ({ status: 'no_evidence', text: composeNoEvidenceAnswer(corpus, query, question) });
   if (evidence.length === 0 || query.unknownPlace || query.noMatchingReport) return none();
 
   if (query.intent === 'meta') {
@@ -26,7 +26,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const quantities = evidence.flatMap((e) => e.quantities ?? []);
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
-    let text = (rows.length ? composeIndicatorAnswer(rows, evidence, query.places) : '') + composeQuantityAnswer(quantities, evidence);
+    let text = (rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places) : '') + composeFigureAnswer(quantities, evidence);
     if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], quantities[0]?.subject);
     if (text) return { status: 'answered', text };
   }
@@ -35,11 +35,11 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (text) return { status: 'answered', text };
   }
   if (query.intent === 'list') {
-    const text = rows.length ? composeIndicatorAnswer(rows, evidence, query.places) : composeListAnswer(evidence);
+    const text = rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places) : composeSectionListAnswer(evidence);
     if (text) return { status: 'answered', text };
   }
   if (query.indicator && rows.length) {
-    let text = composeIndicatorAnswer(rows, evidence, query.places);
+    let text = composeIndicatorRowsAnswer(rows, evidence, query.places);
     if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.places, rows);
     return { status: 'answered', text };
   }
@@ -48,7 +48,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     // related sentences would mislead. Say which measure is stated, or that the figure is not.
     return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? composeFigureNotStated(corpus, query, question) };
   }
-  const text = composeExtractiveAnswer(question, query, evidence, corpus.tokenizer);
+  const text = composeQuoteAnswer(question, query, evidence, corpus.tokenizer);
   return text ? { status: 'answered', text } : none();
 }
 

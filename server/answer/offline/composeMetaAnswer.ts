@@ -1,9 +1,9 @@
 // Meta questions (who delivered a report, when, at which session, which city)
 // answered from the metadata read off the report's cover, citing only the
 // cover line that states what was asked.
-import { placeForms } from '../../retrieval/places/placeForms.js';
-import type { ReportMeta } from '../../retrieval/types.js';
-import type { Evidence } from './Answerer.js';
+import { placeForms } from '../../../retrieval/places/placeForms.js';
+import type { ReportMeta } from '../../../retrieval/types.js';
+import type { Evidence } from '../Answerer.js';
 
 type Facet = 'who' | 'when' | 'session' | 'city';
 

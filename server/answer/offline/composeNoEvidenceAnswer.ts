@@ -1,8 +1,8 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
-import { deliveredYear } from '../../retrieval/ingest/deliveredYear.js';
-import type { Corpus, ParsedQuery } from '../../retrieval/types.js';
-import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
-import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
+import { deliveredYear } from '../../../retrieval/ingest/deliveredYear.js';
+import type { Corpus, ParsedQuery } from '../../../retrieval/types.js';
+import { kindsForRole } from '../../../retrieval/indicators/kindsForRole.js';
+import { lookupIndicators } from '../../../retrieval/indicators/lookupIndicators.js';
 
 export function describeCoverage(corpus: Corpus): string {
   const byPlace = new Map<string, number[]>();
@@ -23,7 +23,7 @@ export function describePlaceCoverage(corpus: Corpus, places: readonly string[])
   return `${parts.join('；')}。`;
 }
 
-export function composeNoEvidence(corpus: Corpus, query: ParsedQuery, question: string): string {
+export function composeNoEvidenceAnswer(corpus: Corpus, query: ParsedQuery, question: string): string {
   const coverage = query.places.length && !query.unknownPlace ? describePlaceCoverage(corpus, query.places) : describeCoverage(corpus);
   if (query.unknownPlace) return `报告中没有找到关于${query.unknownPlace}的内容：现有报告不包括${query.unknownPlace}。${coverage}`;
   const who = query.places.join('、');

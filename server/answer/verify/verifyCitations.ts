@@ -8,10 +8,10 @@
 // - a refusal is wrong when the evidence holds an indicator row that answers the question.
 // A sentence that fails is removed (and reported); the caller decides whether a failed draft
 // gets a repair round or is replaced by the offline answer.
-import { normaliseMarkers, NORMAL_MARKER } from '../api/citationMarkers.js';
-import type { RemovedClaim } from '../api/schemas.js';
-import type { Evidence } from './Answerer.js';
-import { indicatorLine } from './buildPrompt.js';
+import { normaliseMarkers, NORMAL_MARKER } from '../../api/citationMarkers.js';
+import type { RemovedClaim } from '../../api/schemas.js';
+import type { Evidence } from '../Answerer.js';
+import { indicatorLine } from '../llm/buildPrompt.js';
 import { describeSubject, sameSubject, subjectAt, type Subject } from './figureSubject.js';
 import { figuresIn, figuresInSource, normaliseForFigures, type Figure } from './figures.js';
 

@@ -3,10 +3,10 @@
 // hundreds of characters, so the unit quoted is a window of clauses around the
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
-import { toSimplified } from '../../retrieval/script/toSimplified.js';
-import { contentTerms } from '../../retrieval/query/contentTerms.js';
-import type { ParsedQuery, Tokenizer } from '../../retrieval/types.js';
-import type { Evidence } from './Answerer.js';
+import { toSimplified } from '../../../retrieval/script/toSimplified.js';
+import { contentTerms } from '../../../retrieval/query/contentTerms.js';
+import type { ParsedQuery, Tokenizer } from '../../../retrieval/types.js';
+import type { Evidence } from '../Answerer.js';
 
 /** At most this many quoted windows. */
 const MAX_SNIPPETS = 3;
@@ -38,7 +38,7 @@ interface Snippet {
 /** Longer terms are more specific: 碳化硅 says more than 建设. */
 const weight = (t: string) => (/^[\d.]+/.test(t) ? 2 : Math.min(t.length, 4));
 
-export function composeExtractiveAnswer(question: string, query: ParsedQuery, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
+export function composeQuoteAnswer(question: string, query: ParsedQuery, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
   const terms = [...new Set(contentTerms(tokenizer.tokenize(toSimplified(question)), query))].filter((t) => t.length > 1 || /\d/.test(t));
   // Search-mode tokens overlap (招商引资, 招商, 引资): weigh the longest ones, and give a
   // long word half credit when only one of its parts appears (招商 in 开放招商成效显著).

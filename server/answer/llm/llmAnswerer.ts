@@ -14,12 +14,12 @@ import {
   streamText,
   type LanguageModel,
 } from 'ai';
-import { findMarkers } from '../api/citationMarkers.js';
-import type { Answerer, AnswerContext, AnswerOptions, Draft } from './Answerer.js';
+import { findMarkers } from '../../api/citationMarkers.js';
+import type { Answerer, AnswerContext, DraftOptions, Draft } from '../Answerer.js';
 import { dropReasoning } from './dropReasoning.js';
 import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
-import { REFUSAL } from './verifyCitations.js';
+import { REFUSAL } from '../verify/verifyCitations.js';
 import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
 
 export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';
@@ -113,7 +113,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
 
   async function answer(
     ctx: AnswerContext,
-    opts: AnswerOptions = {},
+    opts: DraftOptions = {},
   ): Promise<Draft> {
     ctx.signal?.throwIfAborted();
     const { system, messages } = buildPrompt(ctx, opts.repair);

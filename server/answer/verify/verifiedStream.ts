@@ -3,7 +3,7 @@
 // follow its full stop) and has passed the checks. The first sentence that fails stops
 // the stream: the user sees 核验中 (onHold) until the whole draft is checked, repaired or
 // replaced, and then only the rest of the verified final answer — never unchecked text.
-import { NORMAL_MARKER, normaliseMarkers } from '../api/citationMarkers.js';
+import { NORMAL_MARKER, normaliseMarkers } from '../../api/citationMarkers.js';
 import { splitAnswerSentences } from './verifyCitations.js';
 
 export interface VerifiedStreamOptions {

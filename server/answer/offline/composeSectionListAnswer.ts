@@ -1,9 +1,9 @@
 // List questions answered from the section tree: the headings of the section
 // asked about, each cited to its own paragraph.
-import type { Evidence } from './Answerer.js';
-import { LIST_INTRO } from '../../retrieval/sectionHeadings.js';
+import type { Evidence } from '../Answerer.js';
+import { LIST_INTRO } from '../../../retrieval/sectionHeadings.js';
 
-export function composeListAnswer(evidence: Evidence[]): string | undefined {
+export function composeSectionListAnswer(evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const heading = headingOf(e.text);

@@ -1,7 +1,7 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
-import type { QuantityRecord } from '../../retrieval/types.js';
-import type { Evidence } from './Answerer.js';
+import type { QuantityRecord } from '../../../retrieval/types.js';
+import type { Evidence } from '../Answerer.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
 const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①-⑳]|其中|同时|此外|另外)+/;
@@ -11,7 +11,7 @@ export function statementText(record: QuantityRecord, paragraphText: string): st
 }
 
 /** "惠济区2024年的安排：积极推进199个重点项目建设[1]，年度完成投资155亿元以上[1]。" */
-export function composeQuantityAnswer(records: QuantityRecord[], evidence: Evidence[]): string {
+export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidence[]): string {
   const byParagraph = new Map(evidence.map((e) => [e.paragraphId, e]));
   const groups = new Map<string, QuantityRecord[]>();
   for (const r of records) {

@@ -1,9 +1,9 @@
 // Indicator questions answered from the extracted tables: one sentence per
 // place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
-import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
-import type { IndicatorRow } from '../../retrieval/types.js';
-import type { Evidence } from './Answerer.js';
+import { indicatorDef } from '../../../retrieval/indicators/vocabulary.js';
+import type { IndicatorRow } from '../../../retrieval/types.js';
+import type { Evidence } from '../Answerer.js';
 
 /**
  * The report's own label when it is a full name (城镇登记失业率, 公共财政一般预算收入: saying the
@@ -41,7 +41,7 @@ export function describeRow(row: IndicatorRow): string {
  * "惠济区2024年地区生产总值（GDP）的预期目标是增长7%左右[1]。"
  * `districtOrder` keeps the order the question named places in.
  */
-export function composeIndicatorAnswer(rows: IndicatorRow[], evidence: Evidence[], placeOrder: string[] = []): string {
+export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evidence[], placeOrder: string[] = []): string {
   const markerOf = new Map(evidence.map((e) => [e.paragraphId, e.marker]));
   const rank = (d: string) => (placeOrder.includes(d) ? placeOrder.indexOf(d) : placeOrder.length);
   const paragraphNo = (r: IndicatorRow) => Number(r.paragraphId.split(':p')[1]);

@@ -1,8 +1,8 @@
 // The prompt for the LLM answerer: Chinese system rules, the recent conversation, and one
 // user message holding the numbered sources and the question between clear delimiters.
 // Everything taken from users or reports is framed as data; only the system prompt instructs.
-import type { IndicatorRow, Span } from '../../retrieval/types.js';
-import type { AnswerContext, Evidence, RepairRequest } from './Answerer.js';
+import type { IndicatorRow, Span } from '../../../retrieval/types.js';
+import type { AnswerContext, Evidence, RepairRequest } from '../Answerer.js';
 
 export interface PromptMessage {
   role: 'user' | 'assistant';
