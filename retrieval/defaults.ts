@@ -1,4 +1,6 @@
-// Every tunable default of the retrieval library, in one place, each with why.
+// Every tunable default of the product, in one place, each with why: retrieval first,
+// then the evidence a question gets, then the answer side (composers, model, checks) and
+// the server. Imports nothing, so the browser reads the same limits (question length).
 
 export const DEFAULTS = {
   /** Built-in corpus folder, relative to the project root. */
@@ -44,16 +46,17 @@ export const DEFAULTS = {
   passageMaxChars: 360,
   /** Results returned by search() unless k is given. */
   k: 5,
-  /** Questions longer than this are cut before tokenising: longer text only dilutes BM25 and costs time. */
-  maxQueryChars: 1000,
+  /**
+   * The longest question, in characters: the API and the chat box refuse longer ones, and search
+   * cuts anything longer before tokenising (longer text only dilutes BM25 and costs time).
+   */
+  maxQuestionChars: 1000,
   /** A first sentence at most this long, ending in 。, is a paragraph's lead (e.g. 深化“万人助万企”。). */
   leadMaxChars: 24,
   /** BM25 field boosts: lead sentences and section titles say what a paragraph is about. */
   boosts: { text: 1, lead: 2, sectionTitle: 1.5 },
   /** MiniSearch BM25 parameters (its own defaults, stated so a reader need not look them up). */
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  /** Score multiplier for passages from reports that the parsed query points to (place/year). */
-  reportMatchBoost: 1.6,
   /**
    * Score multiplier for a passage in the part of its report that fits the question's year:
    * the review (一、2023年工作回顾) for an outcome, the plan for a target. A 2024 report
@@ -72,6 +75,61 @@ export const DEFAULTS = {
    * them costs ~1 ms per question at 1,000 reports; a process sees one catalog, tests a few.
    */
   queryCatalogMemo: 4,
+  /** What one question's evidence holds (retrieval/evidence). */
+  evidence: {
+    /** Numbered sources given to an answerer: enough for comparisons and lists, small enough for a prompt. */
+    maxItems: 8,
+    /** Search hits added after the structured evidence (figures, cover, lists). */
+    searchK: 5,
+    /** Above this many candidate reports, figure records are looked up only in the reports search found. */
+    figureScopeReports: 8,
+    /** Share of an ask's content weight the best quantity record must cover to answer it. Set on the development set. */
+    minFigureCoverage: 0.6,
+    /** Share of a list question's content weight an enumeration must cover. Set on the development set. */
+    minListCoverage: 0.6,
+  },
+  /** The answer side (server/answer). */
+  answer: {
+    /** Offline quotes for descriptive questions (offline/composeQuoteAnswer.ts). */
+    quote: {
+      /** At most this many quoted windows. */
+      maxSnippets: 3,
+      /** A window grows clause by clause up to this many characters. */
+      maxSnippetChars: 110,
+      /** Share of the question's content weight the best window must cover, else no answer: a weak match is worse than saying so. */
+      minCoverage: 0.5,
+      /** Score added to windows from the part of the report that fits the question's year. */
+      roleBonus: 2,
+      /** Further windows must score at least this share of the best one. */
+      keepRatio: 0.6,
+    },
+    /** The model answerer (llm/). */
+    llm: {
+      /** Give up on the model after this long and answer offline (LLM_TIMEOUT_MS overrides). */
+      timeoutMs: 30_000,
+      /** Deterministic by default: the same evidence should give the same answer (LLM_TEMPERATURE overrides). */
+      temperature: 0,
+      /** Paragraphs longer than this are excerpted around the matched passage in the prompt. */
+      maxParagraphChars: 1200,
+      /** Previous turns (single user or assistant messages) kept as history. */
+      maxHistoryTurns: 6,
+      /** A history turn longer than this is cut (answers can be long; the question matters most). */
+      maxHistoryTurnChars: 1500,
+    },
+    /** A citation range wider than this is not a citation (a model listing [1-200] cites nothing). */
+    maxMarkerRange: 20,
+    /** Subjects of clauses memoised by citation checks: the same paragraphs come back request after request. */
+    subjectMemo: 20_000,
+  },
+  /** The HTTP server (server/). */
+  server: {
+    /** Where to serve unless PORT says otherwise. */
+    port: 8787,
+    /** A question is ≤ maxQuestionChars and a history a few turns: 256 KB is generous and still bounded. */
+    maxBodyBytes: 256 * 1024,
+    /** Paragraphs shown around a cited one, each side. */
+    paragraphNeighbours: 2,
+  },
 } as const;
 
 /**

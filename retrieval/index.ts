@@ -1,7 +1,7 @@
 // Public surface of the retrieval library.
 export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './corpus/loadCorpus.js';
 export { type Corpus } from './types.js';
-export { searchCorpus, normaliseQuestion, QueryError } from './search.js';
+export { searchCorpus, normaliseQuestion, QueryError } from './evidence/searchCorpus.js';
 export { type SearchOptions } from './types.js';
 export { parseQuery } from './query/parseQuery.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';

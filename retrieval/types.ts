@@ -382,3 +382,42 @@ export interface Corpus {
   /** Removes one report from the index, the tables and the maps; false if unknown. */
   removeReport(id: string): boolean;
 }
+
+// ── Evidence for a question (built by retrieval/evidence, answered by the server) ──
+/** One earlier turn of a conversation, for follow-ups (那卫东区呢？). */
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** One numbered source the answer may cite: a whole paragraph. */
+export interface Evidence {
+  /** The [n] an answer uses to cite this paragraph. */
+  marker: number;
+  paragraphId: string;
+  reportId: string;
+  place: string;
+  /** Year the report was delivered. */
+  year: number;
+  /** Section path joined with " › " (封面 for the cover). */
+  section: string;
+  /** The paragraph's full text, in simplified characters (what answers are checked against). */
+  text: string;
+  /** The part of the report the paragraph is in (review, plan, cover, other). */
+  part?: Paragraph['part'];
+  /** The text as written when it differs (traditional script): what the user is shown. Same offsets. */
+  original?: string;
+  /** PDF reports: the page the paragraph starts on. */
+  page?: number;
+  /** The passage that matched, within `text`. */
+  passage: Span;
+  /** Sentences of `text` that matched the question. */
+  matched: Span[];
+  /** Indicator rows whose figure lies in this paragraph and fits the question. */
+  rows: IndicatorRow[];
+  /** Quantity records in this paragraph that answer a figure question no indicator row answers. */
+  quantities?: QuantityRecord[];
+  /** Items of an enumeration in this paragraph's running text that answer a list question, with its intro. */
+  list?: { intro: string; items: (Span & { text: string })[] };
+  report: ReportMeta;
+}

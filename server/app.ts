@@ -19,8 +19,7 @@ import { chatRoute } from './routes/chatRoute.js';
 import { readRoutes } from './routes/readRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
 
-/** A question is ≤ 1,000 characters and a history a few turns: 256 KB is generous and still bounded. */
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = DEFAULTS.server.maxBodyBytes;
 /** An upload is one report file plus a few form fields: the file limit and room for the form. */
 export const MAX_UPLOAD_BODY_BYTES = DEFAULTS.maxUploadBytes + 64 * 1024;
 

@@ -1,5 +1,6 @@
 // Loads the corpus, picks the answerer from the environment and serves the app
 // on a port. Used by `npm start` and by tests that need a real port.
+import { DEFAULTS } from '../retrieval/defaults.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpus/cor
 import { loadCorpus, PROJECT_ROOT } from '../retrieval/corpus/loadCorpus.js';
 import type { Corpus } from '../retrieval/types.js';
 import type { Answerer } from './answer/Answerer.js';
-import { createLlmAnswererFromConfig, } from './answer/llm/llmAnswerer.js';
+import { createLlmAnswererFromConfig } from './answer/llm/llmAnswerer.js';
 import { describeLlmConfig, readLlmConfig } from './answer/llm/llmConfig.js';
 import { createApp } from './app.js';
 import { isLoopbackBind } from './http/checkHost.js';
@@ -32,7 +33,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_PORT = 8787;
 export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -52,7 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   }
 
-  const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULT_PORT);
+  const port = options.port ?? (env.PORT ? Number(env.PORT) : DEFAULTS.server.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数，收到 ${env.PORT}`);
   const hostname = options.host ?? env.HOST ?? '127.0.0.1';
   const loopback = isLoopbackBind(hostname);

@@ -1,11 +1,11 @@
+import { DEFAULTS } from '../retrieval/defaults.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
-import type { Corpus, IndicatorRow, ParsedQuery, ReportMeta } from '../retrieval/types.js';
-import type { AnswerContext, Evidence } from '../server/answer/Answerer.js';
+import type { Corpus, Evidence, IndicatorRow, ParsedQuery, ReportMeta } from '../retrieval/types.js';
+import type { AnswerContext } from '../server/answer/Answerer.js';
 import {
-  MAX_PARAGRAPH_CHARS,
   SYSTEM_PROMPT,
   buildPrompt,
   evidenceText,
@@ -196,7 +196,7 @@ describe('buildPrompt', () => {
   it('excerpts a very long paragraph around the matched passage and sentences (±1 sentence)', () => {
     const sentences = Array.from({ length: 80 }, (_, i) => `第${i + 1}句说明了一些情况和有关的工作安排内容。`);
     const long = sentences.join('');
-    expect(long.length).toBeGreaterThan(MAX_PARAGRAPH_CHARS);
+    expect(long.length).toBeGreaterThan(DEFAULTS.answer.llm.maxParagraphChars);
     const ev = evidence(1, long, { passage: span(long, sentences[20]), matched: [span(long, sentences[5])] });
     const shown = evidenceText(ev);
     expect(shown.length).toBeLessThan(long.length);
@@ -211,9 +211,9 @@ describe('buildPrompt', () => {
   it('excerpts the real long paragraph of hongqi-2024 and keeps the matched figure verbatim', () => {
     const lines = readFileSync(new URL('../seeds/hongqi-2024.txt', import.meta.url), 'utf8').split(/\r?\n/);
     const long = lines.find((l) => l.startsWith('（一）聚焦项目引建'))!;
-    expect(long.length).toBeGreaterThan(MAX_PARAGRAPH_CHARS);
+    expect(long.length).toBeGreaterThan(DEFAULTS.answer.llm.maxParagraphChars);
     const shown = evidenceText(evidence(1, long, { passage: span(long, '确保完成年度投资216亿元'), matched: [] }));
-    expect(shown.length).toBeLessThan(MAX_PARAGRAPH_CHARS);
+    expect(shown.length).toBeLessThan(DEFAULTS.answer.llm.maxParagraphChars);
     expect(shown).toContain('统筹推进总投资1500亿元、涵盖8大领域的315个重大项目，确保完成年度投资216亿元。');
     expect(shown.endsWith('……')).toBe(true);
   });

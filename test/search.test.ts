@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../retrieval/types.js';
-import { QueryError } from '../retrieval/search.js';
+import { QueryError } from '../retrieval/evidence/searchCorpus.js';
 import { sharedCorpus } from './helpers/corpus.js';
 
 let corpus: Corpus;

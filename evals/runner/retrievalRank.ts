@@ -2,7 +2,7 @@
 // question as the answerer understands it (in-process), or among the answer's
 // citations (server runs, which cannot see the search). Plus recall@k and MRR.
 import type { Corpus } from '../../retrieval/types.js';
-import { resolveQuery } from '../../server/answer/prepareEvidence.js';
+import { resolveQuery } from '../../retrieval/evidence/prepareEvidence.js';
 import type { EvalQuestion } from '../questionSchema.js';
 import { paragraphHasEvidence } from './evidenceMatch.js';
 

@@ -3,7 +3,7 @@
 // Options: --k N, --jsonl, --report FILE (repeatable: extra report files), --place (or --district), --year
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { QueryError } from '../search.js';
+import { QueryError } from '../evidence/searchCorpus.js';
 import type { SearchFilters, SearchResult } from '../types.js';
 import { cliCorpus, fail } from './cliCorpus.js';
 

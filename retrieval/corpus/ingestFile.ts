@@ -6,7 +6,7 @@ import { assignPages } from '../ingest/assignPages.js';
 import { extractIndicators } from '../indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from '../ingest/ingestReport.js';
 import { extractQuantities } from '../quantities/extractQuantities.js';
-import type { IndicatorRow, IngestedReport, QuantityRecord, Report } from '../types.js';
+import type { IngestedReport, Report } from '../types.js';
 import { readerFor, readReportFile } from '../ingest/readers/readReportFile.js';
 
 /** Time spent extracting records and the indicator view, added to `timing` when given (loadCorpus's stats). */

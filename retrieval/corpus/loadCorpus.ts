@@ -19,7 +19,7 @@ import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus 
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from '../index/indexCache.js';
 import { miniSearchBackend } from '../index/miniSearchBackend.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
-import { searchCorpus } from '../search.js';
+import { searchCorpus } from '../evidence/searchCorpus.js';
 import { createTokenizer } from '../tokenize/createTokenizer.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 // Filters over extracted indicator rows.
 import { samePlace } from '../places/samePlace.js';
-import type { IndicatorKind, IndicatorLookup, IndicatorRow } from '../types.js';
+import type { IndicatorLookup, IndicatorRow } from '../types.js';
 import { INDICATORS } from './vocabulary.js';
 
 

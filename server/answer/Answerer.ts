@@ -2,40 +2,8 @@
 // deterministic, no network) and the LLM answerer (any OpenAI-compatible
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
-import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, QuantityRecord, ReportMeta, Span } from '../../retrieval/types.js';
+import type { Corpus, Evidence, ParsedQuery } from '../../retrieval/types.js';
 import type { ChatTurn } from '../api/schemas.js';
-
-/** One numbered source the answer may cite: a whole paragraph. */
-export interface Evidence {
-  /** The [n] an answer uses to cite this paragraph. */
-  marker: number;
-  paragraphId: string;
-  reportId: string;
-  place: string;
-  /** Year the report was delivered. */
-  year: number;
-  /** Section path joined with " › " (封面 for the cover). */
-  section: string;
-  /** The paragraph's full text, in simplified characters (what answers are checked against). */
-  text: string;
-  /** The part of the report the paragraph is in (review, plan, cover, other). */
-  part?: Paragraph['part'];
-  /** The text as written when it differs (traditional script): what the user is shown. Same offsets. */
-  original?: string;
-  /** PDF reports: the page the paragraph starts on. */
-  page?: number;
-  /** The passage that matched, within `text`. */
-  passage: Span;
-  /** Sentences of `text` that matched the question. */
-  matched: Span[];
-  /** Indicator rows whose figure lies in this paragraph and fits the question. */
-  rows: IndicatorRow[];
-  /** Quantity records in this paragraph that answer a figure question no indicator row answers. */
-  quantities?: QuantityRecord[];
-  /** Items of an enumeration in this paragraph's running text that answer a list question, with its intro. */
-  list?: { intro: string; items: (Span & { text: string })[] };
-  report: ReportMeta;
-}
 
 export interface AnswerContext {
   question: string;

@@ -6,7 +6,7 @@ import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
-import { prepareEvidence } from './prepareEvidence.js';
+import { prepareEvidence } from '../../retrieval/evidence/prepareEvidence.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
 import { verifyCitations, type Verification } from './verify/verifyCitations.js';

@@ -2,7 +2,8 @@
 // client (citation chips), so both read a model's markers the same way.
 // Models write [1], [1][2], [1,2], [1-3], 【1】, ［1］, [^1], [来源1], (来源1), （来源1）.
 // Everything is normalised to [n] before any check; [n] is the only form stored.
-// No imports: safe in the browser.
+// Imports only the defaults (no Node APIs): safe in the browser.
+import { DEFAULTS } from '../../retrieval/defaults.js';
 
 /** Marker numbers are 1–999; [2024] is a year, not a marker. */
 const NUM = String.raw`\d{1,3}`;
@@ -21,8 +22,6 @@ const MARKER_GROUP = new RegExp(
   'g',
 );
 
-/** A range wider than this is not a citation (a model listing [1-200] cites nothing). */
-export const MAX_MARKER_RANGE = 20;
 
 /** The normalised form, [n], as a regex over normalised text. */
 export const NORMAL_MARKER = /\[(\d{1,3})\]/g;
@@ -38,7 +37,7 @@ function expand(list: string): number[] | undefined {
     const [a, b] = item.split(new RegExp(RANGE)).map((n) => Number.parseInt(n, 10));
     if (b === undefined) out.push(a);
     else {
-      if (b < a || b - a > MAX_MARKER_RANGE) return undefined;
+      if (b < a || b - a > DEFAULTS.answer.maxMarkerRange) return undefined;
       for (let n = a; n <= b; n++) out.push(n);
     }
   }

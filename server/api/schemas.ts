@@ -9,9 +9,12 @@ import {
   ReportMetaSchema,
   SpanSchema,
 } from '../../retrieval/types.js';
+import { DEFAULTS } from '../../retrieval/defaults.js';
 import { districtAsPlace } from './legacyDistrict.js';
 
-export const MAX_QUESTION_CHARS = 1000;
+/** The longest question (DEFAULTS.maxQuestionChars), and what a longer one is told. */
+export const MAX_QUESTION_CHARS = DEFAULTS.maxQuestionChars;
+export const QUESTION_TOO_LONG = `问题过长（最多 ${MAX_QUESTION_CHARS} 字）`;
 
 export const ChatTurnSchema = z.object({
   role: z.enum(['user', 'assistant']),
@@ -36,7 +39,7 @@ export const QuestionSchema = z
     z
       .string()
       .min(1, '问题不能为空')
-      .max(MAX_QUESTION_CHARS, `问题过长（最多 ${MAX_QUESTION_CHARS} 字）`),
+      .max(MAX_QUESTION_CHARS, QUESTION_TOO_LONG),
   );
 
 export const AskRequestSchema = z.object({

@@ -6,7 +6,7 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { FiltersSchema, MAX_QUESTION_CHARS, type ChatTurn } from '../api/schemas.js';
+import { FiltersSchema, MAX_QUESTION_CHARS, QUESTION_TOO_LONG, type ChatTurn } from '../api/schemas.js';
 import { answerQuestion, type AnswerDeps } from '../answer/answerQuestion.js';
 import { ApiError, readJson, zodMessage } from '../http/apiError.js';
 
@@ -36,7 +36,7 @@ export function chatRoute(deps: AnswerDeps) {
     const question = textOf(last.parts).trim();
     if (last.role !== 'user') throw new ApiError(400, 'invalid_request', '最后一条消息须来自用户');
     if (!question) throw new ApiError(400, 'invalid_request', '问题不能为空');
-    if (question.length > MAX_QUESTION_CHARS) throw new ApiError(400, 'invalid_request', `问题过长（最多 ${MAX_QUESTION_CHARS} 字）`);
+    if (question.length > MAX_QUESTION_CHARS) throw new ApiError(400, 'invalid_request', QUESTION_TOO_LONG);
     const history: ChatTurn[] = messages
       .slice(0, -1)
       .filter((m) => m.role !== 'system')

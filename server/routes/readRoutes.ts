@@ -8,8 +8,7 @@ import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { summaryOf } from './reportRoutes.js';
 
-/** Neighbours shown around a cited paragraph. */
-const NEIGHBOURS = 2;
+const NEIGHBOURS = DEFAULTS.server.paragraphNeighbours;
 
 export function readRoutes(corpus: Corpus, answererName: string, uploads = false) {
   return new Hono()

@@ -8,7 +8,7 @@ import type { Corpus } from '../../retrieval/types.js';
 import type { AnswerContext, Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswerer } from '../../server/answer/llm/llmAnswerer.js';
 import { createOfflineAnswerer } from '../../server/answer/offline/offlineAnswerer.js';
-import { prepareEvidence } from '../../server/answer/prepareEvidence.js';
+import { prepareEvidence } from '../../retrieval/evidence/prepareEvidence.js';
 import { verifyCitations } from '../../server/answer/verify/verifyCitations.js';
 import { sharedCorpus } from '../helpers/corpus.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '../../server/answer/Answerer.js';
+import type { Evidence } from '../../retrieval/types.js';
 import { figuresIn, sourceHasNumber } from '../../server/answer/verify/figures.js';
 import { verifyCitations } from '../../server/answer/verify/verifyCitations.js';
 

@@ -1,5 +1,4 @@
-import type { Route } from '../route.js';
-import { formatRoute } from '../route.js';
+import { formatRoute, type Route } from '../route.js';
 
 const TABS = [
   { key: 'chat', label: '问答', route: { view: 'chat' } },

@@ -1,5 +1,4 @@
-import type { ChartData } from '../indicatorChart.js';
-import { niceTicks } from '../indicatorChart.js';
+import { type ChartData, niceTicks } from '../indicatorChart.js';
 import { KIND_LABEL } from '../labels.js';
 
 const HEIGHT = 280;

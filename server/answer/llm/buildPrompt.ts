@@ -1,8 +1,9 @@
 // The prompt for the LLM answerer: Chinese system rules, the recent conversation, and one
 // user message holding the numbered sources and the question between clear delimiters.
 // Everything taken from users or reports is framed as data; only the system prompt instructs.
-import type { IndicatorRow, Span } from '../../../retrieval/types.js';
-import type { AnswerContext, Evidence, RepairRequest } from '../Answerer.js';
+import { DEFAULTS } from '../../../retrieval/defaults.js';
+import type { Evidence, IndicatorRow, Span } from '../../../retrieval/types.js';
+import type { AnswerContext, RepairRequest } from '../Answerer.js';
 
 export interface PromptMessage {
   role: 'user' | 'assistant';
@@ -14,12 +15,7 @@ export interface BuiltPrompt {
   messages: PromptMessage[];
 }
 
-/** Paragraphs longer than this are excerpted around the matched passage. */
-export const MAX_PARAGRAPH_CHARS = 1200;
-/** Previous turns (single user or assistant messages) kept as history. */
-export const MAX_HISTORY_TURNS = 6;
-/** A history turn longer than this is cut (answers can be long; the question matters most). */
-export const MAX_HISTORY_TURN_CHARS = 1500;
+const { maxParagraphChars: MAX_PARAGRAPH_CHARS, maxHistoryTurns: MAX_HISTORY_TURNS, maxHistoryTurnChars: MAX_HISTORY_TURN_CHARS } = DEFAULTS.answer.llm;
 
 export const SYSTEM_PROMPT = [
   '你是“报告问答”助手，只根据区政府工作报告的原文回答问题。',

@@ -20,7 +20,8 @@ import { dropReasoning } from './dropReasoning.js';
 import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
 import { REFUSAL } from '../verify/verifyCitations.js';
-import { DEFAULT_LLM_TEMPERATURE, DEFAULT_LLM_TIMEOUT_MS, type LlmConfig } from './llmConfig.js';
+import { DEFAULTS } from '../../../retrieval/defaults.js';
+import type { LlmConfig } from './llmConfig.js';
 
 export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';
 
@@ -104,8 +105,8 @@ export function classifyLlmError(error: unknown): LlmError {
 }
 
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
-  const temperature = options.temperature ?? DEFAULT_LLM_TEMPERATURE;
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.answer.llm.timeoutMs;
+  const temperature = options.temperature ?? DEFAULTS.answer.llm.temperature;
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const fail = (e: LlmError) => new LlmError(e.kind, redact(e.message, secrets), e.status);
   /** Learned from its answers: this model reasons in its text, so nothing is streamed before its </think>. */

@@ -8,6 +8,7 @@
 //   LLM_TEMPERATURE  default 0
 //
 // Error messages name the variable but never echo LLM_API_KEY's value.
+import { DEFAULTS } from '../../../retrieval/defaults.js';
 import { z } from 'zod';
 
 export interface LlmConfig {
@@ -20,8 +21,6 @@ export interface LlmConfig {
   temperature: number;
 }
 
-export const DEFAULT_LLM_TIMEOUT_MS = 30_000;
-export const DEFAULT_LLM_TEMPERATURE = 0;
 
 type Env = Record<string, string | undefined>;
 
@@ -91,11 +90,11 @@ export function readLlmConfig(env: Env = process.env): LlmConfig | undefined {
   const model = parseVar('LLM_MODEL', ModelSchema, modelRaw);
 
   const timeoutRaw = optionalText.parse(env.LLM_TIMEOUT_MS);
-  const timeoutMs = timeoutRaw === undefined ? DEFAULT_LLM_TIMEOUT_MS : parseVar('LLM_TIMEOUT_MS', TimeoutSchema, timeoutRaw);
+  const timeoutMs = timeoutRaw === undefined ? DEFAULTS.answer.llm.timeoutMs : parseVar('LLM_TIMEOUT_MS', TimeoutSchema, timeoutRaw);
 
   const temperatureRaw = optionalText.parse(env.LLM_TEMPERATURE);
   const temperature =
-    temperatureRaw === undefined ? DEFAULT_LLM_TEMPERATURE : parseVar('LLM_TEMPERATURE', TemperatureSchema, temperatureRaw);
+    temperatureRaw === undefined ? DEFAULTS.answer.llm.temperature : parseVar('LLM_TEMPERATURE', TemperatureSchema, temperatureRaw);
 
   // The key is not validated beyond "non-blank" and its value never appears in a message.
   const apiKey = optionalText.parse(env.LLM_API_KEY);

@@ -2,8 +2,7 @@
 // place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
 import { indicatorDef } from '../../../retrieval/indicators/vocabulary.js';
-import type { IndicatorRow } from '../../../retrieval/types.js';
-import type { Evidence } from '../Answerer.js';
+import type { Evidence, IndicatorRow } from '../../../retrieval/types.js';
 
 /**
  * The report's own label when it is a full name (城镇登记失业率, 公共财政一般预算收入: saying the

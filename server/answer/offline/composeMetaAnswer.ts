@@ -2,24 +2,8 @@
 // answered from the metadata read off the report's cover, citing only the
 // cover line that states what was asked.
 import { placeForms } from '../../../retrieval/places/placeForms.js';
-import type { ReportMeta } from '../../../retrieval/types.js';
-import type { Evidence } from '../Answerer.js';
-
-type Facet = 'who' | 'when' | 'session' | 'city';
-
-function facetsOf(question: string): Facet[] {
-  const f: Facet[] = [];
-  if (/谁|[区县市省旗州盟]长|主席|作者|报告人|姓名|名字|职务|职位/.test(question)) f.push('who');
-  if (/什么时候|何时|哪天|哪一天|日期|时间|几月|几号/.test(question)) f.push('when');
-  if (/会议|届|第几次|哪次|大会|什么会|哪个会/.test(question)) f.push('session');
-  if (asksCity(question)) f.push('city');
-  return f;
-}
-
-/** 卫东区是哪个城市的 / 属于哪个市 / 所在省份. */
-export function asksCity(question: string): boolean {
-  return /哪个市|哪个城市|哪座城市|哪个省|属于|所在|隶属/.test(question);
-}
+import { coverFacetsOf } from '../../../retrieval/query/coverFacets.js';
+import type { Evidence, ReportMeta } from '../../../retrieval/types.js';
 
 export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, { meta: ReportMeta; cover: Evidence[] }>();
@@ -29,7 +13,7 @@ export function composeMetaAnswer(question: string, evidence: Evidence[]): strin
     cur.cover.push(e);
     byReport.set(e.reportId, cur);
   }
-  const facets = facetsOf(question);
+  const facets = coverFacetsOf(question);
   const sentences = [...byReport.values()].map(({ meta, cover }) => {
     const [y, m, d] = meta.date ? meta.date.split('-').map(Number) : [meta.planYear];
     const on = meta.date ? `于${y}年${m}月${d}日` : '';

@@ -3,19 +3,12 @@
 // hundreds of characters, so the unit quoted is a window of clauses around the
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
+import { DEFAULTS } from '../../../retrieval/defaults.js';
 import { toSimplified } from '../../../retrieval/script/toSimplified.js';
 import { contentTerms } from '../../../retrieval/query/contentTerms.js';
-import type { ParsedQuery, Tokenizer } from '../../../retrieval/types.js';
-import type { Evidence } from '../Answerer.js';
+import type { Evidence, ParsedQuery, Tokenizer } from '../../../retrieval/types.js';
 
-/** At most this many quoted windows. */
-const MAX_SNIPPETS = 3;
-/** A window grows clause by clause up to this many characters. */
-const MAX_SNIPPET_CHARS = 110;
-/** Share of the question's content weight the best window must cover, else no answer. */
-const MIN_COVERAGE = 0.5;
-/** Score added to windows from the part of the report that fits the question's year. */
-const ROLE_BONUS = 2;
+const { maxSnippets: MAX_SNIPPETS, maxSnippetChars: MAX_SNIPPET_CHARS, minCoverage: MIN_COVERAGE, roleBonus: ROLE_BONUS, keepRatio: KEEP_RATIO } = DEFAULTS.answer.quote;
 
 function fitsRole(e: Evidence, query: ParsedQuery): boolean {
   if (query.yearRole === 'any') return false;
@@ -23,10 +16,6 @@ function fitsRole(e: Evidence, query: ParsedQuery): boolean {
   return query.yearRole === 'actual' ? review : !review;
 }
 
-/** A first sentence this short is a paragraph's lead (its topic). */
-const LEAD_MAX_CHARS = 24;
-/** Further windows must score at least this share of the best one. */
-const KEEP_RATIO = 0.6;
 
 interface Snippet {
   e: Evidence;
@@ -99,7 +88,7 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
 /** A paragraph's short first sentence, lower-cased, or ''. */
 function leadOf(e: Evidence): string {
   const first = segments(e.text)[0];
-  return first && first.end - first.start <= LEAD_MAX_CHARS ? e.text.slice(first.start, first.end).toLowerCase() : '';
+  return first && first.end - first.start <= DEFAULTS.leadMaxChars ? e.text.slice(first.start, first.end).toLowerCase() : '';
 }
 
 /** Sentence-like segments: split at 。！？ and at semicolons, which separate independent items. */

@@ -1,7 +1,7 @@
 // List questions answered from the section tree: the headings of the section
 // asked about, each cited to its own paragraph.
-import type { Evidence } from '../Answerer.js';
-import { LIST_INTRO } from '../../../retrieval/sectionHeadings.js';
+import type { Evidence } from '../../../retrieval/types.js';
+import { LIST_INTRO } from '../../../retrieval/evidence/sectionHeadings.js';
 
 export function composeSectionListAnswer(evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, Evidence[]>();

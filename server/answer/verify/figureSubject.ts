@@ -2,6 +2,7 @@
 // "GDP目标7.5%" citing a paragraph where 7.5% belongs to 规上工业增加值 has the right
 // number and the wrong subject; citation enforcement compares the two subjects.
 // Until the quantity records of the ingest side exist, the clause around the figure stands in.
+import { DEFAULTS } from '../../../retrieval/defaults.js';
 import { INDICATORS } from '../../../retrieval/indicators/vocabulary.js';
 import { placeForms } from '../../../retrieval/places/placeForms.js';
 
@@ -40,8 +41,6 @@ function escape(s: string): string {
 }
 
 const cache = new Map<string, Subject>();
-/** Bounds the memo: the same paragraphs' clauses come back request after request. */
-const CACHE_LIMIT = 20_000;
 
 /** The subject of a piece of text. `places` are stripped: a place's name says which report, not which indicator. */
 export function subjectOf(text: string, places: string[] = []): Subject {
@@ -49,7 +48,7 @@ export function subjectOf(text: string, places: string[] = []): Subject {
   const hit = cache.get(key);
   if (hit) return hit;
   const subject = computeSubject(text, places);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (cache.size >= DEFAULTS.answer.subjectMemo) cache.clear();
   cache.set(key, subject);
   return subject;
 }

@@ -1,15 +1,14 @@
 // List questions about items written inside a paragraph ("必须坚持哪几条", "存在哪些问题和不足",
 // "面临哪几方面困难"): the enumeration of the question's reports whose intro and items cover the
 // question's words, when they cover them better than the section headings do.
-import { findEnumerations, type Enumeration } from '../../retrieval/lists/findEnumerations.js';
-import { enumerationCoverage, matchEnumeration } from '../../retrieval/lists/matchEnumeration.js';
-import type { Corpus, ParsedQuery, Report } from '../../retrieval/types.js';
-import { contentTerms } from '../../retrieval/query/contentTerms.js';
-import { readReportPart } from '../../retrieval/quantities/readReportPart.js';
-import { sectionHeadings } from '../../retrieval/sectionHeadings.js';
+import { DEFAULTS } from '../defaults.js';
+import { findEnumerations, type Enumeration } from '../lists/findEnumerations.js';
+import { enumerationCoverage, matchEnumeration } from '../lists/matchEnumeration.js';
+import type { Corpus, ParsedQuery, Report } from '../types.js';
+import { contentTerms } from '../query/contentTerms.js';
+import { readReportPart } from '../quantities/readReportPart.js';
+import { sectionHeadings } from './sectionHeadings.js';
 
-/** Share of the question's content weight an enumeration must cover. Set on the development set. */
-export const MIN_LIST_COVERAGE = 0.6;
 /** Words that ask for a list without saying of what. */
 const LIST_FRAME = /^(?:哪几条|哪几|哪些|几条|几个|哪几个|几方面|几个方面|方面|条|说|是|有|报告|提出|主要|包括|什么|分别|哪|几)$/u;
 /** A question asks for items: 哪些 / 哪几 / 有什么 / 几条. */
@@ -35,9 +34,9 @@ export function selectEnumeration(corpus: Corpus, query: ParsedQuery, question: 
     return part === undefined || (query.yearRole === 'target' ? part === 'plan' : part !== 'plan');
   };
   const best = matchEnumeration(reports.flatMap((r) => enumerationsOf(r).filter((e) => fits(r, e))), words);
-  if (!best || best.coverage < MIN_LIST_COVERAGE) return undefined;
+  if (!best || best.coverage < DEFAULTS.evidence.minListCoverage) return undefined;
   // An open question ("科技创新取得了哪些成果") gets a list only when the list's intro says it is that list.
-  if (query.intent === 'open' && enumerationCoverage({ ...best.enumeration, items: [] }, words) < MIN_LIST_COVERAGE) return undefined;
+  if (query.intent === 'open' && enumerationCoverage({ ...best.enumeration, items: [] }, words) < DEFAULTS.evidence.minListCoverage) return undefined;
   if (query.intent === 'list') {
     // "工作重点有哪些方面": the section tree answers, unless the enumeration names the question better.
     const headings = sectionHeadings(question, reports);

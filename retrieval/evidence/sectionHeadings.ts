@@ -1,6 +1,6 @@
 // List questions ("重点工作有哪些", "2023年做了哪几个方面的工作") are answered by the
 // section tree, not by word overlap: the headings of the section asked about.
-import type { Paragraph, Report } from './types.js';
+import type { Paragraph, Report } from '../types.js';
 
 /** A section's own introduction to its headings: 2023年,我们主要做了7个方面工作。/ 重点做好以下六个方面工作： */
 export const LIST_INTRO = /(?:以下|方面|[一二三四五六七八九十\d]+项)[^，,。]{0,6}工作[：:。]?$/;

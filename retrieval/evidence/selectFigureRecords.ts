@@ -3,14 +3,14 @@
 // the records of the right reports, part and year; the best record answers it when it covers
 // enough of the question. When the best record is the one an indicator row was read from, the
 // row answers instead (its wording is better), so the indicator tables stay the fast path.
-import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
-import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../../retrieval/types.js';
-import { contentTerms } from '../../retrieval/query/contentTerms.js';
-import { matchQuantities, type MatchTerm, type QuantityMatch } from '../../retrieval/quantities/matchQuantities.js';
-import { splitAsks } from '../../retrieval/quantities/splitAsks.js';
+import { DEFAULTS } from '../defaults.js';
+import { indicatorDef } from '../indicators/vocabulary.js';
+import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../types.js';
+import { contentTerms } from '../query/contentTerms.js';
+import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
+import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { splitAsks } from '../quantities/splitAsks.js';
 
-/** Share of an ask's content weight the best record must cover. Set on the development set. */
-export const MIN_FIGURE_COVERAGE = 0.6;
 
 /** Words that frame a figure question without naming what is counted. */
 const FIGURE_FRAME = new Set([
@@ -81,11 +81,11 @@ export function selectFigureRecords(
     const top = matches.filter((m) => m.coverage === matches[0]?.coverage);
     const best = (near && top.find((m) => m.record.paragraphId === near.paragraphId)) || matches[0];
     const rowMatch = matches.find(isRow);
-    if (!best || best.coverage < MIN_FIGURE_COVERAGE) {
+    if (!best || best.coverage < DEFAULTS.evidence.minFigureCoverage) {
       // The question's words name more than the indicator does (税收收入 is not 居民收入): no row answers.
       // (A row's record among the candidates that matched nothing covers nothing.)
       const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(`${r.paragraphId}:${r.span.end}`)) ? 0 : undefined);
-      if (rows.length && !(rowCoverage !== undefined && rowCoverage < MIN_FIGURE_COVERAGE)) useRows = true;
+      if (rows.length && !(rowCoverage !== undefined && rowCoverage < DEFAULTS.evidence.minFigureCoverage)) useRows = true;
       continue;
     }
     // A row states the same figure at least as well: the table answers this ask.
@@ -108,14 +108,8 @@ export function selectFigureRecords(
 
 /** The records a figure question may be answered from: its reports, the part and year it asks about. */
 function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, reports: Report[]): QuantityRecord[] {
-  const ids = new Set(reports.map((r) => r.meta.id));
-  if (query.year === undefined) {
-    // No year named: each place's newest report speaks for it.
-    const latest = new Map<string, Report>();
-    for (const r of reports) if ((latest.get(r.meta.place)?.meta.planYear ?? -Infinity) < r.meta.planYear) latest.set(r.meta.place, r);
-    ids.clear();
-    for (const r of latest.values()) ids.add(r.meta.id);
-  }
+  // No year named: each place's newest report speaks for it.
+  const ids = new Set((query.year === undefined ? newestReportPerPlace(reports) : reports).map((r) => r.meta.id));
   const multiYear = /五年|累计|年均|以来|十[二三四五]五/.test(question);
   const kinds: QuantityKind[] =
     query.yearRole === 'target' ? ['target'] : query.yearRole === 'actual' ? ['actual', 'estimate'] : ['target', 'actual', 'estimate'];

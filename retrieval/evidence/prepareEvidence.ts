@@ -2,28 +2,21 @@
 // evidence both answerers work from: paragraphs stating a matching indicator
 // figure first, then the cover for meta questions, the section headings for list
 // questions, then the best search hits.
-import { deliveredYear } from '../../retrieval/ingest/deliveredYear.js';
-import { placeForms } from '../../retrieval/places/placeForms.js';
-import { samePlace } from '../../retrieval/places/samePlace.js';
-import { toSimplified } from '../../retrieval/script/toSimplified.js';
-import { kindsForRole } from '../../retrieval/indicators/kindsForRole.js';
-import { lookupIndicators } from '../../retrieval/indicators/lookupIndicators.js';
-import { indicatorDef } from '../../retrieval/indicators/vocabulary.js';
-import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, QuantityRecord, Report, SearchHit, Span } from '../../retrieval/types.js';
-import { parseConversation } from '../../retrieval/query/parseConversation.js';
-import { LIST_INTRO, sectionHeadings } from '../../retrieval/sectionHeadings.js';
-import type { ChatTurn, Filters } from '../api/schemas.js';
-import type { Evidence } from './Answerer.js';
-import { asksCity } from './offline/composeMetaAnswer.js';
+import { DEFAULTS } from '../defaults.js';
+import { deliveredYear } from '../ingest/deliveredYear.js';
+import { placeForms } from '../places/placeForms.js';
+import { samePlace } from '../places/samePlace.js';
+import { toSimplified } from '../script/toSimplified.js';
+import type { ConversationTurn, Corpus, Evidence, IndicatorRow, Paragraph, ParsedQuery, QuantityRecord, Report, SearchFilters, SearchHit, Span } from '../types.js';
+import { parseConversation } from '../query/parseConversation.js';
+import { LIST_INTRO, sectionHeadings } from './sectionHeadings.js';
+import { asksCity } from '../query/coverFacets.js';
+import { indicatorRows } from './indicatorRows.js';
+import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { reportsForQuestion } from './reportsForQuestion.js';
 import { selectFigureRecords } from './selectFigureRecords.js';
 import { selectEnumeration } from './selectEnumeration.js';
 
-/** Evidence items given to an answerer: enough for comparisons and lists, small enough for a prompt. */
-export const MAX_EVIDENCE = 8;
-/** Search hits added after the structured evidence. */
-const SEARCH_K = 5;
-/** Above this many candidate reports, figure records are looked up only in the reports search found. */
-const FIGURE_SCOPE_REPORTS = 8;
 
 export interface PreparedQuestion {
   question: string;
@@ -32,11 +25,11 @@ export interface PreparedQuestion {
   retrieveMs: number;
 }
 
-export function resolveQuery(corpus: Corpus, question: string, history: ChatTurn[] = []): ParsedQuery {
+export function resolveQuery(corpus: Corpus, question: string, history: ConversationTurn[] = []): ParsedQuery {
   return parseConversation(question, history, corpus.reports.map((r) => r.meta));
 }
 
-export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn[] = [], filters: Filters = {}): PreparedQuestion {
+export function prepareEvidence(corpus: Corpus, asked: string, history: ConversationTurn[] = [], filters: SearchFilters = {}): PreparedQuestion {
   const t0 = performance.now();
   // The reports are read in simplified characters; so is a question written in traditional ones.
   const question = toSimplified(asked);
@@ -56,12 +49,12 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
   };
 
   if (!query.noMatchingReport && !query.unknownPlace) {
-    const reports = relevantReports(corpus, query, filters);
-    const hits: SearchHit[] = corpus.search(question, { k: SEARCH_K, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
+    const reports = reportsForQuestion(corpus, query, filters);
+    const hits: SearchHit[] = corpus.search(question, { k: DEFAULTS.evidence.searchK, filters: { ...filters, reportIds: reports.map((r) => r.meta.id) }, parsed: query }).results;
     const rows = indicatorRows(corpus, query, reports);
     const lastUser = [...history].reverse().find((t) => t.role === 'user')?.content;
     // A figure question naming no place is about the reports search finds, not every report loaded.
-    const figureReports = reports.length > FIGURE_SCOPE_REPORTS ? reports.filter((r) => hits.some((h) => h.reportId === r.meta.id)) : reports;
+    const figureReports = reports.length > DEFAULTS.evidence.figureScopeReports ? reports.filter((r) => hits.some((h) => h.reportId === r.meta.id)) : reports;
     const figures = selectFigureRecords(corpus, query, question, figureReports, rows, lastUser);
     if (figures.useRows) {
       for (const row of rows) {
@@ -101,7 +94,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: ChatTurn
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
   }
 
-  const evidence: Evidence[] = [...items.values()].slice(0, MAX_EVIDENCE).map((it, i) => {
+  const evidence: Evidence[] = [...items.values()].slice(0, DEFAULTS.evidence.maxItems).map((it, i) => {
     const report = corpus.reportById.get(it.paragraph.reportId)!;
     return {
       marker: i + 1,
@@ -130,65 +123,13 @@ function normalisePlace(corpus: Corpus, d: string): string {
   return corpus.reports.find((r) => samePlace(r.meta.place, d))?.meta.place ?? d;
 }
 
-/** Reports the question is about: those the query names, else its places' reports, else all. */
-function relevantReports(corpus: Corpus, query: ParsedQuery, filters: Filters): Report[] {
-  let reports = corpus.reports;
-  if (filters.place) reports = reports.filter((r) => r.meta.place === normalisePlace(corpus, filters.place!));
-  if (filters.year) reports = reports.filter((r) => deliveredYear(r.meta) === filters.year);
-  if (query.reportIds.length) {
-    const narrowed = reports.filter((r) => query.reportIds.includes(r.meta.id));
-    if (narrowed.length) return narrowed;
-  }
-  if (query.places.length) reports = reports.filter((r) => query.places.includes(r.meta.place));
-  return reports;
-}
-
-/** Indicator rows that answer the question, one place (or year) at a time. */
-export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
-  if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
-  const reportIds = new Set(reports.map((r) => r.meta.id));
-  // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
-  const years = query.intent === 'compare' ? yearsIn(query.text) : [];
-  const names = query.indicators ?? [query.indicator];
-  const lookupOne = (indicator: string, year?: number) =>
-    lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(query.yearRole) }).filter((r) => reportIds.has(r.reportId));
-  // 失业率 asked generically: a report that states only the 登记 rate answers with it; 调查失业率 asked is not 登记.
-  const lookup = (year?: number) =>
-    names.flatMap((indicator) => {
-      const own = lookupOne(indicator, year);
-      if (own.length || !isGenericMention(query.indicatorMention, indicator)) return own;
-      return (indicatorDef(indicator)?.family ?? []).flatMap((f) => lookupOne(f, year));
-    });
-  const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
-  // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
-  // offline answerer says which one the report gives instead.
-  let chosen = narrowToMention(query.measure ? rows.filter((r) => r.measure === query.measure) : rows, query.indicatorMention, query.indicator);
-  if (query.year === undefined && query.intent !== 'compare') {
-    // No year named: the latest report of each place speaks for it.
-    const latest = new Map<string, number>();
-    for (const r of reports) latest.set(r.meta.place, Math.max(latest.get(r.meta.place) ?? 0, deliveredYear(r.meta)));
-    chosen = chosen.filter((row) => {
-      const rep = corpus.reportById.get(row.reportId)!;
-      return deliveredYear(rep.meta) === latest.get(rep.meta.place);
-    });
-  }
-  return chosen;
-}
-
-function yearsIn(text: string): number[] {
-  return [...new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
-}
-
 /** "主要预期目标有哪些", "有哪些指标" — not "实现目标必须坚持哪几条". */
 const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些目标|指标/;
 
 /** Every target row of each report's plan year, newest report per place. */
 function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {
-  const ids = new Set(reports.map((r) => r.meta.id));
-  const latest = new Map<string, Report>();
-  for (const r of reports) if ((latest.get(r.meta.place)?.meta.planYear ?? -Infinity) <= r.meta.planYear) latest.set(r.meta.place, r);
-  const keep = new Set([...latest.values()].map((r) => r.meta.id));
-  return corpus.indicators.filter((row) => ids.has(row.reportId) && keep.has(row.reportId) && row.kind === 'target');
+  const keep = new Set(newestReportPerPlace(reports).map((r) => r.meta.id));
+  return corpus.indicators.filter((row) => keep.has(row.reportId) && row.kind === 'target');
 }
 
 /** The short paragraph right before each report's first heading, when it introduces the list. */
@@ -214,25 +155,4 @@ function mergeSpans(a: Span[], b: Span[]): Span[] {
   return all.filter((s, i) => i === 0 || s.start !== all[i - 1].start);
 }
 
-/** A mention that would name any indicator of the family (失业率, unemployment), not this one alone. */
-function isGenericMention(mention: string | undefined, indicator: string): boolean {
-  const def = indicatorDef(indicator);
-  if (!mention || !def?.family?.length) return false;
-  const m = mention.toLowerCase();
-  return def.family.some((f) => {
-    const other = indicatorDef(f);
-    return other !== undefined && [other.name, ...other.labels].some((l) => l.toLowerCase().includes(m));
-  });
-}
 
-/**
- * "农村居民人均可支配收入": when the question uses one of the reports' own wordings of an
- * indicator, a row under another wording that neither contains nor is contained in it
- * (城镇居民…) is another statistic. Rows under a wording the question contains
- * (居民人均可支配收入) stay; a colloquial alias (财政收入, GDP) narrows nothing.
- */
-function narrowToMention(rows: IndicatorRow[], mention: string | undefined, indicator: string | undefined): IndicatorRow[] {
-  // Only a qualified form of the canonical name narrows: 农村居民人均可支配收入 of 居民人均可支配收入.
-  if (!mention || !indicator || mention === indicator || !mention.includes(indicator)) return rows;
-  return rows.filter((r) => r.label === mention || !r.label.includes(indicator) || r.label === indicator || mention.includes(r.label));
-}

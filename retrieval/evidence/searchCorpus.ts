@@ -2,16 +2,15 @@
 // (place, year and what the year means), BM25 ranks passages, and passages
 // that hold an indicator figure matching the question are lifted, since a
 // question about a figure is best answered by the clause that states it.
-import { deliveredYear } from './ingest/deliveredYear.js';
-import { samePlace } from './places/samePlace.js';
-import { toSimplified } from './script/toSimplified.js';
-import { DEFAULTS } from './defaults.js';
-import { kindsForRole } from './indicators/kindsForRole.js';
-import { lookupIndicators } from './indicators/lookupIndicators.js';
-import { indicatorDef } from './indicators/vocabulary.js';
-import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, SearchFilters, SearchHit, SearchOptions, SearchResult, Span } from './types.js';
-import { contentTerms } from './query/contentTerms.js';
-import { parseQuery } from './query/parseQuery.js';
+import { deliveredYear } from '../ingest/deliveredYear.js';
+import { toSimplified } from '../script/toSimplified.js';
+import { DEFAULTS } from '../defaults.js';
+import { indicatorDef } from '../indicators/vocabulary.js';
+import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, SearchHit, SearchOptions, SearchResult, Span } from '../types.js';
+import { contentTerms } from '../query/contentTerms.js';
+import { parseQuery } from '../query/parseQuery.js';
+import { indicatorRows } from './indicatorRows.js';
+import { reportsForQuestion } from './reportsForQuestion.js';
 import { sectionHeadings } from './sectionHeadings.js';
 
 export class QueryError extends Error {}
@@ -25,12 +24,15 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const query = options.parsed ?? parseQuery(text, corpus.reports.map((r) => r.meta), options.context);
   // The question names a place or year no report covers: nothing may be passed off as the answer.
   if (query.noMatchingReport) return { query, results: [] };
-  const allowed = allowedReports(corpus, query, options.filters);
-  if (allowed && allowed.size === 0) return { query, results: [] };
+  const pool = reportsForQuestion(corpus, query, options.filters);
+  if (pool.length === 0) return { query, results: [] };
+  // Every report allowed: the index need not filter at all.
+  const allowed = pool.length === corpus.reports.length ? undefined : new Set(pool.map((r) => r.meta.id));
 
   const terms = queryTerms(corpus, text, query);
   const hits = corpus.index.search(terms, { reportIds: allowed, limit: k * 6 + 30 });
-  const rowsByParagraph = matchingRows(corpus, query, allowed);
+  const rowsByParagraph = new Map<string, IndicatorRow[]>();
+  for (const r of indicatorRows(corpus, query, pool)) rowsByParagraph.set(r.paragraphId, [...(rowsByParagraph.get(r.paragraphId) ?? []), r]);
 
   // Cover lines (title, date, speaker) answer only questions about the report itself, and
   // standalone headings only questions asking for a list.
@@ -42,7 +44,6 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const scored = usable.map((h) => {
     const passage = corpus.passageById.get(h.passageId)!;
     let score = h.score;
-    if (!allowed && query.reportIds.includes(passage.reportId)) score *= DEFAULTS.reportMatchBoost;
     if (fitsYearRole(corpus, passage.paragraphId, query)) score *= DEFAULTS.sectionRoleBoost;
     const rows = rowsByParagraph.get(passage.paragraphId) ?? [];
     const inside = rows.filter((r) => r.span.start >= passage.start && r.span.end <= passage.end);
@@ -57,9 +58,8 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const seen = new Set<string>();
   if (query.intent === 'list') {
     // The section tree answers lists: its headings come first, ranked above every BM25 hit.
-    const reports = corpus.reports.filter((r) => !allowed || allowed.has(r.meta.id));
     const top = scored[0]?.score ?? 1;
-    for (const [i, p] of sectionHeadings(text, reports).slice(0, k).entries()) {
+    for (const [i, p] of sectionHeadings(text, pool).slice(0, k).entries()) {
       seen.add(p.id);
       results.push(hitOf(corpus, p, { start: 0, end: p.text.length }, `${p.id}#0`, top + k - i, []));
     }
@@ -97,31 +97,7 @@ export function normaliseQuestion(question: string): string {
   if (!text) throw new QueryError('问题为空：请输入要查询的内容');
   // Longer text only dilutes BM25; the cut is stated in DEFAULTS. Reports are indexed in
   // simplified characters, so a traditional-script question is read in them too.
-  return toSimplified(text.slice(0, DEFAULTS.maxQueryChars));
-}
-
-/** Reports a search may look at; undefined means all. */
-function allowedReports(corpus: Corpus, query: ParsedQuery, filters?: SearchFilters): Set<string> | undefined {
-  let ids: string[] | undefined;
-  const narrow = (keep: (id: string) => boolean) => {
-    ids = (ids ?? corpus.reports.map((r) => r.meta.id)).filter(keep);
-  };
-  if (filters?.reportIds?.length) narrow((id) => filters.reportIds!.includes(id));
-  if (filters?.place) {
-    const d = filters.place;
-    narrow((id) => samePlace(corpus.reportById.get(id)!.meta.place, d));
-  }
-  if (filters?.year) narrow((id) => deliveredYear(corpus.reportById.get(id)!.meta) === filters.year);
-  if (query.reportIds.length) {
-    const fromQuery = query.reportIds;
-    const before = ids;
-    narrow((id) => fromQuery.includes(id));
-    // An explicit filter beats a guess from the wording: never return nothing because they disagree.
-    if (ids!.length === 0 && before) ids = before;
-  } else if (query.places.length) {
-    narrow((id) => query.places.includes(corpus.reportById.get(id)!.meta.place));
-  }
-  return ids ? new Set(ids) : undefined;
+  return toSimplified(text.slice(0, DEFAULTS.maxQuestionChars));
 }
 
 const cityCache = new WeakMap<Corpus, string[]>();
@@ -151,16 +127,6 @@ function fitsYearRole(corpus: Corpus, paragraphId: string, query: ParsedQuery): 
   const review = paragraph.part === 'review';
   if (query.yearRole === 'actual') return review && query.year <= report.meta.reviewYear;
   return !review && query.year === report.meta.planYear;
-}
-
-function matchingRows(corpus: Corpus, query: ParsedQuery, allowed?: Set<string>): Map<string, IndicatorRow[]> {
-  const out = new Map<string, IndicatorRow[]>();
-  if (!query.indicator) return out;
-  for (const r of lookupIndicators(corpus.indicators, { indicator: query.indicator, year: query.year, kind: kindsForRole(query.yearRole) })) {
-    if (allowed && !allowed.has(r.reportId)) continue;
-    out.set(r.paragraphId, [...(out.get(r.paragraphId) ?? []), r]);
-  }
-  return out;
 }
 
 function matchedSentences(sentences: Span[], text: string, range: Span, terms: string[], rows: IndicatorRow[]): Span[] {
