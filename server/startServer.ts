@@ -1,12 +1,9 @@
 // Loads the corpus, picks the answerer from the environment and serves the app
 // on a port. Used by `npm start` and by tests that need a real port.
-import { DEFAULTS } from '../retrieval/defaults.js';
+import { type Corpus, corpusOptionsFromEnv, DEFAULTS, loadCorpus, PROJECT_ROOT, reportsDirFromEnv } from '../retrieval/public.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpus/corpusEnv.js';
-import { loadCorpus, PROJECT_ROOT } from '../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../retrieval/types.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig } from './answer/llm/llmAnswerer.js';
 import { describeLlmConfig, readLlmConfig } from './answer/llm/llmConfig.js';

@@ -17,7 +17,7 @@ import {
   type ReportDetailResponse,
   type ReportListResponse,
 } from '../../server/api/schemas.js';
-import type { MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
+import type { MetaOverrides } from '../../retrieval/browser.js';
 
 export class ApiError extends Error {
   readonly status?: number;

@@ -2,7 +2,7 @@
 // the speaker, the priorities, and a comparison, each about a place and year the
 // reports really cover. Places with reports the user added come first, newest
 // first, so a report just added is one click away.
-import type { ReportMeta } from '../../retrieval/types.js';
+import type { ReportMeta } from '../../retrieval/browser.js';
 import { sortPlaces } from './labels.js';
 
 const MAX_EXAMPLES = 6;

@@ -1,6 +1,6 @@
 // Pure: paragraph text + matched sentence spans + figure strings → marked segments.
 
-import type { Span } from '../../retrieval/types.js';
+import type { Span } from '../../retrieval/browser.js';
 
 export interface HighlightSegment {
   text: string;

@@ -1,6 +1,6 @@
 // Pure: indicator rows → grouped bar chart data (place-year groups × kinds).
 
-import type { IndicatorKind, IndicatorRow } from '../../retrieval/types.js';
+import type { IndicatorKind, IndicatorRow } from '../../retrieval/browser.js';
 import { KIND_ORDER, sortPlaces } from './labels.js';
 
 export type ChartMeasure = 'growth' | 'level';

@@ -1,4 +1,4 @@
-import type { IndicatorKind, IndicatorRow, ReportMeta } from '../../retrieval/types.js';
+import type { IndicatorKind, IndicatorRow, ReportMeta } from '../../retrieval/browser.js';
 
 export const KIND_LABEL: Record<IndicatorKind, string> = {
   target: '目标',

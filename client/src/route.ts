@@ -1,7 +1,7 @@
 // Navigation state lives in the URL hash so links and reloads keep the view:
 //   #/chat  #/reports  #/reports/huiji-2024?p=huiji-2024:p26  #/indicators?place=惠济区&kind=target
 
-import type { IndicatorKind } from '../../retrieval/types.js';
+import type { IndicatorKind } from '../../retrieval/browser.js';
 
 export interface IndicatorFilters {
   place?: string;

@@ -2,7 +2,7 @@
 // loaded once, answerQuestion called directly) or over HTTP against a running
 // server (POST /api/ask). Both return what the grader needs plus the latency.
 import { type GradableResponse, type GradeContext, gradeContextFrom } from './gradeAnswer.js';
-import type { Corpus } from '../../retrieval/types.js';
+import type { Corpus } from '../../retrieval/public.js';
 import { AskResponseSchema } from '../../server/api/schemas.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { answerQuestion } from '../../server/answer/answerQuestion.js';

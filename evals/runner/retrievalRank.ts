@@ -1,8 +1,7 @@
 // Where the evidence paragraph ranks: among the top-10 search hits for the
 // question as the answerer understands it (in-process), or among the answer's
 // citations (server runs, which cannot see the search). Plus recall@k and MRR.
-import type { Corpus } from '../../retrieval/types.js';
-import { resolveQuery } from '../../retrieval/evidence/prepareEvidence.js';
+import { type Corpus, resolveQuery } from '../../retrieval/public.js';
 import type { EvalQuestion } from '../questionSchema.js';
 import { paragraphHasEvidence } from './evidenceMatch.js';
 

@@ -4,8 +4,7 @@
 // (evals/runEval.ts); tests call `runEval` / `main` directly.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
+import { type Corpus, loadCorpus } from '../../retrieval/public.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llm/llmAnswerer.js';
 import { readLlmConfig } from '../../server/answer/llm/llmConfig.js';

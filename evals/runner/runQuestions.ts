@@ -1,6 +1,6 @@
 // Puts every question to the assistant with at most `concurrency` in flight,
 // grades each answer as it arrives, and returns the records in question order.
-import type { Corpus } from '../../retrieval/types.js';
+import type { Corpus } from '../../retrieval/public.js';
 import type { Ask } from './askAssistant.js';
 import { gradeAnswer, gradeContextFrom, type GradeContext } from './gradeAnswer.js';
 import type { Progress } from './progressBar.js';

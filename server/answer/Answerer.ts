@@ -2,7 +2,7 @@
 // deterministic, no network) and the LLM answerer (any OpenAI-compatible
 // endpoint). Both receive the same numbered evidence and must cite it with
 // [n] markers; citation enforcement (verifyCitations.ts) checks either one.
-import type { Corpus, Evidence, ParsedQuery } from '../../retrieval/types.js';
+import type { Corpus, Evidence, ParsedQuery } from '../../retrieval/public.js';
 import type { ChatTurn } from '../api/schemas.js';
 
 export interface AnswerContext {

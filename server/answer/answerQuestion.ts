@@ -1,12 +1,11 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import type { Corpus } from '../../retrieval/types.js';
+import { type Corpus, prepareEvidence } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
-import { prepareEvidence } from '../../retrieval/evidence/prepareEvidence.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
 import { verifyCitations, type Verification } from './verify/verifyCitations.js';

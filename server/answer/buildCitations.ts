@@ -2,7 +2,7 @@
 // first appearance ([3]…[1] becomes [1]…[2]), each with its paragraph's full
 // text, the matched sentences and the figures the answer states from it.
 import type { Citation } from '../api/schemas.js';
-import type { Evidence } from '../../retrieval/types.js';
+import type { Evidence } from '../../retrieval/public.js';
 import { figuresIn, sourceHasNumber } from './verify/figures.js';
 
 export function buildCitations(text: string, evidence: Evidence[]): { answer: string; citations: Citation[] } {

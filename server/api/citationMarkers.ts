@@ -3,7 +3,7 @@
 // Models write [1], [1][2], [1,2], [1-3], 【1】, ［1］, [^1], [来源1], (来源1), （来源1）.
 // Everything is normalised to [n] before any check; [n] is the only form stored.
 // Imports only the defaults (no Node APIs): safe in the browser.
-import { DEFAULTS } from '../../retrieval/defaults.js';
+import { DEFAULTS } from '../../retrieval/browser.js';
 
 /** Marker numbers are 1–999; [2024] is a year, not a marker. */
 const NUM = String.raw`\d{1,3}`;

@@ -2,14 +2,7 @@
 // and the client (typing and parsing), so both sides agree on one contract.
 // Imports only zod and retrieval/types.ts (which imports only zod): safe in the browser.
 import { z } from 'zod';
-import {
-  IndicatorKindSchema,
-  IndicatorRowSchema,
-  ParagraphSchema,
-  ReportMetaSchema,
-  SpanSchema,
-} from '../../retrieval/types.js';
-import { DEFAULTS } from '../../retrieval/defaults.js';
+import { DEFAULTS, IndicatorKindSchema, IndicatorRowSchema, ParagraphSchema, ReportMetaSchema, SpanSchema } from '../../retrieval/browser.js';
 import { districtAsPlace } from './legacyDistrict.js';
 
 /** The longest question (DEFAULTS.maxQuestionChars), and what a longer one is told. */
@@ -135,7 +128,7 @@ export const ReportChangeResponseSchema = z.object({
 export type ReportChangeResponse = z.infer<typeof ReportChangeResponseSchema>;
 
 /** The metadata fields the upload form and PATCH take (retrieval/ingest/metaOverrides.ts). */
-export { MetaOverridesSchema } from '../../retrieval/ingest/metaOverrides.js';
+export { MetaOverridesSchema } from '../../retrieval/browser.js';
 
 export interface SectionNode {
   id: string;

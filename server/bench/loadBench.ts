@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { percentile } from '../../retrieval/bench/percentile.js';
-import { PROJECT_ROOT } from '../../retrieval/corpus/loadCorpus.js';
+import { percentile, PROJECT_ROOT } from '../../retrieval/public.js';
 import { runLoad } from './runLoad.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 18788);

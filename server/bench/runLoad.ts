@@ -1,7 +1,7 @@
 // Fires `total` POST /api/ask requests at once (all in flight together) and
 // reports status counts and latency percentiles. Loopback only: the caller
 // passes the URL of a server it started itself.
-import { percentile } from '../../retrieval/bench/percentile.js';
+import { percentile } from '../../retrieval/public.js';
 
 export interface LoadResult {
   total: number;

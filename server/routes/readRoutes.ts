@@ -1,8 +1,6 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
-import { DEFAULTS } from '../../retrieval/defaults.js';
-import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile.js';
-import type { Corpus, Paragraph } from '../../retrieval/types.js';
+import { type Corpus, DEFAULTS, type Paragraph, REPORT_EXTENSIONS } from '../../retrieval/public.js';
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';

@@ -4,9 +4,7 @@
 // (400 unreadable or duplicate, 403 built-in, 404, 413 with the limit, 415 format).
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { MetaOverridesSchema, type MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
-import type { Corpus, Report } from '../../retrieval/types.js';
-import { ReportStoreError, type ReportStore } from '../../retrieval/corpus/reportStore.js';
+import { type Corpus, type MetaOverrides, MetaOverridesSchema, type Report, type ReportStore, ReportStoreError } from '../../retrieval/public.js';
 import type { ReportChangeResponse, ReportSummary } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, readJson, zodMessage } from '../http/apiError.js';

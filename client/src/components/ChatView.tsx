@@ -2,7 +2,7 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Citation, Filters } from '../../../server/api/schemas.js';
-import type { ReportMeta } from '../../../retrieval/types.js';
+import type { ReportMeta } from '../../../retrieval/browser.js';
 import { chatFetch, describeChatError } from '../api.js';
 import {
   cleanFilters,

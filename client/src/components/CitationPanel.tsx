@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Citation } from '../../../server/api/schemas.js';
-import type { Paragraph } from '../../../retrieval/types.js';
+import type { Paragraph } from '../../../retrieval/browser.js';
 import { fetchParagraph } from '../api.js';
 import { useAsync } from '../hooks.js';
 import { formatDate, reportDisplayTitle, speakerLine } from '../labels.js';

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { MAX_QUESTION_CHARS, type Filters } from '../../../server/api/schemas.js';
-import type { ReportMeta } from '../../../retrieval/types.js';
+import type { ReportMeta } from '../../../retrieval/browser.js';
 import { Icon } from './Icon.js';
 import { ScopeFilters } from './ScopeFilters.js';
 

@@ -1,4 +1,4 @@
-import type { ReportMeta } from '../../../retrieval/types.js';
+import type { ReportMeta } from '../../../retrieval/browser.js';
 import { exampleQuestions } from '../exampleQuestions.js';
 import { reportYear, sortPlaces } from '../labels.js';
 import { ExampleQuestions } from './ExampleQuestions.js';

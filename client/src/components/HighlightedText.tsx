@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Span } from '../../../retrieval/types.js';
+import type { Span } from '../../../retrieval/browser.js';
 import { highlightSegments } from '../highlight.js';
 
 /** Paragraph text with the supporting sentences and the stated figures marked. */

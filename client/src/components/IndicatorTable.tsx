@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '../../../retrieval/types.js';
+import type { IndicatorRow } from '../../../retrieval/browser.js';
 import { formatIndicatorValue, KIND_LABEL } from '../labels.js';
 import { formatRoute } from '../route.js';
 

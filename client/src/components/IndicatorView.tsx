@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { IndicatorKind } from '../../../retrieval/types.js';
+import type { IndicatorKind } from '../../../retrieval/browser.js';
 import { fetchIndicators } from '../api.js';
 import { useAsync, useElementWidth } from '../hooks.js';
 import { buildChartData, type ChartMeasure } from '../indicatorChart.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MetaOverrides } from '../../../retrieval/ingest/metaOverrides.js';
+import type { MetaOverrides } from '../../../retrieval/browser.js';
 import type { ReportSummary } from '../../../server/api/schemas.js';
 import { errorMessage, patchReport } from '../api.js';
 

@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Paragraph } from '../../../retrieval/types.js';
+import type { Paragraph } from '../../../retrieval/browser.js';
 import { fetchReport } from '../api.js';
 import { useAsync, useNarrow } from '../hooks.js';
 import { formatDate, reportDisplayTitle, reportYear, speakerLine } from '../labels.js';

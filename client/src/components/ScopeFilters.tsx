@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
-import type { ReportMeta } from '../../../retrieval/types.js';
+import type { ReportMeta } from '../../../retrieval/browser.js';
 import { placeNoun, reportYear, sortPlaces } from '../labels.js';
 
 interface Props {

@@ -1,8 +1,7 @@
 // The prompt for the LLM answerer: Chinese system rules, the recent conversation, and one
 // user message holding the numbered sources and the question between clear delimiters.
 // Everything taken from users or reports is framed as data; only the system prompt instructs.
-import { DEFAULTS } from '../../../retrieval/defaults.js';
-import type { Evidence, IndicatorRow, Span } from '../../../retrieval/types.js';
+import { DEFAULTS, type Evidence, type IndicatorRow, type Span } from '../../../retrieval/public.js';
 import type { AnswerContext, RepairRequest } from '../Answerer.js';
 
 export interface PromptMessage {

@@ -20,7 +20,7 @@ import { dropReasoning } from './dropReasoning.js';
 import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
 import { REFUSAL } from '../verify/verifyCitations.js';
-import { DEFAULTS } from '../../../retrieval/defaults.js';
+import { DEFAULTS } from '../../../retrieval/public.js';
 import type { LlmConfig } from './llmConfig.js';
 
 export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';

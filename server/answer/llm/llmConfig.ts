@@ -8,7 +8,7 @@
 //   LLM_TEMPERATURE  default 0
 //
 // Error messages name the variable but never echo LLM_API_KEY's value.
-import { DEFAULTS } from '../../../retrieval/defaults.js';
+import { DEFAULTS } from '../../../retrieval/public.js';
 import { z } from 'zod';
 
 export interface LlmConfig {

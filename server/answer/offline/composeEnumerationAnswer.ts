@@ -1,6 +1,6 @@
 // List questions answered from an enumeration in running text: its intro in the report's words,
 // then every item, each cited to the paragraph it is written in.
-import type { Evidence } from '../../../retrieval/types.js';
+import type { Evidence } from '../../../retrieval/public.js';
 
 export function composeEnumerationAnswer(evidence: Evidence[]): string | undefined {
   const e = evidence.find((x) => x.list && x.list.items.length > 0);

@@ -1,6 +1,6 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
-import type { Evidence, QuantityRecord } from '../../../retrieval/types.js';
+import type { Evidence, QuantityRecord } from '../../../retrieval/public.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
 const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①-⑳]|其中|同时|此外|另外)+/;

@@ -1,8 +1,7 @@
 // Indicator questions answered from the extracted tables: one sentence per
 // place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
-import { indicatorDef } from '../../../retrieval/indicators/vocabulary.js';
-import type { Evidence, IndicatorRow } from '../../../retrieval/types.js';
+import { type Evidence, indicatorDef, type IndicatorRow } from '../../../retrieval/public.js';
 
 /**
  * The report's own label when it is a full name (城镇登记失业率, 公共财政一般预算收入: saying the

@@ -1,9 +1,7 @@
 // Meta questions (who delivered a report, when, at which session, which city)
 // answered from the metadata read off the report's cover, citing only the
 // cover line that states what was asked.
-import { placeForms } from '../../../retrieval/places/placeForms.js';
-import { coverFacetsOf } from '../../../retrieval/query/coverFacets.js';
-import type { Evidence, ReportMeta } from '../../../retrieval/types.js';
+import { coverFacetsOf, type Evidence, placeForms, type ReportMeta } from '../../../retrieval/public.js';
 
 export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, { meta: ReportMeta; cover: Evidence[] }>();

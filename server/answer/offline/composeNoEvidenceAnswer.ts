@@ -1,8 +1,5 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
-import { deliveredYear } from '../../../retrieval/ingest/deliveredYear.js';
-import type { Corpus, ParsedQuery } from '../../../retrieval/types.js';
-import { kindsForRole } from '../../../retrieval/indicators/kindsForRole.js';
-import { lookupIndicators } from '../../../retrieval/indicators/lookupIndicators.js';
+import { type Corpus, deliveredYear, kindsForRole, lookupIndicators, type ParsedQuery } from '../../../retrieval/public.js';
 
 export function describeCoverage(corpus: Corpus): string {
   const byPlace = new Map<string, number[]>();

@@ -3,10 +3,7 @@
 // hundreds of characters, so the unit quoted is a window of clauses around the
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
-import { DEFAULTS } from '../../../retrieval/defaults.js';
-import { toSimplified } from '../../../retrieval/script/toSimplified.js';
-import { contentTerms } from '../../../retrieval/query/contentTerms.js';
-import type { Evidence, ParsedQuery, Tokenizer } from '../../../retrieval/types.js';
+import { contentTerms, DEFAULTS, type Evidence, type ParsedQuery, type Tokenizer, toSimplified } from '../../../retrieval/public.js';
 
 const { maxSnippets: MAX_SNIPPETS, maxSnippetChars: MAX_SNIPPET_CHARS, minCoverage: MIN_COVERAGE, roleBonus: ROLE_BONUS, keepRatio: KEEP_RATIO } = DEFAULTS.answer.quote;
 

@@ -1,7 +1,6 @@
 // List questions answered from the section tree: the headings of the section
 // asked about, each cited to its own paragraph.
-import type { Evidence } from '../../../retrieval/types.js';
-import { LIST_INTRO } from '../../../retrieval/evidence/sectionHeadings.js';
+import { type Evidence, LIST_INTRO } from '../../../retrieval/public.js';
 
 export function composeSectionListAnswer(evidence: Evidence[]): string | undefined {
   const byReport = new Map<string, Evidence[]>();

@@ -2,9 +2,7 @@
 // "GDP目标7.5%" citing a paragraph where 7.5% belongs to 规上工业增加值 has the right
 // number and the wrong subject; citation enforcement compares the two subjects.
 // Until the quantity records of the ingest side exist, the clause around the figure stands in.
-import { DEFAULTS } from '../../../retrieval/defaults.js';
-import { INDICATORS } from '../../../retrieval/indicators/vocabulary.js';
-import { placeForms } from '../../../retrieval/places/placeForms.js';
+import { DEFAULTS, INDICATORS, placeForms } from '../../../retrieval/public.js';
 
 export interface Subject {
   /** Canonical indicators named (地区生产总值 for GDP, 经济增长 …). */

@@ -10,7 +10,7 @@
 // gets a repair round or is replaced by the offline answer.
 import { normaliseMarkers, NORMAL_MARKER } from '../../api/citationMarkers.js';
 import type { RemovedClaim } from '../../api/schemas.js';
-import type { Evidence } from '../../../retrieval/types.js';
+import type { Evidence } from '../../../retrieval/public.js';
 import { indicatorLine } from '../llm/buildPrompt.js';
 import { describeSubject, sameSubject, subjectAt, type Subject } from './figureSubject.js';
 import { figuresIn, figuresInSource, normaliseForFigures, type Figure } from './figures.js';

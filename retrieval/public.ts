@@ -1,0 +1,32 @@
+// The retrieval library's public surface: what the server, the evals and the command
+// line use. Files → corpus (loadCorpus, the report store), question → evidence
+// (prepareEvidence, searchCorpus), and the domain knowledge the answer side composes
+// with (indicators, places, script, numbers). Nothing outside retrieval/ imports a
+// deeper path; browser code imports browser.ts, whose exports this one includes.
+export * from './browser.js';
+
+// Corpus: loading, where reports live, adding and removing them.
+export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './corpus/loadCorpus.js';
+export { corpusOptionsFromEnv, reportsDirFromEnv } from './corpus/corpusEnv.js';
+export { createReportStore, ReportStoreError, type ReportStore } from './corpus/reportStore.js';
+export { REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
+export { deliveredYear } from './ingest/deliveredYear.js';
+
+// Question → evidence.
+export { prepareEvidence, resolveQuery, type PreparedQuestion } from './evidence/prepareEvidence.js';
+export { normaliseQuestion, QueryError, searchCorpus } from './evidence/searchCorpus.js';
+export { LIST_INTRO } from './evidence/sectionHeadings.js';
+export { parseQuery } from './query/parseQuery.js';
+export { contentTerms } from './query/contentTerms.js';
+export { coverFacetsOf, type CoverFacet } from './query/coverFacets.js';
+export { createTokenizer } from './tokenize/createTokenizer.js';
+
+// Domain knowledge the answer side composes and checks with.
+export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';
+export { kindsForRole } from './indicators/kindsForRole.js';
+export { lookupIndicators } from './indicators/lookupIndicators.js';
+export { placeForms } from './places/placeForms.js';
+export { toSimplified } from './script/toSimplified.js';
+
+// Measuring: the benchmarks of every layer report percentiles the same way.
+export { percentile } from './bench/percentile.js';
