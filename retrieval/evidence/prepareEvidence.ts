@@ -87,7 +87,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: Conversa
       // "主要预期目标有哪些": the plan's indicator targets, from the tables.
       for (const row of targetRows(corpus, reports)) add(corpus.paragraphById.get(row.paragraphId)!, { rows: [row], matched: [row.span] });
     } else if (query.intent === 'list') {
-      const headings = sectionHeadings(question, reports);
+      const headings = sectionHeadings(question, reports, query);
       for (const p of headings) add(p);
       for (const p of listIntros(corpus, headings)) add(p);
     }

@@ -59,7 +59,7 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   if (query.intent === 'list') {
     // The section tree answers lists: its headings come first, ranked above every BM25 hit.
     const top = scored[0]?.score ?? 1;
-    for (const [i, p] of sectionHeadings(text, pool).slice(0, k).entries()) {
+    for (const [i, p] of sectionHeadings(text, pool, query).slice(0, k).entries()) {
       seen.add(p.id);
       results.push(hitOf(corpus, p, { start: 0, end: p.text.length }, `${p.id}#0`, top + k - i, []));
     }

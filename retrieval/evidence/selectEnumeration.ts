@@ -39,7 +39,7 @@ export function selectEnumeration(corpus: Corpus, query: ParsedQuery, question: 
   if (query.intent === 'open' && enumerationCoverage({ ...best.enumeration, items: [] }, words) < DEFAULTS.evidence.minListCoverage) return undefined;
   if (query.intent === 'list') {
     // "工作重点有哪些方面": the section tree answers, unless the enumeration names the question better.
-    const headings = sectionHeadings(question, reports);
+    const headings = sectionHeadings(question, reports, query);
     const asEnumeration: Enumeration = { paragraphId: '', intro: headings.map((p) => p.sectionPath[0] ?? '').join(' '), items: headings.map((p) => ({ start: 0, end: 0, text: p.text.slice(0, 40) })), kind: 'ordinal' };
     if (headings.length && enumerationCoverage(asEnumeration, words) >= best.coverage) return undefined;
   }

@@ -5,6 +5,7 @@ import { type Corpus, prepareEvidence } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
+import { composeNoEvidenceAnswer } from './offline/composeNoEvidenceAnswer.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
@@ -120,7 +121,12 @@ function finish(
   extra: { mode: 'extractive' | 'llm'; model?: string; notice?: string; timings: AskResponse['timings'] },
 ): AskResponse {
   const noEvidence = draft.status === 'no_evidence' || check.markers.length === 0;
-  const { answer, citations } = noEvidence ? { answer: check.text || draft.text, citations: [] } : buildCitations(check.text, ctx.evidence);
+  // A draft that claimed an answer but kept nothing cited after the checks is a refusal: what was
+  // removed is never shown (it is listed in `removed`), and the user is told plainly instead.
+  const refused = draft.status === 'answered' && noEvidence;
+  const { answer, citations } = !noEvidence
+    ? buildCitations(check.text, ctx.evidence)
+    : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question) : check.text || draft.text, citations: [] };
   return {
     status: noEvidence ? 'no_evidence' : 'answered',
     answer: noEvidence ? answer.replace(/\[\d{1,3}\]/g, '') : answer,
