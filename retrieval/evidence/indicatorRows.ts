@@ -27,9 +27,12 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
       return (indicatorDef(indicator)?.family ?? []).flatMap((f) => lookupOne(f, year));
     });
   const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
-  // Only the measure asked for (增速 vs 总量): the other one is not an answer, and the
-  // offline answerer says which one the report gives instead.
-  let chosen = narrowToMention(query.measure ? rows.filter((r) => r.measure === query.measure) : rows, query.indicatorMention, query.indicator);
+  // The measure asked for (增速 vs 总量); the other one is not an answer on its own (the offline
+  // answerer says which one the report gives instead), but stated in the same sentence as an
+  // answering figure it belongs with it: "5733.36亿元、增长10.1%" is what 是多少 asks.
+  const asked = query.measure ? rows.filter((r) => r.measure === query.measure) : rows;
+  const companions = query.measure ? rows.filter((r) => r.measure !== query.measure && asked.some((a) => sameSentence(corpus, a, r))) : [];
+  let chosen = narrowToMention([...asked, ...companions], query.indicatorMention, query.indicator);
   if (query.year === undefined && query.intent !== 'compare') {
     // No year named: the newest report of each place speaks for it.
     const newest = new Set(newestReportPerPlace(reports).map((r) => r.meta.id));
@@ -63,4 +66,12 @@ function narrowToMention(rows: IndicatorRow[], mention: string | undefined, indi
   // Only a qualified form of the canonical name narrows: 农村居民人均可支配收入 of 居民人均可支配收入.
   if (!mention || !indicator || mention === indicator || !mention.includes(indicator)) return rows;
   return rows.filter((r) => r.label === mention || !r.label.includes(indicator) || r.label === indicator || mention.includes(r.label));
+}
+
+/** Two rows of one statement: same report, year, kind and indicator, in one sentence of one paragraph. */
+function sameSentence(corpus: Corpus, a: IndicatorRow, b: IndicatorRow): boolean {
+  if (a.paragraphId !== b.paragraphId || a.indicator !== b.indicator || a.year !== b.year || a.kind !== b.kind) return false;
+  const sentences = corpus.paragraphById.get(a.paragraphId)?.sentences ?? [];
+  const of = (r: IndicatorRow) => sentences.findIndex((s) => r.span.start >= s.start && r.span.start < s.end);
+  return of(a) >= 0 && of(a) === of(b);
 }

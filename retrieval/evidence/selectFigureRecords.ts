@@ -9,7 +9,7 @@ import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, R
 import { contentTerms } from '../query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
 import { newestReportPerPlace } from './newestReportPerPlace.js';
-import { splitAsks } from '../quantities/splitAsks.js';
+import { splitAsks } from '../query/splitAsks.js';
 
 
 /** Words that frame a figure question without naming what is counted. */

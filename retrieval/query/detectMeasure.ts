@@ -1,7 +1,11 @@
 export type Measure = 'level' | 'growth';
 
-const GROWTH = /增速|增长|增幅|涨幅|百分之|百分点|同比|环比|%|几个点|提高了?多少/u;
-const LEVEL = /总量|规模|总额是|多少亿|多少万|多少元|多少钱|多少人|达到多少|绝对值|亿元|万元|是多少钱/u;
+import { GROWTH_WORDS, LEVEL_WORDS } from './measureWords.js';
+
+/** A growth is also asked by naming its unit (百分点, %) or its basis (同比, 环比, 几个点). */
+const GROWTH = new RegExp(`${GROWTH_WORDS.source}|百分之|百分点|同比|环比|%|几个点`, 'u');
+/** An amount is also asked by naming its unit (亿元, 万元), a head count (多少人), or 达到多少 (which a rate can answer too, so it is no ask's measure on its own). */
+const LEVEL = new RegExp(`${LEVEL_WORDS.source}|多少人|达到多少|亿元|万元`, 'u');
 
 /**
  * Whether the question asks for a growth rate or an absolute level. Both or

@@ -3,7 +3,7 @@
 // come from reading the seed reports.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../../retrieval/types.js';
-import { splitAsks } from '../../retrieval/quantities/splitAsks.js';
+import { splitAsks } from '../../retrieval/query/splitAsks.js';
 import { answerQuestion } from '../../server/answer/answerQuestion.js';
 import { sharedCorpus } from '../helpers/corpus.js';
 
@@ -22,6 +22,24 @@ describe('splitAsks', () => {
     expect(splitAsks('民生支出多少，占比多少').map((a) => a.measures)).toEqual([undefined, ['share', 'rate']]);
     expect(splitAsks('接待游客多少人次？旅游收入多少')).toHaveLength(2);
     expect(splitAsks('GDP目标是多少')).toHaveLength(1);
+  });
+});
+
+describe('level and growth stated together answer together', () => {
+  it('是多少 gets the level and the growth of the same sentence; 增长了多少 the growth and its level (hongqi-2024)', async () => {
+    // hongqi-2024 review: 地区生产总值…261亿元，同比增长4.3%
+    for (const q of ['红旗区2023年GDP是多少', '红旗区2023年GDP增长了多少']) {
+      const r = await ask(q);
+      expect(r.status).toBe('answered');
+      expect(r.answer).toContain('261亿元');
+      expect(r.answer).toContain('4.3%');
+      expect(r.verified).toBe(true);
+    }
+  });
+
+  it('reads 涨了/跌了 as asking for the growth', () => {
+    expect(splitAsks('社零涨了多少').map((a) => a.measures)).toEqual([['growth']]);
+    expect(splitAsks('城镇居民收入跌了多少').map((a) => a.measures)).toEqual([['growth']]);
   });
 });
 

@@ -1,0 +1,14 @@
+// How questions ask for a measure: the words of a rate of change (增长多少, 涨了还是跌了),
+// of a share, a rank, a count or an amount. Query understanding reads the measure of the
+// whole question with them, and each ask of a many-part question with them too.
+
+/** A rate of change: 增长, 增速, 涨了, 跌了, 下降, 提高了多少, 百分之几. */
+export const GROWTH_WORDS = /增长|增速|增幅|涨幅|涨了|跌了|上涨|下跌|下降|降低|降了|回落|提高了?多少|百分之几/u;
+/** A part of a whole. */
+export const SHARE_WORDS = /占比|比重|占多少|占.{0,8}(?:百分之几|多少)/u;
+/** A position. */
+export const RANK_WORDS = /排名|第几|排第|位次|名次/u;
+/** Things counted. */
+export const COUNT_WORDS = /几[个项家户所条座人次名]|多少[个项家户所条座名]|多少人|多少次/u;
+/** An amount. */
+export const LEVEL_WORDS = /总量|规模|总额|金额|多少亿|多少万|多少元|多少钱|绝对值/u;
