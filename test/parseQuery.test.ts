@@ -46,6 +46,9 @@ describe('parseQuery: indicator questions', () => {
     ['卫东区2024年投资增长目标', { indicator: '固定资产投资', indicatorMention: '投资', measure: 'growth', intent: 'target', reportIds: ['weidong-2024'] }],
     ['惠济区消费增长目标', { indicator: '社会消费品零售总额', indicatorMention: '消费', intent: 'target' }],
     ['社零增长目标', { indicator: '社会消费品零售总额', indicatorMention: '社零' }],
+    // A name written right after another describes its figure: one indicator asked, not two.
+    ['卫东区固定资产投资增长目标', { indicator: '固定资产投资', indicators: undefined }],
+    ['卫东区固投和GDP增长目标', { indicator: '固定资产投资', indicators: ['固定资产投资', '地区生产总值'] }],
     ['惠济区城镇调查失业率控制目标', { indicator: '城镇调查失业率', intent: 'target' }],
     ['惠济区GDP总量', { indicator: '地区生产总值', measure: 'level' }],
     // GDP增速 is a label of its own (longest match); the mention is the user's full-width spelling.

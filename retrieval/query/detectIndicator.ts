@@ -24,10 +24,13 @@ const PATTERNS: { form: string; value: string }[] = INDICATORS.flatMap((d) =>
  * not about the generic 增长目标 alias).
  */
 export function detectIndicators(folded: string, original: string): IndicatorMention[] {
-  return findMatches(folded, PATTERNS).map((m) => ({
-    indicator: m.value,
-    mention: original.slice(m.start, m.end),
-    start: m.start,
-    end: m.end,
-  }));
+  const out: IndicatorMention[] = [];
+  for (const m of findMatches(folded, PATTERNS)) {
+    // A name written right after another (固定资产投资增长目标, 财政收入的增速目标) describes the
+    // first one's figure; it is not a second indicator asked about.
+    const previous = out.at(-1);
+    if (previous && /^的?$/u.test(folded.slice(previous.end, m.start))) continue;
+    out.push({ indicator: m.value, mention: original.slice(m.start, m.end), start: m.start, end: m.end });
+  }
+  return out;
 }
