@@ -45,11 +45,16 @@ function yearsIn(text: string): number[] {
   return [...new Set([...text.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
 }
 
-/** A mention that would name any indicator of the family (失业率, unemployment), not this one alone. */
+/**
+ * A mention that does not pin down one member of the indicator's family: a user's word for it
+ * (失业率, 财政收入) rather than one of the reports' own names, or a word every member's name holds.
+ * Asked that way, a report that states only another member answers with it.
+ */
 function isGenericMention(mention: string | undefined, indicator: string): boolean {
   const def = indicatorDef(indicator);
   if (!mention || !def?.family?.length) return false;
   const m = mention.toLowerCase();
+  if (!def.labels.some((l) => l.toLowerCase() === m)) return true;
   return def.family.some((f) => {
     const other = indicatorDef(f);
     return other !== undefined && [other.name, ...other.labels].some((l) => l.toLowerCase().includes(m));

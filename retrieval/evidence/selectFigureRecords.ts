@@ -66,10 +66,10 @@ export function selectFigureRecords(
   const records: QuantityRecord[] = [];
   let useRows = false;
   let answered = false;
-  let previousTerms: MatchTerm[] = context && !query.indicator ? termsOf(corpus, query, context) : [];
+  let previousTerms: MatchTerm[] = context && !query.indicator ? termsOf(corpus, query, context, rows) : [];
   const asks = splitAsks(question);
   for (const ask of asks) {
-    let terms = termsOf(corpus, query, ask.text);
+    let terms = termsOf(corpus, query, ask.text, rows);
     // "增长多少" after "GDP是多少": the same subject.
     if (terms.length === 0) terms = previousTerms;
     previousTerms = terms;
@@ -120,7 +120,7 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
 }
 
 /** Content words of one ask, longest first; the indicator the question names is covered by its labels. */
-function termsOf(corpus: Corpus, query: ParsedQuery, text: string): MatchTerm[] {
+function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: IndicatorRow[]): MatchTerm[] {
   const folded = text.toLowerCase();
   const mention = query.indicatorMention?.toLowerCase();
   const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
@@ -143,7 +143,8 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string): MatchTerm[] 
     if (head) head.head = true;
   }
   if (mention && query.indicator && !swallowed && (folded.includes(mention) || terms.length === 0)) {
-    const names = query.indicators ?? [query.indicator];
+    // The indicators asked, and the family members whose rows answer a generic mention (财政收入 → 财政总收入).
+    const names = [...new Set([...(query.indicators ?? [query.indicator]), ...rows.map((r) => r.indicator)])];
     // A label that also names a sibling statistic (失业率 of 登记失业率) covers only a question that is itself that generic.
     const siblingLabels = (n: string) => (indicatorDef(n)?.family ?? []).flatMap((f) => [f, ...(indicatorDef(f)?.labels ?? [])]);
     const specific = (n: string, label: string) => !siblingLabels(n).some((s) => s.includes(label)) || siblingLabels(n).some((s) => s.includes(mention));

@@ -37,9 +37,33 @@ export const INDICATORS: IndicatorDef[] = [
   {
     name: '一般公共预算收入',
     display: '一般公共预算收入',
-    labels: ['一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入'],
-    aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '地方财政收入', '财政'],
+    // One statistic under the names of its eras: 地方一般预算收入 (to 2010), 公共财政预算收入
+    // (2011–2014), 一般公共预算收入 (since the 2015 budget law); 地方财政收入 is the older plain name.
+    labels: [
+      '一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入',
+      '地方财政一般预算收入', '地方一般预算收入', '地方财政收入',
+    ],
+    aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '财政'],
     levelUnits: ['亿元', '万元'],
+    family: ['财政总收入', '全口径财政收入'],
+  },
+  {
+    // The general budget revenue plus the taxes collected locally for higher levels: a wider
+    // statistic many reports lead with. Asked for 财政收入, a report stating only this answers with it, named.
+    name: '财政总收入',
+    display: '财政总收入',
+    labels: ['地方财政总收入', '财政总收入', '全部财政收入'],
+    aliases: ['财政总收入'],
+    levelUnits: ['亿元', '万元'],
+    family: ['一般公共预算收入', '全口径财政收入'],
+  },
+  {
+    name: '全口径财政收入',
+    display: '全口径财政收入',
+    labels: ['全口径财政收入'],
+    aliases: ['全口径财政收入'],
+    levelUnits: ['亿元', '万元'],
+    family: ['一般公共预算收入', '财政总收入'],
   },
   {
     name: '固定资产投资',
