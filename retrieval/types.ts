@@ -162,6 +162,11 @@ export const ParsedQuerySchema = z.object({
   indicatorMention: z.string().optional(),
   /** measure asked: growth (增速/增长) or level (总量/多少亿); undefined if unclear. */
   measure: z.enum(['level', 'growth']).optional(),
+  /**
+   * The question asks for a figure (多少, 几个, 百分之几, 是否达到): the answer must give one of the
+   * asked measure, or say that no report states it; a quoted sentence without it is no answer.
+   */
+  asksFigure: z.boolean().optional(),
   intent: IntentSchema,
   /** Reports the filters allow (empty = all, unless `noMatchingReport`). */
   reportIds: z.array(z.string()),

@@ -46,6 +46,10 @@ describe('parseQuery: indicator questions', () => {
     ['卫东区2024年投资增长目标', { indicator: '固定资产投资', indicatorMention: '投资', measure: 'growth', intent: 'target', reportIds: ['weidong-2024'] }],
     ['惠济区消费增长目标', { indicator: '社会消费品零售总额', indicatorMention: '消费', intent: 'target' }],
     ['社零增长目标', { indicator: '社会消费品零售总额', indicatorMention: '社零' }],
+    // A figure asked for outright, even of something no indicator names; not when the question asks how.
+    ['惠济区2023年城镇职工平均工资是多少', { asksFigure: true }],
+    ['卫东区2024年要新增多少辆公交车', { asksFigure: true, intent: 'target' }],
+    ['红旗区2019年怎么防范金融风险的，处置了多少非法集资案', { asksFigure: undefined }],
     // A name written right after another describes its figure: one indicator asked, not two.
     ['卫东区固定资产投资增长目标', { indicator: '固定资产投资', indicators: undefined }],
     ['卫东区固投和GDP增长目标', { indicator: '固定资产投资', indicators: ['固定资产投资', '地区生产总值'] }],

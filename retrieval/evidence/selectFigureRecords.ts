@@ -6,10 +6,13 @@
 import { DEFAULTS } from '../defaults.js';
 import { indicatorDef } from '../indicators/vocabulary.js';
 import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../types.js';
+import { placeForms } from '../places/placeForms.js';
 import { contentTerms } from '../query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
 import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from '../query/measureWords.js';
 import { splitAsks } from '../query/splitAsks.js';
+import { STOP_WORDS } from '../tokenize/stopWords.js';
 
 
 /** Words that frame a figure question without naming what is counted. */
@@ -17,7 +20,12 @@ const FIGURE_FRAME = new Set([
   '多少', '几', '是', '为', '目标', '计划', '预期', '打算', '要', '增长', '增速', '增幅', '总量', '占比', '比重', '完成',
   '实现', '达到', '是否', '了', '的', '呢', '吗', '什么', '有', '量化', '全年', '年度目标', '排名', '第几', '多少钱', '多少亿',
   '数', '达', '能', '会', '将', '准备', '个', '家', '项', '人', '亿元', '万元', '年', '共', '一共', '总共', '分别', '可以', '实际', '人次', '多少人', '多少个', '三个', '两个', '各区', '对比', '一下', '比较',
+  // How much of a thing, not which thing: 钾肥产量 is asked of 钾肥 (reports write 生产钾肥…万吨).
+  '产量', '数量',
 ]);
+
+/** Pronouns, particles and the characters of change and distribution: never a word of a subject. */
+const FUNCTION_CHARS = /[那这它其该此各每均都也还又再就才么呢吗吧啊呀哦嘛涨跌升降]/u;
 
 /** Words that say when (去年, 同一年) — query understanding has turned them into a year already. */
 const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年)$/u;
@@ -124,10 +132,13 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
   const folded = text.toLowerCase();
   const mention = query.indicatorMention?.toLowerCase();
   const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
-  const tokens = contentTerms(corpus.tokenizer.tokenize(folded), query, cities)
+  const raw = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
+  const places = [...query.places, ...cities].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
+  const tokens = [...contentTerms(raw, query, cities), ...unknownWords(folded, [...raw, ...places])]
     .map((t) => t.toLowerCase())
     // Chinese words only: the records are Chinese, and English frame words (what, is, for) would dilute.
-    .filter((t) => !FIGURE_FRAME.has(t) && !TIME_WORD.test(t) && /[\u4e00-\u9fff]/.test(t) && t.length > 1);
+    // (几家, 多少个: the asking itself, not what is asked of.)
+    .filter((t) => !FIGURE_FRAME.has(t) && !TIME_WORD.test(t) && /[\u4e00-\u9fff]/.test(t) && t.length > 1 && !(t.length <= 3 && ASKS_FIGURE.test(t)));
   // An alias inside a longer word of the question (收入 in 税收收入, 投资 in 项目投资) does not name
   // the indicator: the longer word is what is asked about.
   const swallowed = mention !== undefined && tokens.some((t) => t !== mention && t.includes(mention));
@@ -140,7 +151,26 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
     const after = terms.map((t) => ({ t, at: folded.indexOf(t.term, ask.index) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
     const before = terms.map((t) => ({ t, at: folded.lastIndexOf(t.term, ask.index) })).filter((x) => x.at >= 0 && x.at < ask.index).sort((a, b) => b.at - a.at)[0];
     const head = after && after.at - ask.index <= 3 ? after.t : before?.t ?? after?.t;
-    if (head) head.head = true;
+    if (head) {
+      head.head = true;
+      // The phrase the figure is asked of: the head and the words written against it (出生 + 人口).
+      const at = (t: MatchTerm) => folded.indexOf(t.term);
+      const phrase = [head];
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const t of terms) {
+          // An indicator's name says all of the subject: the phrase does not run on past it (十三五期间 + GDP).
+          if (phrase.includes(t) || at(t) < 0 || phrase.some((p) => p.synonyms)) continue;
+          const joined = (a: MatchTerm, b: MatchTerm) => at(b) >= at(a) + a.term.length && /^的?$/u.test(folded.slice(at(a) + a.term.length, at(b)));
+          const touches = phrase.some((p) => joined(t, p) || joined(p, t));
+          if (touches) {
+            phrase.push(t);
+            grew = true;
+          }
+        }
+      }
+      for (const t of phrase) t.phrase = true;
+    }
   }
   if (mention && query.indicator && !swallowed && (folded.includes(mention) || terms.length === 0)) {
     // The indicators asked, and the family members whose rows answer a generic mention (财政收入 → 财政总收入).
@@ -154,4 +184,34 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
     terms.unshift({ term: mention, synonyms });
   }
   return terms;
+}
+
+/**
+ * Words the segmenter does not know (甘其毛都, 过货量): runs of two or more Han characters that
+ * no known word covers, frame and stop words (是, 多少, 目标, 什么, 和) aside. Cut into single characters, they would
+ * drop out of the match and leave the question's subject unasked.
+ */
+/** `known` holds the words to leave out: the segmenter's, and the names of the places asked about. */
+function unknownWords(folded: string, known: string[]): string[] {
+  const covered = new Array<boolean>(folded.length).fill(false);
+  const mark = (w: string) => {
+    for (let at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) for (let i = at; i < at + w.length; i++) covered[i] = true;
+  };
+  for (const t of known) if (t.length > 1) mark(t);
+  for (const w of [...FIGURE_FRAME, ...STOP_WORDS]) mark(w);
+  // How the figure is asked (涨了, 占比, 排第几) and the small words around it (那, 它, 各) are no subject.
+  for (const re of [GROWTH_WORDS, SHARE_WORDS, RANK_WORDS, COUNT_WORDS, LEVEL_WORDS, ASKS_FIGURE, FUNCTION_CHARS]) {
+    for (const m of folded.matchAll(new RegExp(re.source, 'gu'))) for (let i = m.index!; i < m.index! + m[0].length; i++) covered[i] = true;
+  }
+  const out: string[] = [];
+  let run = '';
+  for (let i = 0; i <= folded.length; i++) {
+    const ch = folded[i];
+    if (i < folded.length && !covered[i] && /\p{Script=Han}/u.test(ch)) run += ch;
+    else {
+      if (run.length >= 2) out.push(run);
+      run = '';
+    }
+  }
+  return out;
 }

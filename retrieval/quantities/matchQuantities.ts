@@ -13,6 +13,12 @@ export interface MatchTerm {
   parts?: string[];
   /** The word the question asks the figure of (next to 多少/几): it counts double. */
   head?: boolean;
+  /**
+   * A word of the phrase the figure is asked of (出生人口, 森林覆盖率, 技术合同交易额): a record
+   * must state more than half of that phrase's words, whole, in all their parts or abbreviated,
+   * however much else it shares (每千人口拥有托位数 is not 出生人口; 技术交易额 is 技术合同交易额).
+   */
+  phrase?: boolean;
 }
 
 export interface QuantityMatch {
@@ -53,6 +59,10 @@ export function matchQuantities(
     // The subject with the words joining it to the number: 经济 + 增长 is 经济增长.
     const subject = (record.subject + record.link).toLowerCase();
     const sentence = sentenceOf(record).toLowerCase();
+    const stated = (text: string, t: MatchTerm) => covers(text, t) || (!!t.parts?.length && t.parts.every((p) => text.includes(p)));
+    const phrase = terms.filter((t) => t.phrase);
+    const statedWords = phrase.filter((t) => stated(subject, t) || abbreviates(t.term, subject) || stated(sentence, t)).length;
+    if (phrase.length && statedWords * 2 <= phrase.length) continue;
     let got = 0;
     for (const t of terms) {
       const partly = (text: string) => (t.parts ?? []).some((p) => text.includes(p));
@@ -68,4 +78,25 @@ export function matchQuantities(
     out.push({ record, coverage: got / total, precision: subject.length ? covered.size / subject.length : 0 });
   }
   return out.sort((a, b) => b.coverage - a.coverage || b.precision - a.precision || a.record.span.start - b.record.span.start);
+}
+
+/**
+ * Whether `short` is written in `text` in full form: its characters in order within a short stretch,
+ * as Chinese abbreviations keep them (科技 of 科学技术, 规上 of 规模以上, 固投 of 固定资产投资).
+ */
+function abbreviates(short: string, text: string): boolean {
+  const chars = [...short];
+  for (let from = text.indexOf(chars[0]); from >= 0; from = text.indexOf(chars[0], from + 1)) {
+    let at = from;
+    let ok = true;
+    for (const ch of chars.slice(1)) {
+      at = text.indexOf(ch, at + 1);
+      if (at < 0 || at - from >= short.length * 3) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
 }

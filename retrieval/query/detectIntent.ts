@@ -1,4 +1,5 @@
 import type { Intent } from '../types.js';
+import { ASKS_FIGURE } from './measureWords.js';
 
 // About the report itself rather than its content: speaker, session, city.
 const META = /谁作|谁做|谁的报告|谁在|谁讲|哪位|(?<![委])[区县市省旗州盟]长(?!期|效|远|足|三角|江|城|廊)|主席|报告人|(?<!工)作报告|做报告|哪个市|哪个城市|哪座城市|哪个省|属于哪|隶属|报告者|哪次会议|什么会议|哪个会议|哪一?次会|第几届|哪一?届|几届|第几次|\bwho (?:delivered|gave|presented|made|wrote)\b|\b(?:which|what) session\b|\bmayor\b|\bgovernor\b/u;
@@ -14,9 +15,6 @@ const LIST = /哪几|哪[一二两三四五六七八九十\d]+[个项方件条�
 const WHICH = /哪些|有什么|做了什么|都有啥/u;
 const WHOLE = /主要|重点|总体|整体|哪些方面|预期目标|预期指标/u;
 
-// A number is asked for even when the indicator is not in the vocabulary
-// (技术合同交易额目标, 新增市场主体多少户): still a target or actual question.
-const ASKS_FIGURE = /多少|几[个项家户天所条座人次倍成]|百分之几|目标[是为]?[？?]?$/u;
 
 /** About the report itself (speaker, date, session, city). */
 export function isMetaQuestion(folded: string): boolean {
@@ -45,6 +43,8 @@ export function detectIntent(s: IntentSignals): Intent {
   if (isMetaQuestion(s.folded)) return 'meta';
   if (COMPARE.test(s.folded) || s.placeCount >= 2 || s.yearCount >= 2) return 'compare';
   if (LIST.test(s.folded) || (WHICH.test(s.folded) && WHOLE.test(s.folded))) return 'list';
+  // A number is asked for even when the indicator is not in the vocabulary
+  // (技术合同交易额目标, 新增市场主体多少户): still a target or actual question.
   if (s.hasIndicator || ASKS_FIGURE.test(s.folded)) {
     if (s.role !== 'any') return s.role;
     // A year that only a report's plan covers can only have a target figure.

@@ -1,3 +1,7 @@
+// Whether a question asks for a figure at all: 多少, 几个, 百分之几, 是否达到, 排第几, 目标是.
+// Asked for, a figure is what the answer must give, or say that no report gives it.
+export const ASKS_FIGURE = /多少|几[个项家户天所条座人次倍成位名辆件]|百分之几|是否(?:达到|完成|实现|超过)|目标[是为]?[？?]?$|排名|第几/u;
+
 // How questions ask for a measure: the words of a rate of change (增长多少, 涨了还是跌了),
 // of a share, a rank, a count or an amount. Query understanding reads the measure of the
 // whole question with them, and each ask of a many-part question with them too.

@@ -8,12 +8,15 @@ import { detectRole } from './detectRole.js';
 import { detectYear } from './detectYear.js';
 import { foldText } from './foldText.js';
 import { isElliptical } from './isElliptical.js';
+import { ASKS_FIGURE } from './measureWords.js';
 import { resolveYears } from './resolveYears.js';
 import { selectReports, yearStanding } from './selectReports.js';
 
 export type { CatalogEntry } from './catalog.js';
 
 const JOIN_COMPARISON = /比|对比|比较|差距|差多少/u;
+/** Words that ask how or what rather than how much. */
+const ASKS_ACCOUNT = /怎么|怎样|如何|什么|哪些|为什么|为何|有何/u;
 
 /**
  * Question → structured query: which places, which year and whether its plan
@@ -145,6 +148,9 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   if (named.length > 1) parsed.indicators = named;
   if (indicatorMention) parsed.indicatorMention = indicatorMention;
   if (measure) parsed.measure = measure;
+  // A target, outcome or comparison question that says 多少 asks for the figure; one that also asks
+  // how or what (怎么防范…，处置了多少) asks for an account, which may quote the figure.
+  if (['target', 'actual', 'compare'].includes(intent) && ASKS_FIGURE.test(folded) && !ASKS_ACCOUNT.test(folded)) parsed.asksFigure = true;
   if (unknownPlace) parsed.unknownPlace = unknownPlace;
   if (selection.none) parsed.noMatchingReport = true;
   return parsed;

@@ -2,7 +2,7 @@
 // "GDP是多少，增长多少", "民生支出多少，占比多少". Each ask is the part of the question up to
 // its own question word, with the measure it wants.
 import type { QuantityMeasure } from '../types.js';
-import { COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from './measureWords.js';
+import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from './measureWords.js';
 
 export interface Ask {
   /** The part of the question this ask covers. */
@@ -11,7 +11,6 @@ export interface Ask {
   measures?: QuantityMeasure[];
 }
 
-const ASK_RE = /多少|几[个项家户所条座人次倍成位名]?|百分之几|是否|目标[是为]?$|排名|第几/u;
 
 export function measuresOf(text: string): QuantityMeasure[] | undefined {
   if (RANK_WORDS.test(text)) return ['rank'];
@@ -32,7 +31,7 @@ export function splitAsks(question: string): Ask[] {
   let carry = '';
   for (const p of parts) {
     const text = carry + p;
-    if (ASK_RE.test(p)) {
+    if (ASKS_FIGURE.test(p)) {
       asks.push({ text, measures: measuresOf(p) });
       carry = '';
     } else carry = `${text}，`;

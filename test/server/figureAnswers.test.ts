@@ -43,6 +43,20 @@ describe('level and growth stated together answer together', () => {
   });
 });
 
+describe('a figure no report states is refused, never quoted around', () => {
+  // Each topic checked against the seed texts: none states it.
+  it.each(['惠济区2023年出生人口是多少', '卫东区2023年森林覆盖率是多少', '红旗区2016年彩票销售额是多少', '惠济区2024年要新增多少辆网约车'])('%s', async (q) => {
+    const r = await ask(q);
+    expect(r.status).toBe('no_evidence');
+    expect(r.citations).toEqual([]);
+  });
+
+  it('a record that shares the asked phrase’s generic word only is no answer (每千人口… is not 出生人口)', async () => {
+    const r = await ask('惠济区2023年出生人口是多少');
+    expect(r.answer).not.toContain('4.02');
+  });
+});
+
 describe('offline answers from quantity records', () => {
   it('answers two asks about the plan from the plan, each figure cited (huiji-2024)', async () => {
     // huiji-2024 plan: 积极推进199个重点项目建设,年度完成投资155亿元以上

@@ -43,7 +43,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.places, rows);
     return { status: 'answered', text };
   }
-  if (query.indicator && (query.intent === 'target' || query.intent === 'actual')) {
+  if ((query.indicator || query.asksFigure) && (query.intent === 'target' || query.intent === 'actual')) {
     // A figure was asked for and neither a table row nor a record states it: quoting loosely
     // related sentences would mislead. Say which measure is stated, or that the figure is not.
     return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? composeFigureNotStated(corpus, query, question) };
