@@ -1,0 +1,37 @@
+// Where a loaded report's original bytes are: an added report in the reports
+// folder (REPORTS_DIR), a built-in one in seeds/. The file is served only when
+// its bytes are the ones the corpus loaded (same content hash), so a page shown
+// beside a citation is always the page the citation was read from.
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { DEFAULTS } from '../../retrieval/defaults.js';
+import { contentHash } from '../../retrieval/ingestFile.js';
+import { PROJECT_ROOT, type Corpus } from '../../retrieval/loadCorpus.js';
+
+export interface OriginalFile {
+  bytes: Buffer;
+  /** Lower-case extension with the dot: .pdf */
+  ext: string;
+  hash: string;
+}
+
+export function findOriginalFile(corpus: Corpus, id: string, dirs: { seedsDir?: string | null; reportsDir?: string }): OriginalFile | undefined {
+  const report = corpus.reportById.get(id);
+  const loaded = corpus.contentHashes.get(id);
+  if (!report || !loaded) return undefined;
+  const name = report.meta.sourceFile;
+  // sourceFile is a bare file name; anything else is not ours to open.
+  if (!name || name !== name.split(/[\\/]/).pop() || name.startsWith('.')) return undefined;
+  const origin = corpus.origins.get(id);
+  const seeds = dirs.seedsDir === undefined ? join(PROJECT_ROOT, DEFAULTS.seedsDir) : dirs.seedsDir;
+  const dir = origin === 'added' ? dirs.reportsDir : seeds;
+  if (!dir) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, name));
+  } catch {
+    return undefined;
+  }
+  const hash = contentHash(bytes);
+  return hash === loaded ? { bytes, ext: extname(name).toLowerCase(), hash } : undefined;
+}
