@@ -42,6 +42,12 @@ export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 
   return `${before}${row.value < 0 ? '-' : ''}${body}`;
 }
 
+/** What was read from an added report, one line: 闽清县（福州市），2019年1月15日，2019 年计划，120 段. */
+export function uploadSummary(meta: Pick<ReportMeta, 'place' | 'city' | 'date' | 'planYear' | 'paragraphCount'>): string {
+  const place = meta.city && meta.city !== meta.place ? `${meta.place}（${meta.city}）` : meta.place;
+  return [place, formatDate(meta.date), `${meta.planYear} 年计划`, `${meta.paragraphCount} 段`].filter(Boolean).join('，');
+}
+
 /** Places in the order of their names' pinyin (红旗区 before 惠济区), whatever reports are loaded. */
 export function sortPlaces(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));

@@ -81,7 +81,8 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
     await expect.poll(() => first.innerText()).toContain('7%左右');
     const chip = first.locator('button.cite-chip:not([aria-disabled])', { hasText: '1' }).first();
     expect(await chip.getAttribute('aria-label')).toBe('引用 1');
-    expect(await first.innerText()).toContain('离线抽取');
+    expect(await first.innerText()).toContain('根据报告原文');
+    expect(await first.innerText()).not.toMatch(/离线|毫秒|huiji-2024:p/);
     await page.screenshot({ path: join(ARTIFACTS, 'desktop-1-answer.png') });
 
     // 2. The chip opens the cited paragraph in a side panel, with focus inside it.
@@ -93,7 +94,7 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
     expect(await page.evaluate(() => !!document.activeElement?.closest('.cite-panel'))).toBe(true);
     await panel.locator('.ctx-para').first().waitFor(); // neighbouring paragraphs
     expect(await panel.getByRole('link', { name: '在完整报告中查看' }).getAttribute('href')).toMatch(
-      /^#\/reports\/huiji-2024\?p=huiji-2024:p\d+$/,
+      /^#\/reports\/huiji-2024\?p=huiji-2024:p\d+(&hl=[\d,-]+)?$/,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'desktop-2-citation-panel.png') });
     await page.keyboard.press('Escape');

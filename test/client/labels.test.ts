@@ -1,5 +1,5 @@
-// The 指标 table's value column, for figures as reports write them: the qualifier
-// sits where the report puts it (保持 before the figure, 左右 after it).
+// Words on screen: the 指标 table's value column, whose qualifier sits where the
+// report puts it (保持 before the figure, 左右 after it), and an added report's summary.
 import { describe, expect, it } from 'vitest';
 import { formatIndicatorValue } from '../../client/src/labels.js';
 import { loadCorpus } from '../../retrieval/loadCorpus.js';
@@ -22,5 +22,15 @@ describe('formatIndicatorValue', () => {
     expect(growth('约')).toBe('增长约7%');
     expect(growth('不低于')).toBe('增长不低于7%');
     expect(formatIndicatorValue({ value: 100, unit: '亿元', qualifier: '突破', measure: 'level' })).toBe('突破100亿元');
+  });
+});
+
+describe('uploadSummary', () => {
+  it('reads without a double comma when the date was not found', async () => {
+    const { uploadSummary } = await import('../../client/src/labels.js');
+    const meta = { place: '某某县', city: '某某市', planYear: 2019, paragraphCount: 88 };
+    expect(uploadSummary(meta)).toBe('某某县（某某市），日期未写明，2019 年计划，88 段');
+    expect(uploadSummary({ ...meta, date: '2019-01-15' })).toBe('某某县（某某市），2019年1月15日，2019 年计划，88 段');
+    expect(uploadSummary({ ...meta, city: undefined })).not.toMatch(/，，|（）/);
   });
 });
