@@ -40,9 +40,20 @@ export function citationReport(c: Pick<Citation, 'place' | 'year' | 'page'>): st
   return `${c.place}${c.year}年政府工作报告${c.page !== undefined ? ` · 第 ${c.page} 页` : ''}`;
 }
 
+/** Spans in order, overlapping ones merged (a clause inside its sentence is quoted once). */
+function mergedSpans(c: Pick<Citation, 'matched'>): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of [...c.matched].filter((x) => x.end > x.start).sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /** The sentences of the paragraph that support the answer, or the paragraph when none is marked. */
 export function quotedSentences(c: Pick<Citation, 'text' | 'matched'>): string[] {
-  const spans = [...c.matched].sort((a, b) => a.start - b.start).filter((s) => s.end > s.start);
+  const spans = mergedSpans(c);
   const quotes = spans.map((s) => c.text.slice(s.start, s.end).trim()).filter(Boolean);
   return quotes.length ? quotes : [c.text.trim()];
 }
@@ -101,11 +112,10 @@ function answerHtml(answer: ChatCitationsData, turn: number): string {
 
 /** The paragraph with the supporting sentences marked. */
 function paragraphHtml(c: Citation): string {
-  const spans = [...c.matched].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const spans = mergedSpans(c);
   let pos = 0;
   let html = '';
   for (const s of spans) {
-    if (s.start < pos) continue;
     html += escapeHtml(c.text.slice(pos, s.start)) + `<mark>${escapeHtml(c.text.slice(s.start, s.end))}</mark>`;
     pos = s.end;
   }

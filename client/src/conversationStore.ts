@@ -166,3 +166,26 @@ export async function adoptSessionConversation(store: ConversationStore, storage
     }
   }
 }
+
+/**
+ * Saves a conversation's messages, keeping what the store already knows of it (a
+ * title the user gave it, when it began). `updatedAt` moves only when messages did.
+ */
+export async function keepConversation(
+  store: ConversationStore,
+  next: Pick<Conversation, 'id' | 'messages' | 'filtersByMessage'>,
+  now = Date.now(),
+): Promise<Conversation> {
+  const existing = await store.get(next.id);
+  const changed = !existing || JSON.stringify(existing.messages) !== JSON.stringify(next.messages) || JSON.stringify(existing.filtersByMessage) !== JSON.stringify(next.filtersByMessage);
+  const conv: Conversation = {
+    id: next.id,
+    title: existing?.title ?? titleFor(next.messages),
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: changed ? now : existing!.updatedAt,
+    messages: next.messages,
+    filtersByMessage: next.filtersByMessage,
+  };
+  if (changed) await store.save(conv);
+  return conv;
+}

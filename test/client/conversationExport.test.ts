@@ -57,6 +57,8 @@ describe('helpers', () => {
   it('quotes the supporting sentences, else the paragraph', () => {
     expect(quotedSentences(CITATION)).toEqual(['地区生产总值增长7%左右']);
     expect(quotedSentences({ ...CITATION, matched: [] })).toEqual([CITATION.text]);
+    // A clause inside its sentence is quoted once.
+    expect(quotedSentences({ ...CITATION, matched: [{ start: 14, end: 38 }, { start: 14, end: 26 }] })).toEqual([CITATION.text.slice(14, 38)]);
   });
   it('names the file by the title', () => {
     expect(exportFileName('惠济区 GDP/目标?', 'md')).toBe('惠济区-GDP-目标.md');

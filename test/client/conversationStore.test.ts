@@ -87,3 +87,19 @@ describe('conversation store', () => {
     expect(await adoptSessionConversation(store, storage)).toBeUndefined();
   });
 });
+
+describe('keepConversation', () => {
+  it('keeps a title the user gave and the start date; moves the date only when messages change', async () => {
+    const { keepConversation } = await import('../../client/src/conversationStore.js');
+    const store = await openConversationStore(freshName());
+    const messages = answeredTurn('惠济区2024年GDP目标是多少', '增长7%左右[1]。');
+    const first = await keepConversation(store, { id: 'c1', messages, filtersByMessage: {} }, 1000);
+    expect(first).toMatchObject({ title: '惠济区2024年GDP目标是多少', createdAt: 1000, updatedAt: 1000 });
+    await store.rename('c1', '我的问题');
+    const same = await keepConversation(store, { id: 'c1', messages, filtersByMessage: {} }, 2000);
+    expect(same).toMatchObject({ title: '我的问题', updatedAt: 1000 });
+    const more = await keepConversation(store, { id: 'c1', messages: [...messages, ...answeredTurn('那卫东区呢', '6.5%[1]。')], filtersByMessage: {} }, 3000);
+    expect(more).toMatchObject({ title: '我的问题', createdAt: 1000, updatedAt: 3000 });
+    expect((await store.list())[0]).toMatchObject({ title: '我的问题', questions: 2 });
+  });
+});
