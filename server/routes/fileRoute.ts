@@ -38,7 +38,7 @@ export function fileRoute(corpus: Corpus, dirs: { seedsDir?: string | null; repo
     if (!query.success) throw new ApiError(400, 'invalid_request', zodMessage(query.error));
     const report = corpus.reportById.get(id);
     if (!report) throw new ApiError(404, 'not_found', `没有这份报告：${id}`);
-    const file = findOriginalFile(corpus, id, dirs);
+    const file = await findOriginalFile(corpus, id, dirs);
     if (!file) throw new ApiError(404, 'file_unavailable', '这份报告的原文件不在服务器上，只能阅读提取的文字');
 
     const etag = `"${file.hash}"`;

@@ -2,7 +2,7 @@
 // folder (REPORTS_DIR), a built-in one in seeds/. The file is served only when
 // its bytes are the ones the corpus loaded (same content hash), so a page shown
 // beside a citation is always the page the citation was read from.
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DEFAULTS } from '../../retrieval/defaults.js';
 import { contentHash } from '../../retrieval/ingestFile.js';
@@ -15,7 +15,8 @@ export interface OriginalFile {
   hash: string;
 }
 
-export function findOriginalFile(corpus: Corpus, id: string, dirs: { seedsDir?: string | null; reportsDir?: string }): OriginalFile | undefined {
+/** Reads asynchronously: a PDF may be 25 MB, and other requests go on meanwhile. */
+export async function findOriginalFile(corpus: Corpus, id: string, dirs: { seedsDir?: string | null; reportsDir?: string }): Promise<OriginalFile | undefined> {
   const report = corpus.reportById.get(id);
   const loaded = corpus.contentHashes.get(id);
   if (!report || !loaded) return undefined;
@@ -28,7 +29,7 @@ export function findOriginalFile(corpus: Corpus, id: string, dirs: { seedsDir?: 
   if (!dir) return undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(dir, name));
+    bytes = await readFile(join(dir, name));
   } catch {
     return undefined;
   }
