@@ -219,6 +219,19 @@ describe.skipIf(skip)('the analyst’s workbench (Chromium + real server)', () =
     await page.goto('about:blank');
     await page.goto(link);
     await page.locator('article.msg-assistant.is-linked').waitFor();
+    // A browser without the conversation asks the linked question again.
+    const other = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const fresh = await other.newPage({ locale: 'zh-CN' });
+      watch(fresh);
+      await fresh.goto(link);
+      const again = fresh.locator('article.msg-assistant').first();
+      await again.locator('.answer-meta').waitFor({ timeout: 30_000 });
+      expect(await again.innerText()).toContain('21.37亿元');
+      expect(await fresh.locator('.msg-user').first().innerText()).toContain(QUESTION);
+    } finally {
+      await other.close();
+    }
     expect(problems).toEqual([]);
   });
 
