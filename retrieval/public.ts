@@ -9,6 +9,7 @@ export * from './browser.js';
 export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './corpus/loadCorpus.js';
 export { corpusOptionsFromEnv, reportsDirFromEnv } from './corpus/corpusEnv.js';
 export { createReportStore, ReportStoreError, type ReportStore } from './corpus/reportStore.js';
+export { contentHash } from './corpus/ingestFile.js';
 export { REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
 export { deliveredYear } from './ingest/deliveredYear.js';
 
@@ -17,6 +18,7 @@ export { prepareEvidence, resolveQuery, type PreparedQuestion } from './evidence
 export { normaliseQuestion, QueryError, searchCorpus } from './evidence/searchCorpus.js';
 export { LIST_INTRO } from './evidence/sectionHeadings.js';
 export { parseQuery } from './query/parseQuery.js';
+export { parseConversation } from './query/parseConversation.js';
 export { contentTerms } from './query/contentTerms.js';
 export { coverFacetsOf, type CoverFacet } from './query/coverFacets.js';
 export { createTokenizer } from './tokenize/createTokenizer.js';

@@ -213,6 +213,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: ParsedQuery;
+  /** The words the passages were ranked by: the question's content words and the reports' own labels for its indicator. */
+  terms: string[];
   results: SearchHit[];
 }
 

@@ -14,8 +14,10 @@ import { keepConnectionUsable } from './http/keepConnectionUsable.js';
 import { requireToken } from './http/requireToken.js';
 import { askRoute } from './routes/askRoute.js';
 import { chatRoute } from './routes/chatRoute.js';
+import { fileRoute } from './routes/fileRoute.js';
 import { readRoutes } from './routes/readRoutes.js';
 import { reportRoutes } from './routes/reportRoutes.js';
+import { searchRoute } from './routes/searchRoute.js';
 
 export const MAX_BODY_BYTES = DEFAULTS.server.maxBodyBytes;
 /** An upload is one report file plus a few form fields: the file limit and room for the form. */
@@ -60,6 +62,8 @@ export function createApp(options: AppOptions) {
   const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined;
   app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
   app.route('/', reportRoutes(options.corpus, store));
+  app.route('/', fileRoute(options.corpus, { reportsDir: options.reportsDir }));
+  app.route('/', searchRoute(options.corpus));
   app.route('/', askRoute(deps));
   app.route('/', chatRoute(deps));
   app.all('/api/*', (c) => errorResponse(c, new ApiError(404, 'not_found', `没有这个接口：${c.req.method} ${c.req.path}`)));

@@ -10,12 +10,14 @@ import {
   ReportDetailResponseSchema,
   ReportChangeResponseSchema,
   ReportListResponseSchema,
+  SearchResponseSchema,
   type IndicatorQuery,
   type IndicatorsResponse,
   type ParagraphResponse,
   type ReportChangeResponse,
   type ReportDetailResponse,
   type ReportListResponse,
+  type SearchResponse,
 } from '../../server/api/schemas.js';
 import type { MetaOverrides } from '../../retrieval/browser.js';
 
@@ -178,6 +180,39 @@ export function indicatorsPath(query: IndicatorQuery = {}): string {
   if (query.kind) params.set('kind', query.kind);
   const qs = params.toString();
   return `/api/indicators${qs ? `?${qs}` : ''}`;
+}
+
+/** The indicator table as a CSV file, under the same filters. */
+export function indicatorsCsvPath(query: IndicatorQuery = {}): string {
+  const path = indicatorsPath(query);
+  return `${path}${path.includes('?') ? '&' : '?'}format=csv`;
+}
+
+/** A report's original file; `download` asks the browser to save it rather than show it. */
+export function reportFilePath(id: string, download = false): string {
+  return `/api/reports/${encodeURIComponent(id)}/file${download ? '?download=1' : ''}`;
+}
+
+export interface SearchRequest {
+  q: string;
+  k?: number;
+  place?: string;
+  year?: number;
+  /** Earlier questions of the conversation. */
+  context?: string[];
+}
+
+export function searchPath(req: SearchRequest): string {
+  const params = new URLSearchParams({ q: req.q });
+  if (req.k !== undefined) params.set('k', String(req.k));
+  if (req.place) params.set('place', req.place);
+  if (req.year !== undefined) params.set('year', String(req.year));
+  for (const c of req.context ?? []) params.append('context', c);
+  return `/api/search?${params}`;
+}
+
+export function fetchSearch(req: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
+  return getJson(searchPath(req), SearchResponseSchema, signal);
 }
 
 export function fetchIndicators(query: IndicatorQuery = {}, signal?: AbortSignal): Promise<IndicatorsResponse> {

@@ -1,10 +1,7 @@
 import type { IndicatorKind, IndicatorRow, ReportMeta } from '../../retrieval/browser.js';
+import { reportYear } from '../../server/api/reportLabels.js';
 
-export const KIND_LABEL: Record<IndicatorKind, string> = {
-  target: '目标',
-  actual: '实际',
-  estimate: '预计',
-};
+export { KIND_LABEL, reportDisplayTitle, reportYear } from '../../server/api/reportLabels.js';
 
 export const KIND_ORDER: IndicatorKind[] = ['target', 'estimate', 'actual'];
 
@@ -16,11 +13,6 @@ export function formatDate(iso: string | undefined): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-export function reportYear(meta: Pick<ReportMeta, 'date' | 'planYear'>): number {
-  const y = Number.parseInt((meta.date ?? '').slice(0, 4), 10);
-  return Number.isInteger(y) ? y : meta.planYear;
-}
-
 export function speakerLine(meta: Pick<ReportMeta, 'speaker'>): string {
   return [meta.speaker.title, meta.speaker.name].filter(Boolean).join(' ');
 }
@@ -29,28 +21,36 @@ function trimNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
 }
 
+/**
+ * Where a qualifier is read, as reports write it: 同比 / 比上年 and 保持 before the whole figure
+ * (同比增长12.5%, 保持增长7%), 约 / 超过 / 不低于 … between the measure and the number
+ * (增长约7%, 增长不低于7%), 左右 / 以上 / 以内 … after it (增长7%左右).
+ */
+const BEFORE_MEASURE = /^(同比|比上年|较上年|保持)$/;
+const BEFORE_NUMBER = /^(约|近|超过|不低于|不少于|不超过|突破)$/;
+
 /** 7 % 左右 growth → 增长7%左右; 26.12 亿元 level → 26.12亿元; null → the qualifier or —. */
 export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' | 'measure'>): string {
   if (row.value === null) return row.qualifier || '—';
   const abs = trimNumber(Math.abs(row.value));
-  // 同比 / 比上年 read before the figure (同比增长12.5%); 左右 / 以上 after it (7%左右).
-  const before = /^(同比|比上年|较上年)/.test(row.qualifier) ? row.qualifier : '';
-  const after = before ? '' : row.qualifier;
-  const body = `${abs}${row.unit}${after}`;
+  const q = row.qualifier;
+  const before = BEFORE_MEASURE.test(q) ? q : '';
+  const inner = BEFORE_NUMBER.test(q) ? q : '';
+  const after = before || inner ? '' : q;
+  const body = `${inner}${abs}${row.unit}${after}`;
   if (row.measure === 'growth') return `${before}${row.value < 0 ? '下降' : '增长'}${body}`;
   return `${before}${row.value < 0 ? '-' : ''}${body}`;
+}
+
+/** What was read from an added report, one line: 闽清县（福州市），2019年1月15日，2019 年计划，120 段. */
+export function uploadSummary(meta: Pick<ReportMeta, 'place' | 'city' | 'date' | 'planYear' | 'paragraphCount'>): string {
+  const place = meta.city && meta.city !== meta.place ? `${meta.place}（${meta.city}）` : meta.place;
+  return [place, formatDate(meta.date), `${meta.planYear} 年计划`, `${meta.paragraphCount} 段`].filter(Boolean).join('，');
 }
 
 /** Places in the order of their names' pinyin (红旗区 before 惠济区), whatever reports are loaded. */
 export function sortPlaces(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-}
-
-/** Reports are all titled 政府工作报告; name the place and year so they can be told apart. */
-export function reportDisplayTitle(meta: Pick<ReportMeta, 'title' | 'place' | 'date' | 'planYear'>): string {
-  const title = meta.title.trim() || '政府工作报告';
-  if (title.includes(meta.place)) return title;
-  return `${meta.place}${reportYear(meta)}年${title.replace(/\s+/g, '')}`;
 }
 
 /** The word for one of the loaded places, by the suffix its name ends in (自治区 is a province). */

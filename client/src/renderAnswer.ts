@@ -94,6 +94,12 @@ export function citationSource(c: Pick<Citation, 'place' | 'year' | 'section'>):
   return c.section ? `${head} · ${c.section}` : head;
 }
 
+/** 第 25 段, from a paragraph id (`${reportId}:p${index}`); '' when the id has no index. */
+export function paragraphLabel(paragraphId: string): string {
+  const m = /:p(\d+)$/.exec(paragraphId);
+  return m ? `第 ${Number(m[1])} 段` : '';
+}
+
 /** The answer as plain text with its sources listed, for the clipboard. */
 export function answerForClipboard(answer: string, citations: Citation[]): string {
   const text = answer.trim();
@@ -102,6 +108,9 @@ export function answerForClipboard(answer: string, citations: Citation[]): strin
     .filter((c) => used.length === 0 || used.includes(c.marker))
     .sort((a, b) => a.marker - b.marker);
   if (cited.length === 0) return text;
-  const lines = cited.map((c) => `[${c.marker}] ${citationSource(c)}（段落 ${c.id}）\n    “${c.text}”`);
+  const lines = cited.map((c) => {
+    const where = [paragraphLabel(c.id), c.page !== undefined ? `第 ${c.page} 页` : ''].filter(Boolean).join('，');
+    return `[${c.marker}] ${citationSource(c)}${where ? `（${where}）` : ''}\n    “${c.text}”`;
+  });
   return `${text}\n\n出处：\n${lines.join('\n')}`;
 }

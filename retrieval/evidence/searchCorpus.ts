@@ -23,9 +23,9 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const k = Math.max(1, Math.min(100, options.k ?? DEFAULTS.k));
   const query = options.parsed ?? parseQuery(text, corpus.reports.map((r) => r.meta), options.context);
   // The question names a place or year no report covers: nothing may be passed off as the answer.
-  if (query.noMatchingReport) return { query, results: [] };
+  if (query.noMatchingReport) return { query, terms: [], results: [] };
   const pool = reportsForQuestion(corpus, query, options.filters);
-  if (pool.length === 0) return { query, results: [] };
+  if (pool.length === 0) return { query, terms: [], results: [] };
   // Every report allowed: the index need not filter at all.
   const allowed = pool.length === corpus.reports.length ? undefined : new Set(pool.map((r) => r.meta.id));
 
@@ -71,7 +71,7 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
     results.push(hitOf(corpus, paragraph, s.passage, s.passage.id, s.score, matchedSentences(paragraph.sentences, paragraph.text, s.passage, s.h.terms, s.rows)));
     if (results.length >= k) break;
   }
-  return { query, results };
+  return { query, terms: [...new Set(terms)], results };
 }
 
 function hitOf(corpus: Corpus, paragraph: Paragraph, range: Span, passageId: string, score: number, matched: Span[]): SearchHit {

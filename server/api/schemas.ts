@@ -2,8 +2,9 @@
 // and the client (typing and parsing), so both sides agree on one contract.
 // Imports only zod and retrieval/types.ts (which imports only zod): safe in the browser.
 import { z } from 'zod';
-import { DEFAULTS, IndicatorKindSchema, IndicatorRowSchema, ParagraphSchema, ReportMetaSchema, SpanSchema } from '../../retrieval/browser.js';
+import { DEFAULTS, IndicatorKindSchema, IndicatorRowSchema, ParagraphSchema, ParsedQuerySchema, ReportMetaSchema, SpanSchema } from '../../retrieval/browser.js';
 import { districtAsPlace } from './legacyDistrict.js';
+import './zodLocale.js';
 
 /** The longest question (DEFAULTS.maxQuestionChars), and what a longer one is told. */
 export const MAX_QUESTION_CHARS = DEFAULTS.maxQuestionChars;
@@ -170,6 +171,8 @@ const IndicatorQueryObject = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   indicator: z.string().max(50).optional(),
   kind: IndicatorKindSchema.optional(),
+  /** csv: the same rows as a spreadsheet file (UTF-8 with a BOM, so spreadsheet programs read the Chinese). */
+  format: z.enum(['json', 'csv']).optional(),
 });
 /** `?district=` (the old name of `?place=`) is still accepted. */
 export const IndicatorQuerySchema = z.preprocess(districtAsPlace, IndicatorQueryObject);
@@ -188,3 +191,52 @@ export const HealthResponseSchema = z.object({
   paragraphs: z.number().int(),
   answerer: z.string(),
 });
+
+/** GET /api/search: the hit test (检索测试) — what retrieval finds for a question, ranked, with why. */
+export const SEARCH_MAX_K = 50;
+/** A hit test shows more than the answerer reads (it takes the best few): enough to see what came close. */
+export const SEARCH_DEFAULT_K = 10;
+const SearchQueryObject = z.object({
+  q: QuestionSchema,
+  k: z.coerce.number().int().min(1).max(SEARCH_MAX_K).default(SEARCH_DEFAULT_K),
+  place: z.string().max(50).optional(),
+  year: z.coerce.number().int().min(1949).max(2100).optional(),
+  /** Earlier questions of the conversation, oldest first: a follow-up (那卫东区呢？) is read in their light. */
+  context: z.array(z.string().max(MAX_QUESTION_CHARS)).max(12).optional(),
+});
+export const SearchQuerySchema = z.preprocess(districtAsPlace, SearchQueryObject);
+export type SearchQuery = z.input<typeof SearchQueryObject>;
+
+export const SearchHitSchema = z.object({
+  /** 1-based rank. */
+  rank: z.number().int().min(1),
+  /** Paragraph id: what a citation would point to. */
+  id: z.string(),
+  reportId: z.string(),
+  place: z.string(),
+  /** Year the report was delivered. */
+  year: z.number().int(),
+  score: z.number(),
+  /** The passage that matched, as the report writes it. */
+  text: z.string(),
+  /** Offsets of the passage within its paragraph. */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The question's words found in the passage. */
+  matchedTerms: z.array(z.string()),
+  /** Where they are, as offsets into `text`. */
+  termSpans: z.array(SpanSchema),
+  /** Sentences of the passage that hold the words (or the figure asked for), as offsets into `text`. */
+  matchedSentences: z.array(SpanSchema),
+  sectionPath: z.array(z.string()),
+  /** PDF reports: the page the paragraph starts on. */
+  page: z.number().int().optional(),
+});
+export type SearchHitResponse = z.infer<typeof SearchHitSchema>;
+
+export const SearchResponseSchema = z.object({
+  /** The question as understood, and the words the passages were ranked by. */
+  query: ParsedQuerySchema.extend({ terms: z.array(z.string()) }),
+  results: z.array(SearchHitSchema),
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;

@@ -4,6 +4,8 @@ import { type Corpus, DEFAULTS, type Paragraph, REPORT_EXTENSIONS } from '../../
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
+import { attachmentName } from './attachmentName.js';
+import { indicatorsCsv } from './indicatorsCsv.js';
 import { summaryOf } from './reportRoutes.js';
 
 const NEIGHBOURS = DEFAULTS.server.paragraphNeighbours;
@@ -46,6 +48,13 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       if (!parsed.success) throw new ApiError(400, 'invalid_request', zodMessage(parsed.error));
       const q = parsed.data;
       const rows = corpus.lookupIndicators({ place: q.place || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind });
+      if (q.format === 'csv') {
+        const name = ['指标', q.place, q.year, q.indicator].filter(Boolean).join('-') + '.csv';
+        return c.body(indicatorsCsv(corpus, rows), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachmentName(name, { stem: 'indicators' }),
+        });
+      }
       const indicators = [...new Set(corpus.indicators.map((r) => r.indicator))].sort();
       return c.json({ rows: rows.map(withDistrict), indicators });
     });

@@ -5,9 +5,11 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Corpus, type MetaOverrides, MetaOverridesSchema, type Report, type ReportStore, ReportStoreError } from '../../retrieval/public.js';
+import type { ZodError } from 'zod';
+import { DATE_FORMS, parseDateInput } from '../api/parseDateInput.js';
 import type { ReportChangeResponse, ReportSummary } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
-import { ApiError, readJson, zodMessage } from '../http/apiError.js';
+import { ApiError, readJson } from '../http/apiError.js';
 
 const STATUS: Record<ReportStoreError['kind'], [ContentfulStatusCode, string]> = {
   unsupported: [415, 'unsupported_format'],
@@ -35,15 +37,65 @@ function storeCall<T>(p: Promise<T>): Promise<T> {
   });
 }
 
+/** What the form calls each metadata field, for messages. */
+const FIELD_LABEL: Record<string, string> = {
+  place: '地方',
+  district: '地方',
+  level: '级别',
+  city: '所属城市',
+  province: '所属省份',
+  date: '报告日期',
+  reviewYear: '回顾年份',
+  planYear: '计划年份',
+  congress: '会议',
+  speakerName: '报告人姓名',
+  speakerTitle: '报告人职务',
+  title: '标题',
+};
+
+/** A form field's problem in a user's words (zod's own say 期望 number >=1949). */
+function issueWords(key: string, issue: ZodError['issues'][number]): string {
+  if (NUMERIC.has(key)) return '须为 1949 到 2100 之间的年份，如 2024';
+  if (key === 'level') return '须为 province（省）、city（市）或 county（区县）';
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `过长（最多 ${issue.maximum} 字）`;
+  if (issue.code === 'too_small') return '不能为空';
+  if (issue.code === 'invalid_type') return '须为文字';
+  return issue.message;
+}
+
+function metaMessage(error: ZodError): string {
+  const why = error.issues
+    .slice(0, 5)
+    .map((i) => {
+      const key = String(i.path[0] ?? '');
+      if (i.code === 'unrecognized_keys') return `不认识的字段：${i.keys.join('、')}`;
+      if (key === 'date') return `报告日期无法识别，请写成 ${DATE_FORMS}`;
+      return `${FIELD_LABEL[key] ?? key}：${issueWords(key, i)}`;
+    })
+    .join('；');
+  return `元数据有误：${why}`;
+}
+
+/** Dates are taken as people write them (2019年1月15日, 2019/1/15) and stored as ISO; others fail validation. */
+function normaliseDate(fields: Record<string, unknown>): Record<string, unknown> {
+  const iso = typeof fields.date === 'string' ? parseDateInput(fields.date) : undefined;
+  return iso ? { ...fields, date: iso } : fields;
+}
+
+function parseMeta(input: unknown): MetaOverrides {
+  const given = input && typeof input === 'object' && !Array.isArray(input) ? normaliseDate(input as Record<string, unknown>) : input;
+  const parsed = MetaOverridesSchema.safeParse(given);
+  if (!parsed.success) throw new ApiError(400, 'invalid_request', metaMessage(parsed.error));
+  return parsed.data;
+}
+
 function parseOverrides(fields: Record<string, unknown>): MetaOverrides {
   const given: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
     if (typeof v !== 'string' || v.trim() === '') continue;
     given[k] = NUMERIC.has(k) && /^\d+$/.test(v.trim()) ? Number(v.trim()) : v;
   }
-  const parsed = MetaOverridesSchema.safeParse(given);
-  if (!parsed.success) throw new ApiError(400, 'invalid_request', `元数据有误：${zodMessage(parsed.error)}`);
-  return parsed.data;
+  return parseMeta(given);
 }
 
 export function reportRoutes(corpus: Corpus, store: ReportStore | undefined) {
@@ -75,9 +127,8 @@ export function reportRoutes(corpus: Corpus, store: ReportStore | undefined) {
     })
     .patch('/api/reports/:id', async (c) => {
       const s = need();
-      const parsed = MetaOverridesSchema.safeParse(await readJson(c));
-      if (!parsed.success) throw new ApiError(400, 'invalid_request', `元数据有误：${zodMessage(parsed.error)}`);
-      const { report, warnings } = await storeCall(s.update(c.req.param('id'), parsed.data));
+      const overrides = parseMeta(await readJson(c));
+      const { report, warnings } = await storeCall(s.update(c.req.param('id'), overrides));
       const body: ReportChangeResponse = { report: summaryOf(corpus, report), warnings };
       return c.json(body);
     })

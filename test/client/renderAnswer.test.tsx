@@ -99,7 +99,10 @@ describe('answerForClipboard', () => {
     const out = answerForClipboard('目标是增长7%左右[1]。', [citation]);
     expect(out).toContain('目标是增长7%左右[1]。');
     expect(out).toContain('[1] 惠济区 2024年政府工作报告 · 二、2024年政府工作总体要求和主要预期目标');
-    expect(out).toContain('huiji-2024:p26');
+    // Where in the report, in a reader's words: no raw paragraph id.
+    expect(out).toContain('（第 26 段）');
+    expect(out).not.toContain('huiji-2024:p26');
+    expect(answerForClipboard('收入21亿元[1]。', [{ ...citation, page: 3 }])).toContain('（第 26 段，第 3 页）');
   });
   it('returns the bare answer without citations', () => {
     expect(answerForClipboard('报告中未找到。', [])).toBe('报告中未找到。');

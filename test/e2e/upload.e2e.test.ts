@@ -84,7 +84,7 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
     const docx = await askAndOpen(page, '澄川区2024年GDP目标是多少', 1);
     expect(await docx.bubble.innerText()).toContain('6%左右');
     await expect.poll(() => docx.panel.locator('.cite-para').innerText()).toContain('地区生产总值增长6%左右');
-    expect(await docx.panel.getByRole('link', { name: '在完整报告中查看' }).getAttribute('href')).toMatch(/^#\/reports\/chengchuan\?p=chengchuan:p\d+$/);
+    expect(await docx.panel.getByRole('link', { name: '在完整报告中查看' }).getAttribute('href')).toMatch(/^#\/reports\/chengchuan\?p=chengchuan:p\d+(&hl=[\d,-]+)?$/);
     await page.keyboard.press('Escape');
     await docx.panel.waitFor({ state: 'detached' });
 

@@ -26,7 +26,6 @@ function newestSourceMtime(): number {
   const files: string[] = [
     join(ROOT, 'client', 'index.html'),
     join(ROOT, 'client', 'vite.config.ts'),
-    join(ROOT, 'server', 'api', 'schemas.ts'),
     join(ROOT, 'retrieval', 'types.ts'),
     join(ROOT, 'retrieval', 'ingest', 'metaOverrides.ts'),
   ];
@@ -38,6 +37,8 @@ function newestSourceMtime(): number {
     }
   };
   walk(join(ROOT, 'client', 'src'));
+  // The client imports the shared contract and labels from server/api.
+  walk(join(ROOT, 'server', 'api'));
   return Math.max(...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
 }
 

@@ -131,7 +131,7 @@ describe('POST /api/reports with bad files', () => {
     ['a text that is no report', () => upload('notes.txt', '这只是一段笔记，没有封面、日期和地点。'.repeat(3)), 400, /./],
     ['a body that is not a form', () => app.request('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 415, /multipart/],
     ['a form without a file', () => app.request('/api/reports', { method: 'POST', body: new FormData() }), 400, /file/],
-    ['a bad metadata field', () => upload('meta.txt', syntheticReportText(0, '芦川'), { planYear: '明年' }), 400, /planYear/],
+    ['a bad metadata field', () => upload('meta.txt', syntheticReportText(0, '芦川'), { planYear: '明年' }), 400, /计划年份/],
   ];
   if (!skipPdf) cases.push(['a password-protected PDF', () => upload('locked.pdf', lockedPdf!), 400, /密码/]);
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ReportSummary } from '../../../server/api/schemas.js';
 import { errorMessage, uploadReport } from '../api.js';
+import { uploadSummary } from '../labels.js';
 import { MetaEditor } from './MetaEditor.js';
 
 type Stage =
@@ -108,11 +109,7 @@ export function AddReports({ extensions, maxBytes, onAdded }: { extensions: stri
               )}
               {it.stage.kind === 'done' && (
                 <div className="upload-result">
-                  <p>
-                    读到：{it.stage.report.place}
-                    {it.stage.report.city ? `（${it.stage.report.city}）` : ''}，{it.stage.report.date}，{it.stage.report.planYear} 年计划，
-                    {it.stage.report.paragraphCount} 段
-                  </p>
+                  <p>读到：{uploadSummary(it.stage.report)}</p>
                   {it.stage.warnings.length > 0 ? (
                     <ul className="upload-warnings">
                       {it.stage.warnings.map((w) => (

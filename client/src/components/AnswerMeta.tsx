@@ -6,15 +6,21 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} 秒`;
 }
 
-/** Who answered, whether the citations checked out, and any notice from the server. */
+/** Who answered, in a reader's words. */
+export function answererLabel(data: Pick<ChatCitationsData, 'mode' | 'model'>): string {
+  return data.mode === 'extractive' ? '根据报告原文' : data.model ? `语言模型 ${data.model}` : '语言模型';
+}
+
+/** Who answered, whether the citations checked out, and any notice from the server. Timing only on hover. */
 export function AnswerMeta({ data }: { data: ChatCitationsData }) {
-  const answerer = data.mode === 'extractive' ? '离线抽取' : data.model || '语言模型';
   const total = data.timings.retrieveMs + data.timings.generateMs;
+  const how =
+    data.mode === 'extractive' ? '回答的句子直接取自报告原文' : '由语言模型根据检索到的段落写成，每句都已与原文核对';
   return (
     <div className="answer-meta">
       <div className="badges">
-        <span className="badge" title={data.mode === 'extractive' ? '由报告原文直接抽取生成' : '由语言模型根据检索到的段落生成'}>
-          {answerer}
+        <span className="badge" title={`${how}。用时 ${seconds(total)}（查找 ${seconds(data.timings.retrieveMs)}，作答 ${seconds(data.timings.generateMs)}）`}>
+          {answererLabel(data)}
         </span>
         {data.status === 'answered' &&
           (data.verified ? (
@@ -28,9 +34,6 @@ export function AnswerMeta({ data }: { data: ChatCitationsData }) {
               未完全核验
             </span>
           ))}
-        <span className="meta-time" title={`检索 ${seconds(data.timings.retrieveMs)}，生成 ${seconds(data.timings.generateMs)}`}>
-          用时 {seconds(total)}
-        </span>
       </div>
       {data.notice && (
         <p className="answer-notice">

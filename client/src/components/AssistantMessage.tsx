@@ -18,23 +18,33 @@ interface Props {
   canRetry: boolean;
   onRetry: () => void;
   onOpenCitation: (citation: Citation, origin: HTMLElement) => void;
+  /** The element id links to this answer use. */
+  domId?: string;
+  /** Copies a link to this answer; resolves to whether it worked. */
+  onCopyLink?: () => Promise<boolean>;
+  /** Opens the hit test for this answer's question. */
+  onExplain?: () => void;
 }
 
-export function AssistantMessage({ text, data, streaming, verifying, interrupted, canRetry, onRetry, onOpenCitation }: Props) {
+type Copied = 'idle' | 'ok' | 'fail' | 'link-ok' | 'link-fail';
+const COPIED_LABEL: Record<Copied, string> = { idle: '', ok: '回答已复制到剪贴板', fail: '复制失败', 'link-ok': '链接已复制到剪贴板', 'link-fail': '复制链接失败' };
+
+export function AssistantMessage({ text, data, streaming, verifying, interrupted, canRetry, onRetry, onOpenCitation, domId, onCopyLink, onExplain }: Props) {
   const noEvidence = data?.status === 'no_evidence';
-  const [copied, setCopied] = useState<'idle' | 'ok' | 'fail'>('idle');
+  const [copied, setCopied] = useState<Copied>('idle');
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
-  const copy = async () => {
-    const ok = await copyText(answerForClipboard(text, data?.citations ?? []));
-    setCopied(ok ? 'ok' : 'fail');
+  const show = (state: Copied) => {
+    setCopied(state);
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => setCopied('idle'), 2000);
   };
+  const copy = async () => show((await copyText(answerForClipboard(text, data?.citations ?? []))) ? 'ok' : 'fail');
+  const copyLink = async () => show((await onCopyLink?.()) ? 'link-ok' : 'link-fail');
 
   return (
-    <article className={`msg msg-assistant${noEvidence ? ' is-no-evidence' : ''}`}>
+    <article className={`msg msg-assistant${noEvidence ? ' is-no-evidence' : ''}`} id={domId}>
       <h2 className="sr-only">回答</h2>
       {noEvidence && (
         <div className="no-evidence-label">
@@ -75,6 +85,18 @@ export function AssistantMessage({ text, data, streaming, verifying, interrupted
             <Icon name={copied === 'ok' ? 'check' : 'copy'} size={14} />
             {copied === 'ok' ? '已复制' : copied === 'fail' ? '复制失败' : '复制'}
           </button>
+          {onCopyLink && (
+            <button type="button" className="btn-ghost btn-sm" onClick={copyLink}>
+              <Icon name={copied === 'link-ok' ? 'check' : 'link'} size={14} />
+              {copied === 'link-ok' ? '链接已复制' : copied === 'link-fail' ? '复制失败' : '复制链接'}
+            </button>
+          )}
+          {onExplain && (
+            <button type="button" className="btn-ghost btn-sm" onClick={onExplain}>
+              <Icon name="search" size={14} />
+              为什么是这些出处
+            </button>
+          )}
           {canRetry && (
             <button type="button" className="btn-ghost btn-sm" onClick={onRetry}>
               <Icon name="retry" size={14} />
@@ -82,7 +104,7 @@ export function AssistantMessage({ text, data, streaming, verifying, interrupted
             </button>
           )}
           <span className="sr-only" role="status">
-            {copied === 'ok' ? '回答已复制到剪贴板' : copied === 'fail' ? '复制失败' : ''}
+            {COPIED_LABEL[copied]}
           </span>
         </div>
       )}

@@ -7,13 +7,16 @@ import { chatFetch, describeChatError } from '../api.js';
 import {
   cleanFilters,
   compactHistory,
-  loadConversation,
   messageCitations,
   messageVerifying,
   messageText,
-  saveConversation,
   type ChatMessage,
 } from '../chatMessage.js';
+import { copyText } from '../clipboard.js';
+import { conversationHtml, conversationMarkdown, exportFileName } from '../conversationExport.js';
+import { keepConversation, titleFor, type Conversation, type ConversationStore } from '../conversationStore.js';
+import { saveText } from '../download.js';
+import { formatRoute, type LinkedQuestion, type SearchParams } from '../route.js';
 import { AssistantMessage } from './AssistantMessage.js';
 import { ChatError } from './ChatError.js';
 import { CitationPanel } from './CitationPanel.js';
@@ -27,6 +30,22 @@ interface Props {
   reports: (ReportMeta & { origin?: string })[];
   scope: Filters;
   onScopeChange: (next: Filters) => void;
+  /** The conversation as stored (or a new, empty one). */
+  conversation: Conversation;
+  /** Its title as listed now (the user may have renamed it since it was loaded). */
+  listedTitle?: string;
+  store?: ConversationStore;
+  /** Called after the conversation was saved (the list is stale). */
+  onSaved: (conversation: Conversation) => void;
+  /** The answer a link pointed to: scrolled to and marked. */
+  answerId?: string;
+  /** A question a link carried, asked once when the conversation is empty. */
+  ask?: LinkedQuestion;
+  onNew: () => void;
+  /** Open the hit test for a question (为什么是这些出处). */
+  onExplain: (params: SearchParams) => void;
+  /** Whether the conversation list is a column beside the chat, or needs opening. */
+  sidebarToggle?: { open: boolean; onToggle: () => void };
 }
 
 interface OpenCitation {
@@ -34,8 +53,10 @@ interface OpenCitation {
   origin: HTMLElement | null;
 }
 
-export function ChatView({ active, reports, scope, onScopeChange }: Props) {
-  const initial = useMemo(() => loadConversation(), []);
+/** The DOM id of an answer, for links to it. */
+export const answerDomId = (messageId: string) => `answer-${messageId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+export function ChatView({ active, reports, scope, onScopeChange, conversation, listedTitle, store, onSaved, answerId, ask, onNew, onExplain, sidebarToggle }: Props) {
   const transport = useMemo(
     () =>
       new DefaultChatTransport<ChatMessage>({
@@ -48,14 +69,15 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
     [],
   );
   const { messages, sendMessage, regenerate, stop, setMessages, status, error, clearError } = useChat<ChatMessage>({
+    id: conversation.id,
     transport,
-    messages: initial.messages,
+    messages: conversation.messages,
     experimental_throttle: 40,
   });
   const busy = status === 'submitted' || status === 'streaming';
 
   // Which filters each question was asked with, so a retry asks the same way.
-  const [filtersByMessage, setFiltersByMessage] = useState<Record<string, Filters>>(initial.filtersByMessage);
+  const [filtersByMessage, setFiltersByMessage] = useState<Record<string, Filters>>(conversation.filtersByMessage);
   const pendingFilters = useRef<Filters | null>(null);
   useEffect(() => {
     if (!pendingFilters.current) return;
@@ -67,9 +89,25 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
     }
   }, [messages, filtersByMessage]);
 
+  // Every finished exchange is kept; a conversation with no message yet is not listed.
+  const [saveError, setSaveError] = useState(false);
+  const [title, setTitle] = useState(conversation.title);
   useEffect(() => {
-    if (!busy) saveConversation({ messages, filtersByMessage });
-  }, [busy, messages, filtersByMessage]);
+    if (busy || !store || messages.length === 0) return;
+    let live = true;
+    keepConversation(store, { id: conversation.id, messages, filtersByMessage }).then(
+      (saved) => {
+        if (!live) return;
+        setSaveError(false);
+        setTitle(saved.title);
+        onSaved(saved);
+      },
+      () => live && setSaveError(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [busy, store, messages, filtersByMessage, conversation.id, onSaved]);
 
   const [panel, setPanel] = useState<OpenCitation | null>(null);
   const openCitation = useCallback((citation: Citation, origin: HTMLElement) => setPanel({ citation, origin }), []);
@@ -87,7 +125,7 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
 
   // Follow the answer as it streams, unless the reader has scrolled up.
   const scrollRef = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
+  const stick = useRef(!answerId);
   const onScroll = () => {
     const el = scrollRef.current;
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
@@ -97,15 +135,33 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages, status, error]);
 
-  const send = (text: string) => {
+  // A link to one answer: show that answer.
+  useEffect(() => {
+    if (!answerId) return;
+    const el = document.getElementById(answerDomId(answerId));
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.classList.add('is-linked');
+  }, [answerId]);
+
+  const send = (text: string, filtersGiven?: Filters) => {
     if (busy) return;
-    const filters = cleanFilters(scope);
+    const filters = cleanFilters(filtersGiven ?? scope);
     // A question that failed outright has no answer; drop it rather than send it twice.
     if (error && messages[messages.length - 1]?.role === 'user') setMessages(messages.slice(0, -1));
     pendingFilters.current = filters ?? {};
     stick.current = true;
     void sendMessage({ text }, filters ? { body: { filters } } : undefined);
   };
+
+  // A question carried by a link is asked once, in a conversation that does not have it yet.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current || !ask || conversation.messages.length > 0) return;
+    asked.current = true;
+    send(ask.q, { place: ask.place, year: ask.year });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ask, conversation.messages.length]);
 
   const lastUser = [...messages].reverse().find((m) => m.role === 'user');
   const retry = () => {
@@ -116,33 +172,78 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
     void regenerate(filters ? { body: { filters } } : undefined);
   };
 
-  const clear = async () => {
+  const startNew = async () => {
     if (busy) await stop();
-    setMessages([]);
-    setFiltersByMessage({});
     clearError();
     setPanel(null);
-    document.getElementById('question')?.focus();
+    onNew();
+  };
+
+  const exportAs = (kind: 'md' | 'html') => {
+    const conv = { title: listedTitle || title || titleFor(messages), messages, filtersByMessage };
+    if (kind === 'md') saveText(conversationMarkdown(conv), exportFileName(conv.title, 'md'), 'text/markdown');
+    else saveText(conversationHtml(conv), exportFileName(conv.title, 'html'), 'text/html');
+  };
+
+  /** The question an answer replies to, and the questions before it (for follow-ups). */
+  const questionOf = (index: number): { question: string; earlier: string[]; filters?: Filters } | undefined => {
+    const users = messages.slice(0, index).filter((m) => m.role === 'user');
+    const own = users[users.length - 1];
+    if (!own) return undefined;
+    return { question: messageText(own), earlier: users.slice(0, -1).map(messageText).slice(-6), filters: filtersByMessage[own.id] };
+  };
+
+  const answerLink = (messageId: string, index: number): string => {
+    const q = questionOf(index);
+    const route = formatRoute({
+      view: 'chat',
+      conversationId: conversation.id,
+      answerId: messageId,
+      // Another browser does not have this conversation: the link asks the question again there.
+      ask: q ? { q: q.question, place: q.filters?.place, year: q.filters?.year } : undefined,
+    });
+    return `${window.location.origin}${window.location.pathname}${route}`;
   };
 
   const last = messages[messages.length - 1];
   const waiting = status === 'submitted' && last?.role === 'user';
 
   return (
-    <div className={`chat-view${panel ? ' has-panel' : ''}`} hidden={!active}>
+    <div className={`chat-view${panel ? ' has-panel' : ''}${panel?.citation.page !== undefined ? ' has-page-panel' : ''}`} hidden={!active}>
       <div className="chat-main">
         <div className="chat-scroll" ref={scrollRef} onScroll={onScroll}>
           <div className="chat-column">
-            {messages.length === 0 ? (
-              <EmptyChat reports={reports} onPick={send} busy={busy} />
-            ) : (
-              <div className="chat-toolbar">
-                <button type="button" className="btn-ghost btn-sm" onClick={clear}>
-                  <Icon name="trash" size={14} />
-                  清空对话
+            <div className="chat-toolbar">
+              {sidebarToggle && (
+                <button type="button" className="btn-ghost btn-sm sidebar-toggle" aria-expanded={sidebarToggle.open} onClick={sidebarToggle.onToggle}>
+                  <Icon name="list" size={14} />
+                  对话记录
                 </button>
-              </div>
+              )}
+              <span className="toolbar-gap" />
+              {messages.length > 0 && (
+                <>
+                  <button type="button" className="btn-ghost btn-sm" onClick={() => exportAs('md')} disabled={busy}>
+                    <Icon name="download" size={14} />
+                    导出 Markdown
+                  </button>
+                  <button type="button" className="btn-ghost btn-sm" onClick={() => exportAs('html')} disabled={busy}>
+                    <Icon name="download" size={14} />
+                    导出网页
+                  </button>
+                  <button type="button" className="btn-ghost btn-sm" onClick={() => void startNew()}>
+                    <Icon name="plus" size={14} />
+                    新对话
+                  </button>
+                </>
+              )}
+            </div>
+            {saveError && (
+              <p className="msg-note" role="status">
+                对话未能保存到浏览器，关闭页面后将不再保留。
+              </p>
             )}
+            {messages.length === 0 && !ask && <EmptyChat reports={reports} onPick={(q) => send(q)} busy={busy} />}
             <div className="messages">
               {messages.map((m, i) => {
                 if (m.role === 'user') return <UserMessage key={m.id} text={messageText(m)} filters={filtersByMessage[m.id]} />;
@@ -150,9 +251,11 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
                 const isLast = i === messages.length - 1;
                 const streaming = isLast && busy;
                 const data = messageCitations(m);
+                const q = questionOf(i);
                 return (
                   <AssistantMessage
                     key={m.id}
+                    domId={answerDomId(m.id)}
                     // The final payload carries the checked answer, which replaces the streamed draft.
                     text={data ? data.answer : messageText(m)}
                     data={data}
@@ -162,6 +265,12 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
                     canRetry={isLast && !busy}
                     onRetry={retry}
                     onOpenCitation={openCitation}
+                    onCopyLink={data ? () => copyText(answerLink(m.id, i)) : undefined}
+                    onExplain={
+                      data && q
+                        ? () => onExplain({ q: q.question, place: q.filters?.place, year: q.filters?.year, context: q.earlier.length ? q.earlier : undefined })
+                        : undefined
+                    }
                   />
                 );
               })}
@@ -188,7 +297,7 @@ export function ChatView({ active, reports, scope, onScopeChange }: Props) {
             reports={reports}
             scope={scope}
             onScopeChange={onScopeChange}
-            onSend={send}
+            onSend={(text) => send(text)}
             onStop={() => void stop()}
           />
         </div>

@@ -1,4 +1,5 @@
 import type { Citation } from '../../../server/api/schemas.js';
+import { paragraphLabel } from '../renderAnswer.js';
 
 interface Props {
   marker: number;
@@ -28,7 +29,7 @@ export function CitationChip({ marker, citation, pending, onOpen }: Props) {
       type="button"
       className="cite-chip"
       aria-label={`引用 ${marker}`}
-      title={`${citation.place} ${citation.year}年报告 · ${citation.section || citation.id}`}
+      title={`${citation.place} ${citation.year}年报告 · ${citation.section || paragraphLabel(citation.id)}`}
       onClick={(e) => onOpen?.(citation, e.currentTarget)}
     >
       {marker}

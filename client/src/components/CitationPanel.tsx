@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Citation } from '../../../server/api/schemas.js';
 import type { Paragraph } from '../../../retrieval/browser.js';
-import { fetchParagraph } from '../api.js';
+import { errorMessage, fetchParagraph, reportFilePath } from '../api.js';
+import { apiToken } from '../apiToken.js';
+import { downloadFromApi, fetchFile } from '../download.js';
 import { useAsync } from '../hooks.js';
 import { formatDate, reportDisplayTitle, speakerLine } from '../labels.js';
 import { formatRoute } from '../route.js';
 import { HighlightedText } from './HighlightedText.js';
 import { Icon } from './Icon.js';
+import { PdfPageView } from './PdfPageView.js';
 
 interface Props {
   citation: Citation;
@@ -32,7 +35,63 @@ function Neighbour({ p }: { p: Paragraph }) {
   );
 }
 
-/** Side panel (full-screen sheet on phones) showing a cited paragraph in its report. */
+/** The sentences a citation quotes (what to mark on the page), or its whole paragraph. */
+function citedTexts(c: Citation): string[] {
+  const spans = c.matched.filter((s) => s.end > s.start);
+  const texts = spans.map((s) => c.text.slice(s.start, s.end).trim()).filter(Boolean);
+  return texts.length ? texts : [c.text];
+}
+
+/** 打开原文 / 下载原文件. With an API token a plain link would be refused, so the file is fetched first. */
+function OriginalActions({ reportId, fileName, page }: { reportId: string; fileName: string; page?: number }) {
+  const [error, setError] = useState<string>();
+  const isPdf = /\.pdf$/i.test(fileName);
+  const href = `${reportFilePath(reportId)}${page ? `#page=${page}` : ''}`;
+  const openWithToken = async () => {
+    setError(undefined);
+    try {
+      const { blob } = await fetchFile(reportFilePath(reportId), fileName);
+      window.open(`${URL.createObjectURL(blob)}${page ? `#page=${page}` : ''}`, '_blank', 'noopener');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const download = async () => {
+    setError(undefined);
+    try {
+      await downloadFromApi(reportFilePath(reportId, true), fileName);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <>
+      {isPdf &&
+        (apiToken() ? (
+          <button type="button" className="btn btn-sm" onClick={openWithToken}>
+            <Icon name="open" size={15} />
+            打开原文
+          </button>
+        ) : (
+          <a className="btn btn-sm" href={href} target="_blank" rel="noopener noreferrer">
+            <Icon name="open" size={15} />
+            打开原文
+          </a>
+        ))}
+      <button type="button" className="btn btn-sm" onClick={download}>
+        <Icon name="download" size={15} />
+        下载原文件
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Side panel (full-screen sheet on phones) showing a cited paragraph in its report; a PDF's page beside it. */
 export function CitationPanel({ citation, onClose }: Props) {
   const ctx = useAsync((signal) => fetchParagraph(citation.id, signal), [citation.id]);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -62,11 +121,13 @@ export function CitationPanel({ citation, onClose }: Props) {
   const report = ctx.data?.report;
   const sectionPath = ctx.data?.paragraph.sectionPath ?? citation.section.split(' › ').filter(Boolean);
   const title = report ? reportDisplayTitle(report) : `${citation.place}${citation.year}年政府工作报告`;
-  const href = formatRoute({ view: 'report', reportId: citation.reportId, paragraphId: citation.id });
+  // The full report opens at the paragraph with the cited span marked, not the whole paragraph.
+  const href = formatRoute({ view: 'report', reportId: citation.reportId, paragraphId: citation.id, spans: citation.matched });
   const index = ctx.data?.paragraph.index ?? Number(/:p(\d+)$/.exec(citation.id)?.[1] ?? NaN);
+  const hasPage = citation.page !== undefined;
 
   return (
-    <aside className="cite-panel" role="dialog" aria-modal="false" aria-labelledby="cite-panel-title">
+    <aside className={`cite-panel${hasPage ? ' has-page' : ''}`} role="dialog" aria-modal="false" aria-labelledby="cite-panel-title">
       <header className="cite-panel-head">
         <h2 id="cite-panel-title" ref={headingRef} tabIndex={-1}>
           <span className="cite-panel-marker">{citation.marker}</span>
@@ -88,6 +149,9 @@ export function CitationPanel({ citation, onClose }: Props) {
           </p>
         </div>
 
+        <div className="cite-columns">
+        {hasPage && <PdfPageView reportId={citation.reportId} page={citation.page!} needles={citedTexts(citation)} />}
+        <div className="cite-text">
         {sectionPath.length > 0 && (
           <nav className="cite-path" aria-label="章节位置">
             <ol>
@@ -105,10 +169,7 @@ export function CitationPanel({ citation, onClose }: Props) {
             <p>
               <HighlightedText text={citation.text} spans={citation.matched} figures={citation.figures} />
             </p>
-            <footer>
-              段落 {Number.isFinite(index) ? index : ''}
-              <span className="mono">{citation.id}</span>
-            </footer>
+            <footer>{Number.isFinite(index) ? `第 ${index} 段` : ''}</footer>
           </blockquote>
           {ctx.data?.after.map((p) => <Neighbour key={p.id} p={p} />)}
           {ctx.status === 'error' && (
@@ -135,6 +196,8 @@ export function CitationPanel({ citation, onClose }: Props) {
             )}
           </p>
         )}
+        </div>
+        </div>
       </div>
 
       <footer className="cite-panel-foot">
@@ -142,6 +205,7 @@ export function CitationPanel({ citation, onClose }: Props) {
           <Icon name="doc" size={16} />
           在完整报告中查看
         </a>
+        {report && <OriginalActions reportId={citation.reportId} fileName={report.sourceFile} page={citation.page} />}
       </footer>
     </aside>
   );

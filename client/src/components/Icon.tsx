@@ -11,7 +11,16 @@ export type IconName =
   | 'search'
   | 'doc'
   | 'arrow-left'
-  | 'open';
+  | 'open'
+  | 'list'
+  | 'download'
+  | 'plus'
+  | 'link'
+  | 'edit'
+  | 'sun'
+  | 'moon'
+  | 'page'
+  | 'contrast';
 
 const PATHS: Record<IconName, string> = {
   send: 'M12 19V5M5 12l7-7 7 7',
@@ -27,6 +36,15 @@ const PATHS: Record<IconName, string> = {
   doc: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6',
   'arrow-left': 'M19 12H5M11 6l-6 6 6 6',
   open: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  list: 'M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  plus: 'M12 5v14M5 12h14',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
+  sun: 'M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4',
+  moon: 'M20 14.5A8 8 0 0 1 9.5 4a8 8 0 1 0 10.5 10.5z',
+  page: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4',
+  contrast: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 3v18M12 8h5M12 13h6.5M12 18h4',
 };
 
 export function Icon({ name, size = 16, className }: { name: IconName; size?: number; className?: string }) {

@@ -1,5 +1,6 @@
 import type { IndicatorRow } from '../../../retrieval/browser.js';
 import { formatIndicatorValue, KIND_LABEL } from '../labels.js';
+import { paragraphLabel } from '../renderAnswer.js';
 import { formatRoute } from '../route.js';
 
 export function IndicatorTable({ rows, placeNoun = '地方' }: { rows: IndicatorRow[]; placeNoun?: string }) {
@@ -41,7 +42,7 @@ export function IndicatorTable({ rows, placeNoun = '地方' }: { rows: Indicator
               </td>
               <td className="ind-link">
                 <a href={formatRoute({ view: 'report', reportId: r.reportId, paragraphId: r.paragraphId })}>
-                  查看原文<span className="sr-only">（{r.paragraphId}）</span>
+                  查看原文<span className="sr-only">（{r.place}{r.year}年，{paragraphLabel(r.paragraphId)}）</span>
                 </a>
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { IndicatorKind } from '../../../retrieval/browser.js';
-import { fetchIndicators } from '../api.js';
+import { errorMessage, fetchIndicators, indicatorsCsvPath } from '../api.js';
+import { downloadFromApi } from '../download.js';
 import { useAsync, useElementWidth } from '../hooks.js';
 import { buildChartData, type ChartMeasure } from '../indicatorChart.js';
 import { KIND_LABEL, KIND_ORDER, placeNoun, sortPlaces } from '../labels.js';
@@ -8,6 +9,7 @@ import type { IndicatorFilters, Route } from '../route.js';
 import { IndicatorChart } from './IndicatorChart.js';
 import { IndicatorTable } from './IndicatorTable.js';
 import { FilterSelect } from './FilterSelect.js';
+import { Icon } from './Icon.js';
 import { LoadError } from './LoadError.js';
 
 interface Props {
@@ -75,6 +77,15 @@ export function IndicatorView({ filters, navigate, places: names = placeNoun([])
   const [chartWidth, chartBox] = useElementWidth<HTMLDivElement>();
 
   const anyFilter = !!(filters.place || filters.year !== undefined || filters.indicator || filters.kind);
+  const [csvError, setCsvError] = useState<string>();
+  const exportCsv = async () => {
+    setCsvError(undefined);
+    try {
+      await downloadFromApi(indicatorsCsvPath(filters), '指标.csv');
+    } catch (err) {
+      setCsvError(errorMessage(err));
+    }
+  };
 
   return (
     <div className="page">
@@ -150,7 +161,16 @@ export function IndicatorView({ filters, navigate, places: names = placeNoun([])
                 <span className="muted">
                   共 {rows.length} 条{anyFilter && all.length !== rows.length ? `（全部 ${all.length} 条）` : ''}
                 </span>
+                <button type="button" className="btn btn-sm table-export" onClick={exportCsv} disabled={rows.length === 0} title="下载当前筛选下的指标明细，可用 Excel、WPS 打开">
+                  <Icon name="download" size={14} />
+                  导出 CSV
+                </button>
               </div>
+              {csvError && (
+                <p className="form-error" role="alert">
+                  导出失败：{csvError}
+                </p>
+              )}
               <div className="filters" role="group" aria-label="筛选指标">
                 <FilterSelect
                   label={names.noun}

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import type { MetaOverrides } from '../../../retrieval/browser.js';
 import type { ReportSummary } from '../../../server/api/schemas.js';
+import { DATE_FORMS, parseDateInput } from '../../../server/api/parseDateInput.js';
 import { errorMessage, patchReport } from '../api.js';
+import { formatDate } from '../labels.js';
 
 /** The fields a user can correct, with the labels the form shows. */
 const FIELDS = [
   ['place', '地方（如 澄川区、某某县、某某市）'],
   ['city', '所属城市'],
   ['province', '所属省份'],
-  ['date', '报告日期（YYYY-MM-DD）'],
+  ['date', '报告日期（如 2019年1月15日）'],
   ['planYear', '计划年份'],
   ['reviewYear', '回顾年份'],
   ['speakerName', '报告人姓名'],
@@ -20,6 +22,8 @@ type Field = (typeof FIELDS)[number][0];
 function valueOf(meta: ReportSummary, field: Field): string {
   if (field === 'speakerName') return meta.speaker.name;
   if (field === 'speakerTitle') return meta.speaker.title;
+  // Shown as people write dates; any of the accepted forms may be typed back.
+  if (field === 'date') return meta.date ? formatDate(meta.date) : '';
   const v = meta[field];
   return v === undefined ? '' : String(v);
 }
@@ -37,7 +41,12 @@ export function MetaEditor({ meta, onSaved, onCancel }: { meta: ReportSummary; o
     const changed: Record<string, string | number> = {};
     for (const [f] of FIELDS) {
       const v = values[f].trim();
-      if (v && v !== valueOf(meta, f)) changed[f] = f === 'planYear' || f === 'reviewYear' ? Number(v) : v;
+      if (!v || v === valueOf(meta, f)) continue;
+      if (f === 'date') {
+        const iso = parseDateInput(v);
+        if (!iso) return setError(`报告日期无法识别，请写成 ${DATE_FORMS}`);
+        if (iso !== meta.date) changed.date = iso;
+      } else changed[f] = f === 'planYear' || f === 'reviewYear' ? Number(v) : v;
     }
     if (Object.keys(changed).length === 0) return onCancel();
     setBusy(true);
@@ -53,7 +62,7 @@ export function MetaEditor({ meta, onSaved, onCancel }: { meta: ReportSummary; o
   };
 
   return (
-    <form className="meta-editor" onSubmit={save} aria-label={`修正 ${meta.id} 的信息`}>
+    <form className="meta-editor" onSubmit={save} aria-label={`修正“${meta.place}”报告的信息`}>
       {FIELDS.map(([f, label]) => (
         <label key={f} className="meta-field">
           <span>{label}</span>

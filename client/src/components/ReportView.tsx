@@ -1,9 +1,10 @@
 import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
-import type { Paragraph } from '../../../retrieval/browser.js';
+import type { Paragraph, Span } from '../../../retrieval/browser.js';
 import { fetchReport } from '../api.js';
 import { useAsync, useNarrow } from '../hooks.js';
 import { formatDate, reportDisplayTitle, reportYear, speakerLine } from '../labels.js';
 import { formatRoute, paragraphDomId, type Route } from '../route.js';
+import { HighlightedText } from './HighlightedText.js';
 import { Icon } from './Icon.js';
 import { LoadError } from './LoadError.js';
 import { SectionTree } from './SectionTree.js';
@@ -11,29 +12,33 @@ import { SectionTree } from './SectionTree.js';
 interface Props {
   reportId: string;
   paragraphId?: string;
+  /** The cited span(s) of that paragraph: marked, rather than the whole paragraph. */
+  spans?: Span[];
   navigate: (route: Route, opts?: { replace?: boolean }) => void;
   onAsk: (place: string, year: number) => void;
 }
 
-function ParagraphBlock({ p, reportId, target }: { p: Paragraph; reportId: string; target: boolean }) {
+function ParagraphBlock({ p, reportId, target, spans }: { p: Paragraph; reportId: string; target: boolean; spans?: Span[] }) {
   const href = formatRoute({ view: 'report', reportId, paragraphId: p.id });
   const depth = Math.max(1, p.sectionPath.length);
-  const cls = `rp${p.isHeading ? ` rp-heading depth-${Math.min(depth, 3)}` : ''}${target ? ' is-target' : ''}`;
+  const marked = target && spans && spans.some((s) => s.end > s.start && s.start < p.text.length);
+  const cls = `rp${p.isHeading ? ` rp-heading depth-${Math.min(depth, 3)}` : ''}${target ? ' is-target' : ''}${marked ? ' has-spans' : ''}`;
+  const text = marked ? <HighlightedText text={p.text} spans={spans} /> : p.text;
   return (
     <div className={cls} id={paragraphDomId(p.id)} data-paragraph-id={p.id} tabIndex={-1}>
-      <a className="rp-anchor" href={href} aria-label={`第 ${p.index} 段链接`} title={p.id}>
+      <a className="rp-anchor" href={href} aria-label={`第 ${p.index} 段链接`} title={`第 ${p.index} 段`}>
         {p.index}
       </a>
       {p.isHeading ? (
-        depth <= 1 ? <h2 className="rp-text">{p.text}</h2> : <h3 className="rp-text">{p.text}</h3>
+        depth <= 1 ? <h2 className="rp-text">{text}</h2> : <h3 className="rp-text">{text}</h3>
       ) : (
-        <p className="rp-text">{p.text}</p>
+        <p className="rp-text">{text}</p>
       )}
     </div>
   );
 }
 
-export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
+export function ReportView({ reportId, paragraphId, spans, navigate, onAsk }: Props) {
   const state = useAsync((signal) => fetchReport(reportId, signal), [reportId]);
   const narrow = useNarrow(900);
   const tocRef = useRef<HTMLDetailsElement>(null);
@@ -114,7 +119,7 @@ export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
                 </details>
               )}
               {!knownTarget && (
-                <p className="load-warnings">未找到段落 <span className="mono">{paragraphId}</span>，已显示报告开头。</p>
+                <p className="load-warnings">这份报告里没有要找的段落（报告可能已更新），已显示报告开头。</p>
               )}
               <div className="report-body">
                 {data.paragraphs.map((p, i) => (
@@ -125,7 +130,7 @@ export function ReportView({ reportId, paragraphId, navigate, onAsk }: Props) {
                         第 {p.page} 页
                       </p>
                     )}
-                    <ParagraphBlock p={p} reportId={reportId} target={p.id === paragraphId} />
+                    <ParagraphBlock p={p} reportId={reportId} target={p.id === paragraphId} spans={p.id === paragraphId ? spans : undefined} />
                   </Fragment>
                 ))}
               </div>

@@ -1,5 +1,5 @@
 import type { Citation } from '../../../server/api/schemas.js';
-import { citationSource } from '../renderAnswer.js';
+import { citationSource, paragraphLabel } from '../renderAnswer.js';
 
 function sectionTail(section: string): string {
   const parts = section.split(' › ').filter(Boolean);
@@ -17,7 +17,7 @@ export function SourceList({ citations, onOpen }: { citations: Citation[]; onOpe
       </h3>
       <ol className="source-list">
         {sorted.map((c) => {
-          const where = sectionTail(c.section) || c.id;
+          const where = sectionTail(c.section) || paragraphLabel(c.id);
           return (
             <li key={`${c.marker}-${c.id}`}>
               <button
