@@ -252,7 +252,8 @@ export function uploadReport(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/reports');
-    xhr.setRequestHeader('accept', 'application/json');
+    // The same headers as every fetch: accept, and the API token when one is set.
+    withApiToken({ accept: 'application/json' }).forEach((value, name) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) handlers.onProgress?.(e.loaded / e.total);
     };
@@ -274,7 +275,7 @@ export function uploadReport(
 async function send(path: string, init: RequestInit): Promise<{ status: number; text: string }> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+    res = await fetch(path, { ...init, headers: withApiToken({ accept: 'application/json', ...(init.headers ?? {}) }) });
   } catch {
     throw new ApiError(NETWORK_MESSAGE);
   }

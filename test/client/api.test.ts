@@ -6,8 +6,10 @@ import {
   chatFetch,
   describeChatError,
   describeHttpError,
+  deleteReport,
   fetchReports,
   indicatorsPath,
+  patchReport,
 } from '../../client/src/api.js';
 
 afterEach(() => {
@@ -89,5 +91,23 @@ describe('fetch helpers', () => {
     expect(indicatorsPath({ place: '惠济区', year: 2024, kind: 'target' })).toBe(
       `/api/indicators?place=${encodeURIComponent('惠济区')}&year=2024&kind=target`,
     );
+  });
+});
+
+describe('report changes send the API token like every other request', () => {
+  it('PATCH and DELETE carry the bearer token when one is set', async () => {
+    vi.stubGlobal('localStorage', { getItem: () => 'secret-1', setItem: () => undefined });
+    const seen: Headers[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_: string, init: RequestInit) => {
+        seen.push(new Headers(init.headers));
+        return new Response(JSON.stringify({ deleted: 'x' }), { status: 200 });
+      }),
+    );
+    await deleteReport('x');
+    await patchReport('x', { place: '某某县' }).catch(() => undefined);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((h) => h.get('authorization') === 'Bearer secret-1')).toBe(true);
   });
 });
