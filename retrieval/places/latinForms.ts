@@ -42,3 +42,22 @@ export function latinForms(name: string): string[] {
   memo.set(name, list);
   return list;
 }
+
+/** The English words for a division, as official translations capitalise them in a name. */
+const ENGLISH_DIVISION: [RegExp, string][] = [
+  [/自治区$/u, 'Autonomous Region'],
+  [/自治县$/u, 'Autonomous County'],
+  [/自治州$/u, 'Autonomous Prefecture'],
+  [/自治旗$/u, 'Autonomous Banner'],
+  ...ENGLISH_SUFFIX.map(([re, word]): [RegExp, string] => [re, word[0].toUpperCase() + word.slice(1)]),
+];
+
+/** A place's name in English answers: its bare name in pinyin and its division (惠济区 → Huiji District, 沛县 → Pei County). */
+export function englishPlaceName(name: string): string {
+  const forms = placeForms(name);
+  const bare = forms[forms.length - 1];
+  const latin = pinyin(bare, { toneType: 'none', type: 'array' }).join('');
+  const spelled = latin ? latin[0].toUpperCase() + latin.slice(1).toLowerCase() : name;
+  const division = bare === name ? undefined : ENGLISH_DIVISION.find(([re]) => re.test(name))?.[1];
+  return division ? `${spelled} ${division}` : spelled;
+}
