@@ -1,6 +1,8 @@
 // Normalises a report's raw text without changing what it says: full-width
 // digits and letters become ASCII, layout artefacts (markdown bold, Word
-// bookmarks, LaTeX-ish subscripts, spaced-out characters) disappear.
+// bookmarks, LaTeX-ish subscripts, spaced-out characters) disappear, and so do
+// runs of "?" that a lossy re-encoding left where a web page had non-breaking or
+// ideographic spaces (县长????某某).
 // Punctuation is kept as written: it is part of the display text users read.
 
 const CJK = '\\p{Script=Han}';
@@ -12,8 +14,11 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[０-９Ａ-Ｚａ-ｚ％．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/** Two or more ASCII question marks: an encoding's placeholder for characters it could not write, never prose. */
+const PLACEHOLDER = /\?{2,}/g;
+
 export function cleanLine(line: string): string {
-  let s = line.replace(/[\u00a0\u3000\t]/g, ' ');
+  let s = line.replace(/[\u00a0\u3000\t]/g, ' ').replace(PLACEHOLDER, ' ');
   s = s.replace(/\[bookmark:[^\]]*\]/g, '');
   s = s.replace(/\*\*/g, '');
   s = s.replace(/_\{([^}]*)\}/g, '$1'); // PM_{2.5} → PM2.5
