@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
 import type { IngestSource } from './ingest/ingestReport.js';
+import { textFingerprint } from './ingest/textFingerprint.js';
 import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
 import type { QuantityRecord } from './quantities/QuantityRecord.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
@@ -69,6 +70,8 @@ export interface Corpus {
   origins: Map<string, ReportOrigin>;
   /** Content hash of every loaded report's file (duplicate detection). */
   contentHashes: Map<string, string>;
+  /** Fingerprint of every loaded report's text (textFingerprint.ts): a .pdf of a loaded .txt is no new report. */
+  textHashes: Map<string, string>;
   reportById: Map<string, Report>;
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;
@@ -146,10 +149,12 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
   const origins = new Map<string, ReportOrigin>();
   const contentHashes = new Map<string, string>();
+  const textHashes = new Map<string, string>();
   for (const r of reports) {
     const entry = byId.get(r.meta.id)!;
     origins.set(r.meta.id, entry.origin);
     contentHashes.set(r.meta.id, contentHash(entry.bytes));
+    textHashes.set(r.meta.id, textFingerprint(r.paragraphs));
   }
 
   const paragraphById = new Map<string, Paragraph>();
@@ -190,6 +195,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     reports,
     origins,
     contentHashes,
+    textHashes,
     reportById: new Map(reports.map((r) => [r.meta.id, r])),
     paragraphById,
     passageById,
@@ -228,6 +234,7 @@ function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedR
   corpus.quantities = [...corpus.quantities, ...quantities];
   corpus.origins.set(id, origin);
   corpus.contentHashes.set(id, fileHash);
+  corpus.textHashes.set(id, textFingerprint(report.paragraphs));
   corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
 }
 
@@ -243,6 +250,7 @@ function removeReport(corpus: Corpus, id: string): boolean {
   corpus.quantities = corpus.quantities.filter((q) => q.reportId !== id);
   corpus.origins.delete(id);
   corpus.contentHashes.delete(id);
+  corpus.textHashes.delete(id);
   corpus.hash = mutatedHash(corpus.hash, `-${id}`);
   return true;
 }
@@ -263,16 +271,22 @@ function sourcesKey(sources: Entry[], code: string): string {
   return hasher.digest('hex');
 }
 
-/** Ingests every source and extracts its indicator rows; a duplicate id or a bad file becomes an error. */
+/**
+ * Ingests every source and extracts its indicator rows; a duplicate id, a copy of a report
+ * already loaded (the same bytes, or the same text in another format) or a bad file becomes an error.
+ */
 async function ingestAll(sources: Entry[], timing: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedCorpus> {
   const errors: LoadError[] = [];
   const reports: Report[] = [];
   const indicators: IndicatorRow[] = [];
   const quantities: QuantityRecord[] = [];
   const seen = new Set<string>();
-  // The same text under another name (a copy, a re-download) is one report, not two in the index.
+  // The same file under another name (a copy, a re-download) is one report, not two in the index;
+  // so is the same text in another format (.txt, .docx, .pdf of one report), found once ingested.
   const byContent = new Map<string, string>();
-  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}`);
+  const byText = new Map<string, string>();
+  // The ingestion code is part of the corpus hash: the index cached for it holds the passages that code made.
+  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}:${ingestCodeHash() ?? ''}`);
   for (const src of sources) {
     if (seen.has(src.id)) {
       errors.push({ file: src.sourceFile, reason: `报告编号 ${src.id} 重复，已忽略` });
@@ -286,6 +300,13 @@ async function ingestAll(sources: Entry[], timing: { quantitiesMs: number; indic
     }
     try {
       const one = await ingestFile(src, timing);
+      const text = textFingerprint(one.report.paragraphs);
+      const sameText = byText.get(text);
+      if (sameText) {
+        errors.push({ file: src.sourceFile, reason: `与报告 ${sameText} 文字相同（同一份报告的另一个文件），已忽略` });
+        continue;
+      }
+      byText.set(text, src.id);
       reports.push(one.report);
       indicators.push(...one.indicators);
       for (const q of one.quantities) quantities.push(q);
