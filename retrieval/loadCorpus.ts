@@ -70,8 +70,11 @@ export interface Corpus {
   origins: Map<string, ReportOrigin>;
   /** Content hash of every loaded report's file (duplicate detection). */
   contentHashes: Map<string, string>;
-  /** Fingerprint of every loaded report's text (textFingerprint.ts): a .pdf of a loaded .txt is no new report. */
-  textHashes: Map<string, string>;
+  /**
+   * The loaded report whose text is that of `paragraphs` (textFingerprint.ts), if any: a .pdf
+   * of a loaded .txt is no new report. Fingerprints are taken when first asked for, not at start.
+   */
+  findSameText(paragraphs: readonly Paragraph[]): string | undefined;
   reportById: Map<string, Report>;
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;
@@ -149,13 +152,12 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
   const origins = new Map<string, ReportOrigin>();
   const contentHashes = new Map<string, string>();
-  const textHashes = new Map<string, string>();
   for (const r of reports) {
     const entry = byId.get(r.meta.id)!;
     origins.set(r.meta.id, entry.origin);
     contentHashes.set(r.meta.id, contentHash(entry.bytes));
-    textHashes.set(r.meta.id, textFingerprint(r.paragraphs));
   }
+  const textHashes = new Map<string, string>();
 
   const paragraphById = new Map<string, Paragraph>();
   const passageById = new Map<string, Passage>();
@@ -195,7 +197,15 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     reports,
     origins,
     contentHashes,
-    textHashes,
+    findSameText: (paragraphs) => {
+      const wanted = textFingerprint(paragraphs);
+      for (const r of corpus.reports) {
+        let hash = textHashes.get(r.meta.id);
+        if (hash === undefined) textHashes.set(r.meta.id, (hash = textFingerprint(r.paragraphs)));
+        if (hash === wanted) return r.meta.id;
+      }
+      return undefined;
+    },
     reportById: new Map(reports.map((r) => [r.meta.id, r])),
     paragraphById,
     passageById,
@@ -208,8 +218,14 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     stats: { ingestMs, ...timing, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
-    addReport: (r, origin, fileHash) => addReport(corpus, r, origin, fileHash),
-    removeReport: (id) => removeReport(corpus, id),
+    addReport: (r, origin, fileHash) => {
+      textHashes.delete(r.report.meta.id);
+      addReport(corpus, r, origin, fileHash);
+    },
+    removeReport: (id) => {
+      textHashes.delete(id);
+      return removeReport(corpus, id);
+    },
   };
   return corpus;
 }
@@ -234,7 +250,6 @@ function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedR
   corpus.quantities = [...corpus.quantities, ...quantities];
   corpus.origins.set(id, origin);
   corpus.contentHashes.set(id, fileHash);
-  corpus.textHashes.set(id, textFingerprint(report.paragraphs));
   corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
 }
 
@@ -250,7 +265,6 @@ function removeReport(corpus: Corpus, id: string): boolean {
   corpus.quantities = corpus.quantities.filter((q) => q.reportId !== id);
   corpus.origins.delete(id);
   corpus.contentHashes.delete(id);
-  corpus.textHashes.delete(id);
   corpus.hash = mutatedHash(corpus.hash, `-${id}`);
   return true;
 }

@@ -13,7 +13,6 @@ import { extname, join, resolve, sep } from 'node:path';
 import { ReportReadError } from './ingest/decodeText.js';
 import type { MetaOverrides } from './ingest/metaOverrides.js';
 import { readerFor, REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
-import { textFingerprint } from './ingest/textFingerprint.js';
 import { contentHash, ingestFile } from './ingestFile.js';
 import type { Corpus } from './loadCorpus.js';
 import { readSidecar, sidecarPath, sizeLimitFor, SIDECAR_SUFFIX } from './reportFiles.js';
@@ -130,8 +129,7 @@ export function createReportStore(corpus: Corpus, dir: string): ReportStore {
         const given = overrides && Object.keys(overrides).length > 0 ? overrides : undefined;
         const ingested = await ingest(id, sourceFile, bytes, given);
         // The same report in another format (a .pdf of a .txt already added) has other bytes but the same text.
-        const text = textFingerprint(ingested.report.paragraphs);
-        const sameText = [...corpus.textHashes].find(([, h]) => h === text)?.[0];
+        const sameText = corpus.findSameText(ingested.report.paragraphs);
         if (sameText) throw new ReportStoreError('duplicate', `这份报告已经添加过：与报告 ${sameText} 文字相同（同一份报告的另一个文件）`);
 
         writeAtomic(sourceFile, bytes);

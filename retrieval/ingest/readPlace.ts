@@ -136,12 +136,14 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
     const c = candidate(fileChain[fileChain.length - 1]);
     c.score += WEIGHT.fileName;
     c.fileName = true;
-    if (!c.strong) c.strong = undefined;
     if (fileChain.length > 1 && !c.statedParents.length) c.statedParents = fileChain.slice(0, -1);
     c.evidence.push(`文件名“${input.sourceFile}”`);
   }
-  const counts = countPlaceMentions(text);
   const fits = (name: string) => !suffix || hasSuffix(name, suffix);
+  // When the report's own lines name one place and nothing else, counting the body's names
+  // (the costliest step) could only confirm it.
+  const settled = [...candidates.values()].filter((c) => c.strong);
+  const counts = settled.length === 1 && settled[0].score >= WEIGHT.cover && fits(settled[0].name) ? [] : countPlaceMentions(text);
   const spelledIn = (name: string) => fileWords.length > 0 && spellings(name).some((s) => fileWords.includes(s));
   // A bare name is a word like any other (新兴产业, 和平解放): it counts for a place the text
   // also names in full or by other evidence — unless no place of the report's kind is named

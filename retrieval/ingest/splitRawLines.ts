@@ -12,12 +12,19 @@ const MIN_ESCAPED_BREAKS = 3;
 /** A trailing run of ASCII this long, without a space, is no sentence of a Chinese report (a URL is chrome too). */
 const MIN_JUNK_CHARS = 40;
 const ESCAPED_BREAK = /\\r\\n|\\n|\\r/g;
-const TRAILING_JUNK = new RegExp(`(?<=^|[^\\x21-\\x7e])[\\x21-\\x7e]{${MIN_JUNK_CHARS},}\\s*$`, 'u');
 
 export function splitRawLines(text: string): string[] {
   let s = text.replace(/\ufeff/g, '');
   const escaped = s.match(ESCAPED_BREAK)?.length ?? 0;
   if (escaped >= MIN_ESCAPED_BREAKS) s = s.replace(ESCAPED_BREAK, '\n');
-  s = s.replace(TRAILING_JUNK, '');
-  return s.split(/\r\n|\r|\n/);
+  return withoutTrailingJunk(s).split(/\r\n|\r|\n/);
+}
+
+/** The text less a trailing run of ASCII letters, digits and symbols with no space in it. */
+function withoutTrailingJunk(s: string): string {
+  let end = s.length;
+  while (end > 0 && /\s/u.test(s[end - 1])) end--;
+  let start = end;
+  while (start > 0 && s.charCodeAt(start - 1) > 0x20 && s.charCodeAt(start - 1) < 0x7f) start--;
+  return end - start >= MIN_JUNK_CHARS ? s.slice(0, start) : s;
 }

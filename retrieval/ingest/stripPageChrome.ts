@@ -63,7 +63,7 @@ export function isPageChrome(rawLine: string): boolean {
 export function stripPageChrome(rawLines: readonly string[]): string[] {
   // The after-matter's markers (分享到, 上一篇) are chrome themselves: find where it starts first.
   const report = rawLines.slice(0, endOfReport(rawLines));
-  return dropPageNumberRuns(report.filter((l) => !isPageChrome(l)).map((l) => l.replace(TRAILING_WATERMARK, '')));
+  return dropPageNumberRuns(report.filter((l) => !isPageChrome(l)).map((l) => (l.includes('网') ? l.replace(TRAILING_WATERMARK, '') : l)));
 }
 
 /** Index where the page's after-matter starts: the first marker line followed by nothing that reads as prose. */
