@@ -89,7 +89,9 @@ describe.skipIf(!set)('metadata of the real reports', () => {
   it.each(ids)('%s: no page chrome, summary copy or repeated block is a paragraph', (id) => {
     const { paragraphs } = read(id);
     const texts = paragraphs.map((p) => p.text);
-    expect(texts.filter((t) => /^(?:分享到|上一篇|下一篇|相关文章|标签云|免责声明)|本站|\?\?|马克数据/u.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^(?:分享到|上一篇|下一篇|相关文章|标签云|免责声明)|本站|\?\?/u.test(t))).toEqual([]);
+    // A watermark (a site's name, alone or stuck after the last sentence) is gone too.
+    expect(texts.filter((t) => (t.length <= 16 && /网$/u.test(t)) || /[。！？]\S{0,12}网$/u.test(t))).toEqual([]);
     expect(texts.filter((t, i) => t.length >= 40 && texts.indexOf(t) !== i)).toEqual([]);
     // Nothing but the report's own text: no run of ASCII letters and symbols without a space.
     expect(texts.filter((t) => /[\x21-\x7e]{40,}/u.test(t))).toEqual([]);
