@@ -202,6 +202,19 @@ describe('whose report it is, by weight of evidence', () => {
     expect(meta.placeEvidence?.join('')).toMatch(/正文提到\d+次/);
   });
 
+  it('does not let a name several places share win a district report on a few mentions', () => {
+    const text = [
+      '各位代表：',
+      '现在，我代表区人民政府向大会报告工作，请予审议。',
+      ...BODY,
+      '雁塔区各项工作取得新进展，雁塔科创走廊建设加快推进。',
+      '全区上下团结一心，推动雁塔高质量发展。',
+      '新城区片区开发有序推进，新城区道路全线贯通，新城区学校建成招生，新城区公园对外开放，新城区医院投入使用。',
+      '让我们为建设更加美好的雁塔而努力奋斗！',
+    ].join('\n');
+    expect(ingest(text).meta.place).toBe('雁塔区');
+  });
+
   it('reads a county report with no cover and no 各位代表 from how it names itself (全县) and its county', () => {
     const text = [...BODY, '全县上下团结一心，安吉县各项工作取得新进展。', '全县人民共同努力，安吉发展再上新台阶。', '全县坚持生态立县，安吉白茶品牌更响。'].join('\n');
     const { meta } = ingest(text);

@@ -12,7 +12,7 @@
 //   (海口市) or that other evidence names, since bare names are words too (新兴产业);
 // - the file name (惠济区2024.txt, haikou-2012.txt), which confirms but never outweighs the text.
 // Lines that name other reports (a page's list of 2020年某县政府工作报告) count for nothing.
-// Short or generic names (中区, 东区) weigh little, so a few mentions of one never win.
+// Short, generic or shared names (中区, 东区, 新城区) weigh less, so a few mentions of one never win.
 // The result says how sure it is and why, so a doubtful place can be shown and corrected.
 import { pinyin } from 'pinyin-pro';
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js';
@@ -48,6 +48,8 @@ export interface PlaceReading {
 const WEIGHT = { cover: 100, title: 60, selfReference: 100, fileName: 20, spelledFileName: 5 } as const;
 /** Mentions of a one-character-stem district (东区, 中区) are direction words as often as names. */
 const GENERIC_NAME_WEIGHT = 0.25;
+/** A name several places share (新城区, 鼓楼区) is as often a neighbourhood's or a new town's as this place's. */
+const SHARED_NAME_WEIGHT = 0.5;
 /** Mentions of a place's city or province add at most this much: its neighbours share them. */
 const PARENT_SUPPORT = 3;
 /** Lines searched for 我代表…人民政府: the opening of the speech. */
@@ -154,7 +156,7 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
     const existing = candidates.get(m.place.name);
     const spelled = spelledIn(m.place.name);
     const eligible = !namedFully || m.full > 0 || existing !== undefined || spelled;
-    const mentions = (m.full + (eligible ? m.bare : 0)) * (isGenericName(m.place.name) ? GENERIC_NAME_WEIGHT : 1);
+    const mentions = (m.full + (eligible ? m.bare : 0)) * nameWeight(m.place.name);
     mentionsOf.set(m.place.name, Math.max(mentionsOf.get(m.place.name) ?? 0, m.full + m.bare));
     if (mentions === 0) continue;
     const c = existing ?? candidate(m.place.name);
@@ -214,9 +216,11 @@ function hasSuffix(name: string, suffix: string): boolean {
   return name.endsWith(suffix);
 }
 
-/** 东区, 中区, 南区: a one-character stem and 区, names that are also plain words. */
-function isGenericName(name: string): boolean {
-  return name.length === 2 && name.endsWith('区');
+/** How much a mention of a name proves: less for names that are also plain words (东区, 中区) or several places' (新城区). */
+function nameWeight(name: string): number {
+  if (name.length === 2 && name.endsWith('区')) return GENERIC_NAME_WEIGHT;
+  const sharing = (gazetteer().byForm.get(name) ?? []).filter((p) => p.name === name).length;
+  return sharing > 1 ? SHARED_NAME_WEIGHT : 1;
 }
 
 /** The words of a file name written in Latin letters (haikou-2012.txt → haikou). */
