@@ -56,6 +56,15 @@ describe('characters copying and converting put into a text', () => {
   });
 });
 
+describe('a report that lost its line breaks', () => {
+  it('reads cover, speaker and years from one long line, headings run into their paragraphs', () => {
+    const cover = ['政府工作报告', '（2023年1月9日在安吉县第十七届人民代表大会第二次会议上）', '县长 张某某', '各位代表：', '现在，我代表县人民政府向大会报告工作。'];
+    const filler = '我们坚持稳中求进工作总基调，统筹发展和安全，各项事业取得新进展。'.repeat(20);
+    const { meta } = ingest([...cover, BODY[0] + filler, ...BODY.slice(1)].join(''));
+    expect(meta).toMatchObject({ place: '安吉县', date: '2023-01-09', reviewYear: 2022, planYear: 2023, speaker: { name: '张某某' } });
+  });
+});
+
 describe('page chrome', () => {
   it('drops watermarks, alone on a line or stuck after the last sentence', () => {
     expect(stripPageChrome(['来自某某资料网', '某 某 资 料 网', '全年粮食产量稳定。  百度搜索某 某 资 料 网'])).toEqual(['全年粮食产量稳定。']);

@@ -61,13 +61,19 @@ export function readYears(body: readonly string[], date: string | undefined): Ye
   return { source: 'default' };
 }
 
+/** What may stand before a cue that opens its line: a part's number (一、, 第一部分). */
+const LINE_OPENING = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分[：:、，]?)?$/u;
+
 function firstYear(body: readonly string[], patterns: RegExp[], anywhere = false): number | undefined {
   for (const line of body) {
     const heading = line.length <= HEADING_CHARS && !/[。；]/u.test(line);
     const head = anywhere ? line : line.slice(0, CUE_CHARS);
     for (const re of patterns) {
       const m = re.exec(head);
-      if (m && (anywhere || heading || /^(?:是|为|如下)?[:：]|^是/u.test(head.slice(m.index + m[0].length)))) return Number(m[1]);
+      if (!m) continue;
+      // A numbered heading run into its first paragraph (a text that lost its line breaks) is still a heading.
+      const opensNumbered = LINE_OPENING.test(head.slice(0, m.index)) && m.index > 0;
+      if (anywhere || heading || opensNumbered || /^(?:是|为|如下)?[:：]|^是/u.test(head.slice(m.index + m[0].length))) return Number(m[1]);
     }
   }
   return undefined;
