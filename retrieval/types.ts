@@ -61,7 +61,7 @@ export const ParagraphSchema = z.object({
   index: z.number().int(),
   /** Cleaned text (page breaks repaired, markdown and stray spaces removed), in simplified characters. */
   text: z.string(),
-  /** The text as written, when it differs from `text` (a traditional-script report); same length, same offsets. */
+  /** The text as written, when it differs from `text` (traditional characters, full-width digits); same length, same offsets. */
   original: z.string().optional(),
   /** The part of the report: cover, review of the past year(s), plan for the coming year, other. */
   part: z.enum(['cover', 'review', 'plan', 'other']).optional(),

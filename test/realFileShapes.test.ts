@@ -47,6 +47,14 @@ describe('characters copying and converting put into a text', () => {
     expect(splitRawLines('PM2.5平均浓度下降到32微克/立方米。')).toEqual(['PM2.5平均浓度下降到32微克/立方米。']);
   });
 
+  it('reads full-width digits as ASCII, and shows the paragraph as written, same offsets', () => {
+    const { paragraphs } = ingest(['各位代表：', '现在，我代表安吉县人民政府向大会报告工作。', '一、２０２２年工作回顾', '全年地区生产总值７１２．７５亿元，增长１２．３％。', ...BODY.slice(3)].join('\n'));
+    const p = paragraphs.find((x) => x.text.includes('712.75亿元'))!;
+    expect(p.text).toBe('全年地区生产总值712.75亿元，增长12.3%。');
+    expect(p.original).toBe('全年地区生产总值７１２．７５亿元，增长１２．３％。');
+    expect(paragraphs.find((x) => x.text === '一、2022年工作回顾')?.original).toBe('一、２０２２年工作回顾');
+  });
+
   it('reads ?? placeholders as the spaces they stood for, and PDF spaces inside figures as nothing', () => {
     expect(cleanLine('某县人民政府县长????张某某')).toBe('某县人民政府县长张某某');
     expect(cleanLine('全年完成投资 304.87 亿元，增长 12. 5%')).toBe('全年完成投资304.87亿元，增长12.5%');

@@ -2,7 +2,7 @@
 // the section tree, and retrieval passages.
 import { DEFAULTS } from '../defaults.js';
 import type { Paragraph, Report, Section } from '../types.js';
-import { cleanLines } from './cleanText.js';
+import { cleanLines, toHalfWidth } from './cleanText.js';
 import { decodeText } from './decodeText.js';
 import { detectScript, toSimplified } from '../script/toSimplified.js';
 import { assignParts } from './assignParts.js';
@@ -36,12 +36,13 @@ export interface IngestSource {
 export function ingestReport(src: IngestSource): Report {
   const { text, encoding } = src.text !== undefined ? { text: src.text, encoding: src.format ?? 'text' } : decodeText(src.bytes);
   const raw = splitRunOnText(stripPageChrome(splitRawLines(text)));
-  // Traditional text is read in simplified form (same offsets); paragraphs keep the original for display.
+  // Full-width digits and letters and traditional characters are read folded (ASCII, simplified:
+  // one character for one, same offsets); paragraphs keep the text as written for display.
   const script = detectScript(text);
-  const shown = cleanLines(raw.join('\n'));
-  const folded = script === 'traditional' ? shown.map(toSimplified) : shown;
+  const shown = cleanLines(raw.join('\n'), true);
+  const folded = shown.map((l) => (script === 'traditional' ? toSimplified(toHalfWidth(l)) : toHalfWidth(l)));
   const original = new Map<string, string>();
-  if (script === 'traditional') folded.forEach((l, i) => l !== shown[i] && original.set(l, shown[i]));
+  folded.forEach((l, i) => l !== shown[i] && original.set(l, shown[i]));
   const lines = dropRepeatedText(folded);
 
   const front = splitFrontMatter(lines);
@@ -78,7 +79,7 @@ export function ingestReport(src: IngestSource): Report {
     }
     const sentences = splitSentences(textLine);
     const sectionPath = stack.slice(1).map((s) => s.marker + s.title);
-    const shownText = original.get(textLine) ?? (script === 'traditional' ? rejoinedOriginal(textLine, shown, folded) : undefined);
+    const shownText = original.get(textLine) ?? (original.size > 0 ? rejoinedOriginal(textLine, shown, folded) : undefined);
     paragraphs.push({
       id,
       reportId: src.id,
@@ -141,8 +142,8 @@ function isCoverLine(text: string): boolean {
 const MIN_BODY_PARAGRAPH_CHARS = 20;
 
 /**
- * The original (traditional) text of a paragraph that page-break repair joined
- * from several lines: folding is per character, so the joined lines' originals,
+ * The text as written (traditional, full-width) of a paragraph that page-break repair
+ * joined from several lines: folding is per character, so the joined lines' originals,
  * found by position, concatenate to it.
  */
 function rejoinedOriginal(folded: string, shown: readonly string[], simplified: readonly string[]): string | undefined {
