@@ -259,6 +259,17 @@ describe('whose report it is, by weight of evidence', () => {
     expect(ingest(named, 'anji-2023.txt').meta.placeEvidence?.join('')).toMatch(/文件名/);
   });
 
+  it('never lets a file name outweigh what the text says', () => {
+    const text = ['各位代表：', '现在，我代表县人民政府向大会报告工作。', ...BODY, ...Array.from({ length: 6 }, (_, i) => `安吉县第${i + 1}项事业全面进步，安吉发展再上新台阶。`)].join('\n');
+    expect(ingest(text, '2023年德清县政府工作报告.txt').meta.place).toBe('安吉县');
+  });
+
+  it('is less sure when the report’s own lines name two places', () => {
+    const { meta } = ingest(['2023年德清县政府工作报告', '——2023年1月9日在安吉县第十七届人民代表大会第二次会议上', '各位代表：', ...BODY].join('\n'));
+    expect(meta.place).toBe('安吉县');
+    expect(meta.placeConfidence).toBe('medium');
+  });
+
   it('refuses only a text where nothing names a place', () => {
     expect(() => ingest(['各位代表：', '现在，我代表县人民政府向大会报告工作。', ...BODY].join('\n'))).toThrow(ReportParseError);
   });

@@ -45,7 +45,7 @@ export interface PlaceReading {
 }
 
 /** What a self-description weighs: one of them names the place outright. */
-const WEIGHT = { cover: 100, title: 60, selfReference: 100, fileName: 20, spelledFileName: 5 } as const;
+const WEIGHT = { cover: 100, title: 60, selfReference: 100, fileName: 5, spelledFileName: 5 } as const;
 /** Mentions of a one-character-stem district (东区, 中区) are direction words as often as names. */
 const GENERIC_NAME_WEIGHT = 0.25;
 /** A name several places share (新城区, 鼓楼区) is as often a neighbourhood's or a new town's as this place's. */
@@ -85,7 +85,9 @@ interface Candidate {
   strong: PlaceSource | undefined;
   statedParents: string[];
   evidence: string[];
+  /** Weighted mentions in the body, and how many there were. */
   mentions: number;
+  named: number;
   fileName: boolean;
 }
 
@@ -103,7 +105,7 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
   const candidate = (raw: string): Candidate => {
     const { name, place } = canonical(raw);
     let c = candidates.get(name);
-    if (!c) candidates.set(name, (c = { name, place, score: 0, strong: undefined, statedParents: [], evidence: [], mentions: 0, fileName: false }));
+    if (!c) candidates.set(name, (c = { name, place, score: 0, strong: undefined, statedParents: [], evidence: [], mentions: 0, named: 0, fileName: false }));
     return c;
   };
   const named = (chainText: string, source: PlaceSource, weight: number, why: string) => {
@@ -161,7 +163,7 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
     if (mentions === 0) continue;
     const c = existing ?? candidate(m.place.name);
     if (!c.place) c.place = m.place;
-    c.mentions = Math.max(c.mentions, mentions);
+    if (mentions > c.mentions) [c.mentions, c.named] = [mentions, m.full + (eligible ? m.bare : 0)];
     if (spelled && !c.fileName) {
       c.fileName = true;
       c.score += WEIGHT.spelledFileName;
@@ -170,7 +172,7 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
   }
   for (const c of candidates.values()) {
     c.score += c.mentions;
-    if (c.mentions > 0) c.evidence.push(`正文提到${c.mentions}次`);
+    if (c.named > 0) c.evidence.push(`正文提到${c.named}次`);
     // The text naming the place's city or province too is a little more reason to believe it.
     for (const parent of [c.place?.city, c.place?.province]) {
       const n = parent && parent !== c.name ? (mentionsOf.get(parent) ?? 0) : 0;
@@ -187,8 +189,10 @@ export function readPlace(input: PlaceEvidenceInput): PlaceReading | undefined {
   if (!best) return undefined;
   const runnerUp = pool[1]?.score ?? 0;
 
+  // The report's own lines naming two places (a title and a delivery line that disagree) leave doubt.
+  const contested = pool.some((c) => c !== best && c.strong);
   let confidence: PlaceConfidence;
-  if (best.strong) confidence = 'high';
+  if (best.strong) confidence = contested ? 'medium' : 'high';
   else if (best.mentions >= SURE_MENTIONS && best.score >= SURE_MARGIN * runnerUp && (suffix !== undefined || best.fileName)) confidence = 'high';
   else if (best.score >= FAIR_MARGIN * runnerUp && (best.mentions >= 3 || best.fileName)) confidence = 'medium';
   else confidence = 'low';
