@@ -18,6 +18,14 @@ export const ReportMetaSchema = z.object({
   title: z.string(),
   /** e.g. 惠济区 — read from the report's own text. */
   place: z.string(),
+  /**
+   * How sure ingestion is of `place`: high when the report names itself (cover, speaker,
+   * 我代表某市人民政府) or the body names it far more than any other place of its kind;
+   * low ones come with a warning the user can correct.
+   */
+  placeConfidence: z.enum(['high', 'medium', 'low']).optional(),
+  /** What `place` was read from, for people: 封面…, 正文提到N次, 文件名…. */
+  placeEvidence: z.array(z.string()).optional(),
   /** e.g. 郑州市, when the report states it. */
   city: z.string().optional(),
   /** ISO date the report was delivered, e.g. 2024-01-22; absent when the text does not say. */
@@ -40,6 +48,10 @@ export const ReportMetaSchema = z.object({
   script: z.enum(['simplified', 'traditional']).optional(),
   /** Where each metadata field came from: cover, title, body, fileName, sidecar, gazetteer, default. */
   sources: z.record(z.string(), z.enum(['cover', 'title', 'body', 'fileName', 'sidecar', 'gazetteer', 'default'])).optional(),
+  /** The paragraph (id) each field was read from, where a paragraph states it: what an answer about the report cites. */
+  readFrom: z
+    .object({ date: z.string().optional(), congress: z.string().optional(), speaker: z.string().optional(), title: z.string().optional() })
+    .optional(),
   /** Fields that could not be read (a missing date, speaker …): shown to users, never a refusal. */
   warnings: z.array(z.string()).optional(),
 });
@@ -56,7 +68,7 @@ export const ParagraphSchema = z.object({
   index: z.number().int(),
   /** Cleaned text (page breaks repaired, markdown and stray spaces removed), in simplified characters. */
   text: z.string(),
-  /** The text as written, when it differs from `text` (a traditional-script report); same length, same offsets. */
+  /** The text as written, when it differs from `text` (traditional characters, full-width digits); same length, same offsets. */
   original: z.string().optional(),
   /** The part of the report: cover, review of the past year(s), plan for the coming year, other. */
   part: z.enum(['cover', 'review', 'plan', 'other']).optional(),
@@ -370,6 +382,11 @@ export interface Corpus {
   origins: Map<string, ReportOrigin>;
   /** Content hash of every loaded report's file (duplicate detection). */
   contentHashes: Map<string, string>;
+  /**
+   * The loaded report whose text is that of `paragraphs` (ingest/textFingerprint.ts), if any: a .pdf
+   * of a loaded .txt is no new report. Fingerprints are taken when first asked for, not at start.
+   */
+  findSameText(paragraphs: readonly Paragraph[]): string | undefined;
   reportById: Map<string, Report>;
   paragraphById: Map<string, Paragraph>;
   passageById: Map<string, Passage>;

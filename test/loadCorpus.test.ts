@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDEX_FORMAT_VERSION } from '../retrieval/defaults.js';
 import { cacheFile, parseIndexCache, UnknownIndexVersionError } from '../retrieval/index/indexCache.js';
+import { ingestFile } from '../retrieval/corpus/ingestFile.js';
 import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
 import { encodeGb18030 } from './helpers/formatFixtures.js';
 
@@ -45,10 +46,14 @@ describe('loadCorpus', () => {
     const text = readFileSync(join(seeds, 'weidong-2024.txt'), 'utf8').replace(/[₀-₉]/g, (c) => String(c.charCodeAt(0) - 0x2080));
     writeFileSync(join(dir, 'weidong-gbk.txt'), encodeGb18030(text));
     writeFileSync(join(dir, 'weidong-2024.txt'), text);
-    const corpus = await loadCorpus({ dir, cacheDir: false });
-    const [gbk, utf8] = [corpus.reportById.get('weidong-gbk')!, corpus.reportById.get('weidong-2024')!];
+    const read = async (file: string) => (await ingestFile({ id: 'x', sourceFile: file, bytes: readFileSync(join(dir, file)) })).report;
+    const [gbk, utf8] = [await read('weidong-gbk.txt'), await read('weidong-2024.txt')];
     expect(gbk.meta.encoding).toBe('gb18030');
     expect(gbk.paragraphs.map((p) => p.text)).toEqual(utf8.paragraphs.map((p) => p.text));
+    // Loaded together, they are one report: the copy is named as such.
+    const corpus = await loadCorpus({ dir, cacheDir: false });
+    expect(corpus.reports.map((r) => r.meta.id)).toEqual(['weidong-2024']);
+    expect(corpus.errors.find((e) => e.file === 'weidong-gbk.txt')?.reason).toMatch(/与报告 weidong-2024 文字相同/);
   });
 
   it('builds the index once, then loads it from the cache keyed by content', async () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
 import { createReportStore, ReportStoreError } from '../retrieval/corpus/reportStore.js';
-import { syntheticReportText } from './helpers/syntheticReport.js';
+import { makeDocx, skipPdf, toPdf } from './helpers/formatFixtures.js';
+import { syntheticReportLines, syntheticReportText } from './helpers/syntheticReport.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,4 +30,27 @@ describe('the report store', () => {
     expect((error as ReportStoreError).kind).toBe('unreadable');
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('refuses one text in another format as a duplicate, naming the report it copies, and writes nothing', async () => {
+    const corpus = await loadCorpus({ cacheDir: false });
+    const folder = mkdtempSync(join(tmpdir(), 'report-store-dup-'));
+    try {
+      const store = createReportStore(corpus, folder);
+      const lines = syntheticReportLines(3, '岚溪');
+      await store.add('lanxi.txt', Buffer.from(lines.join('\n')));
+      const docx = await makeDocx(lines);
+      const copies: [string, Uint8Array][] = [['lanxi.docx', docx]];
+      if (!skipPdf) copies.push(['lanxi.pdf', (await toPdf([{ name: 'lanxi.docx', bytes: docx }])).get('lanxi.docx')!]);
+      for (const [name, bytes] of copies) {
+        const error = await store.add(name, bytes).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ReportStoreError);
+        expect((error as ReportStoreError).kind).toBe('duplicate');
+        expect((error as ReportStoreError).message).toMatch(/与报告 lanxi 文字相同/);
+      }
+      expect(readdirSync(folder)).toEqual(['lanxi.txt']);
+      expect(corpus.reports.filter((r) => r.meta.place === '岚溪区')).toHaveLength(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

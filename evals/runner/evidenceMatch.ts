@@ -5,14 +5,15 @@
 import { normalizeForMatch } from '../questionSchema.js';
 
 /**
- * Folds text for containment checks: drops markdown `**`, Word bookmarks and
- * `_{…}` subscripts (as ingestion does), converts full-width ASCII to
- * half-width and removes all whitespace.
+ * Folds text for containment checks: drops markdown `**`, Word bookmarks,
+ * `_{…}` subscripts and `??` encoding placeholders (as ingestion does), converts
+ * full-width ASCII to half-width and removes all whitespace.
  */
 export function normaliseEvidenceText(text: string): string {
   return normalizeForMatch(
     text
       .replaceAll('**', '')
+      .replace(/\?{2,}/g, '')
       .replace(/\[bookmark:[^\]]*\]/g, '')
       .replace(/_\{([^}]*)\}/g, '$1'),
   );

@@ -14,6 +14,7 @@ import { DEFAULTS, INDEX_FORMAT_VERSION } from '../defaults.js';
 import { lookupIndicators } from '../indicators/lookupIndicators.js';
 import type { Corpus, IndexBackend, IndicatorRow, IngestedReport, LoadError, Paragraph, Passage, QuantityRecord, Report, ReportOrigin, SearchIndex, Tokenizer } from '../types.js';
 import type { IngestSource } from '../ingest/ingestReport.js';
+import { textFingerprint } from '../ingest/textFingerprint.js';
 import { contentHash, ingestFile } from './ingestFile.js';
 import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from '../index/corpusCache.js';
 import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from '../index/indexCache.js';
@@ -108,6 +109,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     origins.set(r.meta.id, entry.origin);
     contentHashes.set(r.meta.id, contentHash(entry.bytes));
   }
+  const textHashes = new Map<string, string>();
 
   const paragraphById = new Map<string, Paragraph>();
   const passageById = new Map<string, Passage>();
@@ -147,6 +149,15 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     reports,
     origins,
     contentHashes,
+    findSameText: (paragraphs) => {
+      const wanted = textFingerprint(paragraphs);
+      for (const r of corpus.reports) {
+        let hash = textHashes.get(r.meta.id);
+        if (hash === undefined) textHashes.set(r.meta.id, (hash = textFingerprint(r.paragraphs)));
+        if (hash === wanted) return r.meta.id;
+      }
+      return undefined;
+    },
     reportById: new Map(reports.map((r) => [r.meta.id, r])),
     paragraphById,
     passageById,
@@ -159,8 +170,14 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     stats: { ingestMs, ...timing, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
-    addReport: (r, origin, fileHash) => addReport(corpus, r, origin, fileHash),
-    removeReport: (id) => removeReport(corpus, id),
+    addReport: (r, origin, fileHash) => {
+      textHashes.delete(r.report.meta.id);
+      addReport(corpus, r, origin, fileHash);
+    },
+    removeReport: (id) => {
+      textHashes.delete(id);
+      return removeReport(corpus, id);
+    },
   };
   return corpus;
 }
@@ -220,16 +237,22 @@ function sourcesKey(sources: Entry[], code: string): string {
   return hasher.digest('hex');
 }
 
-/** Ingests every source and extracts its indicator rows; a duplicate id or a bad file becomes an error. */
+/**
+ * Ingests every source and extracts its indicator rows; a duplicate id, a copy of a report
+ * already loaded (the same bytes, or the same text in another format) or a bad file becomes an error.
+ */
 async function ingestAll(sources: Entry[], timing: { quantitiesMs: number; indicatorsMs: number }): Promise<IngestedCorpus> {
   const errors: LoadError[] = [];
   const reports: Report[] = [];
   const indicators: IndicatorRow[] = [];
   const quantities: QuantityRecord[] = [];
   const seen = new Set<string>();
-  // The same text under another name (a copy, a re-download) is one report, not two in the index.
+  // The same file under another name (a copy, a re-download) is one report, not two in the index;
+  // so is the same text in another format (.txt, .docx, .pdf of one report), found once ingested.
   const byContent = new Map<string, string>();
-  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}`);
+  const byText = new Map<string, string>();
+  // The ingestion code is part of the corpus hash: the index cached for it holds the passages that code made.
+  const hasher = createHash('sha256').update(`format:${INDEX_FORMAT_VERSION}:${ingestCodeHash() ?? ''}`);
   for (const src of sources) {
     if (seen.has(src.id)) {
       errors.push({ file: src.sourceFile, reason: `报告编号 ${src.id} 重复，已忽略` });
@@ -243,6 +266,13 @@ async function ingestAll(sources: Entry[], timing: { quantitiesMs: number; indic
     }
     try {
       const one = await ingestFile(src, timing);
+      const text = textFingerprint(one.report.paragraphs);
+      const sameText = byText.get(text);
+      if (sameText) {
+        errors.push({ file: src.sourceFile, reason: `与报告 ${sameText} 文字相同（同一份报告的另一个文件），已忽略` });
+        continue;
+      }
+      byText.set(text, src.id);
       reports.push(one.report);
       indicators.push(...one.indicators);
       for (const q of one.quantities) quantities.push(q);

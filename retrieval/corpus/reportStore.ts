@@ -127,6 +127,9 @@ export function createReportStore(corpus: Corpus, dir: string): ReportStore {
         const sourceFile = id + ext;
         const given = overrides && Object.keys(overrides).length > 0 ? overrides : undefined;
         const ingested = await ingest(id, sourceFile, bytes, given);
+        // The same report in another format (a .pdf of a .txt already added) has other bytes but the same text.
+        const sameText = corpus.findSameText(ingested.report.paragraphs);
+        if (sameText) throw new ReportStoreError('duplicate', `这份报告已经添加过：与报告 ${sameText} 文字相同（同一份报告的另一个文件）`);
 
         writeAtomic(sourceFile, bytes);
         try {

@@ -2,11 +2,12 @@
 // the section tree, and retrieval passages.
 import { DEFAULTS } from '../defaults.js';
 import type { Paragraph, Report, Section } from '../types.js';
-import { cleanLines } from './cleanText.js';
+import { cleanLines, toHalfWidth } from './cleanText.js';
 import { decodeText } from './decodeText.js';
 import { detectScript, toSimplified } from '../script/toSimplified.js';
 import { assignParts } from './assignParts.js';
 import { detectHeading, detectUnnumberedHeading, hasNumberedParts } from './detectHeading.js';
+import { dropRepeatedText } from './dropRepeatedText.js';
 import { makePassages } from './makePassages.js';
 import type { MetaOverrides } from './metaOverrides.js';
 import { parseMetadata, ReportParseError } from './parseMetadata.js';
@@ -14,6 +15,7 @@ import { readDeliveryLine } from './readDeliveryLine.js';
 import { readSpeaker } from './readSpeaker.js';
 import { repairParagraphs } from './repairParagraphs.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
+import { splitRawLines } from './splitRawLines.js';
 import { splitRunOnText } from './splitRunOnText.js';
 import { splitSentences } from './splitSentences.js';
 import { stripPageChrome } from './stripPageChrome.js';
@@ -33,13 +35,15 @@ export interface IngestSource {
 
 export function ingestReport(src: IngestSource): Report {
   const { text, encoding } = src.text !== undefined ? { text: src.text, encoding: src.format ?? 'text' } : decodeText(src.bytes);
-  const raw = splitRunOnText(stripPageChrome(text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)));
-  // Traditional text is read in simplified form (same offsets); paragraphs keep the original for display.
+  const raw = splitRunOnText(stripPageChrome(splitRawLines(text)));
+  // Full-width digits and letters and traditional characters are read folded (ASCII, simplified:
+  // one character for one, same offsets); paragraphs keep the text as written for display.
   const script = detectScript(text);
-  const shown = cleanLines(raw.join('\n'));
-  const lines = script === 'traditional' ? shown.map(toSimplified) : shown;
+  const shown = cleanLines(raw.join('\n'), true);
+  const folded = shown.map((l) => (script === 'traditional' ? toSimplified(toHalfWidth(l)) : toHalfWidth(l)));
   const original = new Map<string, string>();
-  if (script === 'traditional') lines.forEach((l, i) => l !== shown[i] && original.set(l, shown[i]));
+  folded.forEach((l, i) => l !== shown[i] && original.set(l, shown[i]));
+  const lines = dropRepeatedText(folded);
 
   const front = splitFrontMatter(lines);
   const rest = lines.slice(front.bodyStart);
@@ -47,7 +51,7 @@ export function ingestReport(src: IngestSource): Report {
   const unnumbered = (l: string) => !numbered && detectUnnumberedHeading(l) !== undefined;
   const body = repairParagraphs(rest, unnumbered);
   if (!body.some((l) => l.length >= MIN_BODY_PARAGRAPH_CHARS)) throw new ReportParseError('只有封面或标题，没有报告正文');
-  const metaBase = parseMetadata({ id: src.id, sourceFile: src.sourceFile, encoding, cover: front.lines, body, script, overrides: src.overrides });
+  const metaBase = parseMetadata({ id: src.id, sourceFile: src.sourceFile, encoding, cover: front.lines, front: front.read, body, script, overrides: src.overrides });
 
   const root: Section = { id: `${src.id}:s0`, level: 0, marker: '', title: '封面', paragraphId: `${src.id}:p1`, children: [] };
   const stack: Section[] = [root];
@@ -75,7 +79,7 @@ export function ingestReport(src: IngestSource): Report {
     }
     const sentences = splitSentences(textLine);
     const sectionPath = stack.slice(1).map((s) => s.marker + s.title);
-    const shownText = original.get(textLine) ?? (script === 'traditional' ? rejoinedOriginal(textLine, shown, lines) : undefined);
+    const shownText = original.get(textLine) ?? (original.size > 0 ? rejoinedOriginal(textLine, shown, folded) : undefined);
     paragraphs.push({
       id,
       reportId: src.id,
@@ -104,9 +108,29 @@ export function ingestReport(src: IngestSource): Report {
   paragraphs.forEach((p, i) => (p.part = parts[i]));
 
   const meta = { ...metaBase, paragraphCount: paragraphs.length };
+  const readFrom = fieldParagraphs(paragraphs, meta);
+  if (Object.keys(readFrom).length) meta.readFrom = readFrom;
   // Headings are passages too: "重点工作有哪些" is answered by them (search shows them only for lists).
   const passages = paragraphs.flatMap((p) => makePassages(p));
   return { meta, paragraphs, sections: root.children, passages };
+}
+
+/**
+ * The paragraph that states each field read from the text (the delivery line for the date and
+ * session, the speaker line, the title), found by the same readers, so an answer about the
+ * report cites the line it was read from and nobody reads cover lines a second way.
+ */
+function fieldParagraphs(paragraphs: readonly Paragraph[], meta: Report['meta']): NonNullable<Report['meta']['readFrom']> {
+  const out: NonNullable<Report['meta']['readFrom']> = {};
+  for (const p of paragraphs) {
+    if (/[。；]/u.test(p.text) && p.text.length > 200) continue;
+    const delivery = (meta.date || meta.congress) && (!out.date || !out.congress) ? readDeliveryLine([p.text]) : undefined;
+    if (delivery && meta.date && delivery.date === meta.date && !out.date) out.date = p.id;
+    if (delivery && meta.congress && delivery.congress === meta.congress && !out.congress) out.congress = p.id;
+    if (meta.speaker.name && !out.speaker && readSpeaker([p.text])?.name === meta.speaker.name) out.speaker = p.id;
+    if (!out.title && p.part === 'cover' && p.text.replace(/\s/gu, '') === meta.title) out.title = p.id;
+  }
+  return out;
 }
 
 /** The delivery line or the speaker line, as the metadata readers recognise them; never a sentence of the body. */
@@ -118,8 +142,8 @@ function isCoverLine(text: string): boolean {
 const MIN_BODY_PARAGRAPH_CHARS = 20;
 
 /**
- * The original (traditional) text of a paragraph that page-break repair joined
- * from several lines: folding is per character, so the joined lines' originals,
+ * The text as written (traditional, full-width) of a paragraph that page-break repair
+ * joined from several lines: folding is per character, so the joined lines' originals,
  * found by position, concatenate to it.
  */
 function rejoinedOriginal(folded: string, shown: readonly string[], simplified: readonly string[]): string | undefined {

@@ -1,14 +1,17 @@
 // Reads a report's metadata from its own text by a chain of readers, each field
 // recording where it came from: the cover (delivery and speaker lines), the title,
 // cues in the body (我代表某县人民政府, 2023年工作回顾), the file name, the gazetteer
-// (parents of a place) or the user's own correction (sidecar). A report needs a
-// body and a place to load; any other missing field is a warning, never a refusal.
+// (parents of a place) or the user's own correction (sidecar). The place is weighed
+// over the whole text (readPlace.ts) and comes with its evidence and confidence; a
+// doubtful one is a warning. A report needs a body and something that names a place
+// to load; any other missing field is a warning, never a refusal.
 import { gazetteer, resolvePlace } from '../places/gazetteer.js';
 import { levelFromSuffix } from '../places/placeForms.js';
 import { splitPlaceChain } from '../places/splitPlaceChain.js';
 import type { PlaceLevel, ReportMeta } from '../types.js';
 import type { MetaOverrides } from './metaOverrides.js';
 import { congressFromText, readDeliveryLine } from './readDeliveryLine.js';
+import { readPlace } from './readPlace.js';
 import { readSpeaker } from './readSpeaker.js';
 import { readYears } from './readYears.js';
 
@@ -21,6 +24,8 @@ export interface MetadataInput {
   sourceFile: string;
   encoding: string;
   cover: string[];
+  /** Every line before the speech that metadata may read: the cover and any summary that repeats it. Default: the cover. */
+  front?: string[];
   body: string[];
   script?: 'simplified' | 'traditional';
   overrides?: MetaOverrides;
@@ -40,9 +45,10 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
     return value === '' ? undefined : value;
   };
 
-  const front = [...cover, ...body.slice(0, FRONT_LINES)];
+  const readable = input.front ?? cover;
+  const front = [...readable, ...body.slice(0, FRONT_LINES)];
   const tail = body.slice(-TAIL_LINES);
-  const inCover = (line: number) => line < cover.length;
+  const inCover = (line: number) => line < readable.length;
 
   const frontDelivery = readDeliveryLine(front);
   const delivery = frontDelivery ?? readDeliveryLine(tail);
@@ -50,31 +56,24 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   const frontSpeaker = readSpeaker(front);
   const speaker = frontSpeaker ?? readSpeaker(tail);
   const speakerSource: MetaSource = frontSpeaker && inCover(frontSpeaker.line) ? 'cover' : 'body';
-  const titleLine = [...cover, ...body.slice(0, 3)].find((l) => /工作报告$/u.test(l) && l.length <= 60);
+  const titleLine = pickTitle([...cover, ...body.slice(0, 3)]);
 
-  // Place: the delivery line (在郑州市惠济区第四届…), the speaker line, the title, 我代表…人民政府, the file name.
-  const chains: { chain: string[]; source: MetaSource }[] = [];
-  if (delivery?.place) chains.push({ chain: splitPlaceChain(delivery.place), source: deliverySource });
-  if (speaker?.place) chains.push({ chain: splitPlaceChain(speaker.place), source: speakerSource });
-  if (titleLine) chains.push({ chain: splitPlaceChain(titleLine.replace(/\d{4}年|(?:人民)?政府工作报告$/gu, '')), source: 'title' });
-  const selfRef = /我代表([\p{Script=Han}]{2,20}?)人民政府/u.exec(body.slice(0, 20).join('\n'))?.[1];
-  if (selfRef) chains.push({ chain: splitPlaceChain(selfRef), source: 'body' });
-  chains.push({ chain: splitPlaceChain(input.sourceFile.replace(/\.[^.]+$/u, '').replace(/\d{4}年?|(?:人民)?政府工作报告/gu, '')), source: 'fileName' });
-
-  let placeName = set('place', o.place, 'sidecar');
-  let statedParents: string[] = [];
-  for (const { chain, source } of chains) {
-    if (!chain.length) continue;
-    const place = chain[chain.length - 1];
-    if (!placeName) placeName = set('place', place, source);
-    if (place === placeName && chain.length > 1 && statedParents.length === 0) statedParents = chain.slice(0, -1);
-  }
-  const allText = body.join('\n');
-  if (!placeName) {
-    const frequent = mostMentionedPlace(allText);
-    placeName = set('place', frequent, 'body');
-  }
+  // Place: by weight of evidence (readPlace.ts); the user's word wins.
+  const reading = readPlace({
+    front: readable,
+    body,
+    sourceFile: input.sourceFile,
+    delivery: delivery?.place ? { place: delivery.place, source: deliverySource === 'cover' ? 'cover' : 'body' } : undefined,
+    speaker: speaker ? { place: speaker.place, title: speaker.title, source: speakerSource === 'cover' ? 'cover' : 'body' } : undefined,
+  });
+  const placeName = set('place', o.place, 'sidecar') ?? set('place', reading?.name, reading?.source ?? 'body');
   if (!placeName) throw new ReportParseError('找不到报告所属的地方（封面、署名、标题和正文都没有写明；可在上传时或 <编号>.meta.json 中填写 place）');
+  const statedParents = o.place ? [] : (reading?.statedParents ?? []);
+  const allText = body.join('\n');
+  const placeConfidence = o.place ? 'high' : reading!.confidence;
+  if (placeConfidence === 'low') {
+    warnings.push(`报告所属的地方“${placeName}”是推断的，把握不大（${reading!.evidence.join('；')}）；如有误，可在上传时或 <编号>.meta.json 中填写 place`);
+  }
 
   // Parents: stated beside the place (郑州市惠济区), else the gazetteer, disambiguated by the text.
   const place = resolvePlace(placeName, parentHints(placeName, [...statedParents, ...cover], allText));
@@ -124,6 +123,8 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
     id: input.id,
     title,
     place: placeName,
+    placeConfidence,
+    placeEvidence: o.place ? ['用户填写'] : reading!.evidence,
     date,
     congress,
     speaker: { title: speakerTitle, name: speakerName ?? '' },
@@ -139,6 +140,12 @@ export function parseMetadata(input: MetadataInput): Omit<ReportMeta, 'paragraph
   if (level) meta.level = level;
   if (input.script) meta.script = input.script;
   return meta;
+}
+
+/** The title line: the first that names a place or a year, else the first at all ("工作报告" over a page's title is a label). */
+function pickTitle(lines: readonly string[]): string | undefined {
+  const titles = lines.filter((l) => /工作报告$/u.test(l) && l.length <= 60);
+  return titles.find((l) => /\d{4}年|[省市区县旗州盟]/u.test(l.replace(/(?:人民)?政府工作报告$|工作报告$/u, ''))) ?? titles[0];
 }
 
 function levelFromTitle(title: string | undefined): PlaceLevel | undefined {
@@ -160,31 +167,6 @@ function parentHints(name: string, stated: string[], text: string): string[] {
     }
   }
   return hints;
-}
-
-/**
- * Last resort for a text that never says whose report it is on its cover: the
- * division it names most often with its suffix (a county's report says 沛县 more
- * often than its city). At least three mentions, so a passing reference never wins.
- */
-function mostMentionedPlace(text: string): string | undefined {
-  const counts = new Map<string, number>();
-  const re = /[\p{Script=Han}]{1,8}?(?:自治县|自治旗|自治州|自治区|省|市|区|县|旗|州|盟)/gu;
-  const byForm = gazetteer().byForm;
-  for (const m of text.matchAll(re)) {
-    // The match may start early (…推动沛县): try every suffix of it that is a known name.
-    for (let k = 0; k < m[0].length - 1; k++) {
-      const cand = m[0].slice(k);
-      if (byForm.get(cand)?.some((p) => p.name === cand)) {
-        counts.set(cand, (counts.get(cand) ?? 0) + 1);
-        break;
-      }
-    }
-  }
-  let best: string | undefined;
-  let n = 2;
-  for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
-  return best;
 }
 
 /** A city written right before the place (新乡市红旗区): the gazetteer's parent, or any city name it knows. */

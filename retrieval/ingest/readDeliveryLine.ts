@@ -17,25 +17,44 @@ export interface DeliveryLine {
 
 const NUM = '[一二三四五六七八九十〇零]';
 const DIGITS = `(?:\\d{1,4}|${NUM}{1,4})`;
-const DATE = new RegExp(`(${DIGITS})年(${DIGITS})月(${DIGITS})日`, 'u');
+const DATE_SRC = `(${DIGITS})年(${DIGITS})月(${DIGITS})日`;
+const CONGRESS_SRC = `第?(${NUM}{1,3})届(?:人民代表大会|人大)(?:常务委员会)?(?:第?(${NUM}{1,3})次(?:全体)?会议)?`;
 const CONGRESS = new RegExp(`第?(${NUM}{1,3})届(?:人民代表大会|人大)(?:常务委员会)?第?(${NUM}{1,3})次(?:全体)?会议`, 'u');
-const AT_CONGRESS = /在(.{0,24}?)第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)/u;
+/**
+ * The date, then 在, the place and the session: "2024年1月22日在郑州市惠济区第四届人民代表大会第四次会议上",
+ * wherever it stands in a line (after dashes or a bracket, inside a summary paragraph, after the speaker's name).
+ */
+const DATE_FIRST = new RegExp(`${DATE_SRC}[,，]?在(.{0,24}?)${CONGRESS_SRC}`, 'u');
+/** …or the session first and the date after it: "在某县第十八届人民代表大会第三次会议上（2024年1月10日）". */
+const DATE_AFTER = new RegExp(`在(.{0,24}?)${CONGRESS_SRC}上?[）)]?[—－\\-―─━–（(\\s]*${DATE_SRC}`, 'u');
+/** A short line that pairs a date with 在…大会/会议 but names no session ("2024年1月22日在区人民代表大会上"). */
+const DATE_LOOSE = new RegExp(`${DATE_SRC}[,，]?在(.{0,24}?)(?:人民代表大会|人大|会议)`, 'u');
+const LOOSE_MAX_CHARS = 80;
+/** A line this short may be the first half of a delivery line broken after 人民代表大会. */
+const BROKEN_HEAD_CHARS = 80;
+const BROKEN_TAIL_CHARS = 30;
 
 /** First line (of `lines`, searched in order) that pairs a date with 在…会议: the delivery line. */
 export function readDeliveryLine(lines: readonly string[]): DeliveryLine | undefined {
   for (let i = 0; i < lines.length; i++) {
     // Rejoin a line broken after 人民代表大会 ("…第十五届人民代表大会" + "第四次会议上").
-    const line = lines[i].length < 80 && i + 1 < lines.length && !/会议/u.test(lines[i]) && lines[i + 1].length < 30 ? lines[i] + lines[i + 1] : lines[i];
-    if (line.length > 160 || !/会议|大会/u.test(line)) continue;
-    const d = DATE.exec(line);
-    if (!d || !/在/u.test(line.slice(d.index))) continue;
+    const broken = lines[i].length < BROKEN_HEAD_CHARS && i + 1 < lines.length && !/会议/u.test(lines[i]) && lines[i + 1].length < BROKEN_TAIL_CHARS;
+    const line = broken ? lines[i] + lines[i + 1] : lines[i];
+    const first = DATE_FIRST.exec(line);
+    const after = first ? null : DATE_AFTER.exec(line);
+    const loose = first || after || line.length > LOOSE_MAX_CHARS ? null : DATE_LOOSE.exec(line);
+    if (!first && !after && !loose) continue;
+    const [y, m, d, place, term, session] = first
+      ? [first[1], first[2], first[3], first[4], first[5], first[6]]
+      : after
+        ? [after[4], after[5], after[6], after[1], after[2], after[3]]
+        : [loose![1], loose![2], loose![3], loose![4], undefined, undefined];
     const out: DeliveryLine = { line: i };
-    const date = isoDate(d[1], d[2], d[3]);
+    const date = isoDate(y, m, d);
     if (date) out.date = date;
-    const at = AT_CONGRESS.exec(line);
-    if (at && at[1]) out.place = at[1];
-    const c = CONGRESS.exec(line);
-    if (c) out.congress = `第${c[1]}届人民代表大会第${c[2]}次会议`;
+    if (place) out.place = place;
+    const session2 = session ?? CONGRESS.exec(line)?.[2];
+    if (term && session2) out.congress = `第${term}届人民代表大会第${session2}次会议`;
     return out;
   }
   return undefined;

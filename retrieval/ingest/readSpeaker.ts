@@ -18,7 +18,7 @@ const BARE = new RegExp(`^([\\p{Script=Han}]{0,16}?(?:省|自治区|市|州|盟|
 export function readSpeaker(lines: readonly string[]): SpeakerLine | undefined {
   for (let i = 0; i < lines.length; i++) {
     // "——某县人民政府县长 某某" and "（某县县长 某某）" are the same line.
-    const line = lines[i].replace(/^[—－\-（(]+|[）)]+$/gu, '');
+    const line = lines[i].replace(/^[—－\-―─━–（(]+|[）)]+$/gu, '');
     if (line.length > 60) continue;
     const m = WITH_GOVT.exec(line) ?? BARE.exec(line);
     if (!m) continue;

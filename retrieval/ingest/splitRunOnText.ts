@@ -6,9 +6,9 @@
 /** Longer than any real paragraph of the genre rarely is; below this a line is a paragraph. */
 const RUN_ON_CHARS = 3000;
 const BREAKS = [
-  /(?=——\s*(?:\d{4}|[〇一二三四五六七八九]{4})\s*年)/gu,
+  /(?=[—－―]{2,}\s*(?:\d{4}|[〇一二三四五六七八九]{4})\s*年)/gu,
   /(?=各位代表[：:，,！!])/gu,
-  /(?<=会议上)/gu,
+  /(?<=会议上[）)]?)(?![）)])/gu,
   /(?<=[。！？；：:])(?=[一二三四五六七八九十]{1,3}、)/gu,
   /(?<=[。！？；：:])(?=[（(][一二三四五六七八九十]{1,3}[）)])/gu,
 ];

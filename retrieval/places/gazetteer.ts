@@ -22,7 +22,7 @@ export interface Gazetteer {
 }
 
 /** Address-picker entries that are not administrative divisions, or too generic to be a name in a question. */
-const NOT_A_PLACE = /开发区|高新|新区管委|^(?:市辖区|省直辖县|县|城区|郊区|矿区)$/u;
+const NOT_A_PLACE = /开发区|高新|新区管委|工业园区|^(?:市辖区|省直辖县|县|城区|郊区|矿区|其[它他]区)$/u;
 /** Vant lists the 直辖市 as provinces with one city of the same name. */
 const isPlaceholderCity = (name: string) => /^(?:省直辖县|县|市辖区)$/u.test(name);
 

@@ -36,5 +36,8 @@ export function levelFromSuffix(name: string): PlaceLevel | undefined {
   return undefined;
 }
 
-/** 区长/县长/市长/省长/旗长/州长/盟长/主席 (自治区): the head of government a level has. */
-export const HEAD_TITLE = '(?:代理)?代?(?:区长|县长|市长|省长|旗长|州长|盟长|主席)';
+/**
+ * 区长/县长/市长/省长/旗长/州长/盟长/主席 (自治区): the head of government a level has; an acting
+ * head (代县长) or a deputy delivering the report on the head's behalf (常务副市长) is titled so.
+ */
+export const HEAD_TITLE = '(?:代理|代|常务副|副)?(?:区长|县长|市长|省长|旗长|州长|盟长|主席)';

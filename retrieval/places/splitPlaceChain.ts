@@ -5,8 +5,8 @@
 import { gazetteer } from './gazetteer.js';
 
 const ANY_PLACE = /^[\p{Script=Han}]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗)/u;
-/** Self-references that name no place: 县第十八届, 本区, 全市. */
-const GENERIC = /^(?:[本全该我]?[省市区县旗州盟])$/u;
+/** Self-references that name no place: 县第十八届, 本区, 全市, 自治区主席. */
+const GENERIC = /^(?:[本全该我]?(?:[省市区县旗州盟]|自治[区州县旗]))$/u;
 
 export function splitPlaceChain(s: string): string[] {
   const byForm = gazetteer().byForm;
