@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { corpusOptionsFromEnv, reportsDirFromEnv } from '../retrieval/corpusEnv.js';
 import { loadCorpus, PROJECT_ROOT, type Corpus } from '../retrieval/loadCorpus.js';
+import { tokenizerFromEnv } from '../retrieval/tokenize/tokenizerFromEnv.js';
+import { tokenizerLabel } from '../retrieval/tokenize/tokenizerLabel.js';
 import type { Answerer } from './answer/Answerer.js';
 import { createLlmAnswererFromConfig, } from './answer/llmAnswerer.js';
 import { describeLlmConfig, readLlmConfig } from './answer/llmConfig.js';
@@ -38,7 +40,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
   const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
-  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir }));
+  // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
+  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;
@@ -76,9 +79,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
+  if (corpus.tokenizer.degraded) console.warn(`⚠ DEGRADED: ${corpus.tokenizer.degraded} (/healthz and the chat UI say so too)`);
   log(
     `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.paragraphById.size} paragraphs, ` +
-      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
+      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, tokenizer ${tokenizerLabel(corpus.tokenizer)}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
   );
   if (apiToken) log(`API_TOKEN is set: /api/* requires the header Authorization: Bearer <API_TOKEN>`);
   else if (!loopback) console.warn(`⚠ HOST=${hostname} serves the network and API_TOKEN is not set: anyone who can reach this port can use /api/* (and a configured model). Set API_TOKEN to require a bearer token.`);

@@ -10,5 +10,11 @@
  */
 export interface Tokenizer {
   readonly name: string;
+  /**
+   * Set only on a stand-in for a better tokenizer that could not load (bigram for
+   * jieba, see tokenizerFromEnv): what is degraded and why. Health checks and the
+   * UI show it, and the evals refuse to score it.
+   */
+  readonly degraded?: string;
   tokenize(text: string): string[];
 }

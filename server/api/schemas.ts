@@ -191,4 +191,9 @@ export const HealthResponseSchema = z.object({
   reports: z.number().int(),
   paragraphs: z.number().int(),
   answerer: z.string(),
+  /** "jieba"; "bigram (degraded)" when nodejieba could not load and TOKENIZER_FALLBACK=bigram let the server start anyway. */
+  tokenizer: z.string(),
+  /** What runs degraded and why, one sentence each, for the UI's banner; empty when nothing does. */
+  degraded: z.array(z.string()),
 });
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;

@@ -4,7 +4,8 @@ import { DEFAULTS } from '../../retrieval/defaults.js';
 import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { Paragraph } from '../../retrieval/types.js';
-import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
+import { tokenizerLabel } from '../../retrieval/tokenize/tokenizerLabel.js';
+import { IndicatorQuerySchema, type HealthResponse, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { summaryOf } from './reportRoutes.js';
@@ -14,9 +15,17 @@ const NEIGHBOURS = 2;
 
 export function readRoutes(corpus: Corpus, answererName: string, uploads = false) {
   return new Hono()
-    .get('/healthz', (c) =>
-      c.json({ ok: true as const, reports: corpus.reports.length, paragraphs: corpus.paragraphById.size, answerer: answererName }),
-    )
+    .get('/healthz', (c) => {
+      const body: HealthResponse = {
+        ok: true,
+        reports: corpus.reports.length,
+        paragraphs: corpus.paragraphById.size,
+        answerer: answererName,
+        tokenizer: tokenizerLabel(corpus.tokenizer),
+        degraded: corpus.tokenizer.degraded ? [corpus.tokenizer.degraded] : [],
+      };
+      return c.json(body);
+    })
     .get('/api/reports', (c) => {
       const body: ReportListResponse = {
         reports: corpus.reports.map((r) => summaryOf(corpus, r)),
