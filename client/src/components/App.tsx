@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
-import { fetchReports } from '../api.js';
+import { fetchHealth, fetchReports } from '../api.js';
 import { useAsync, useHashRoute } from '../hooks.js';
 import { placeNoun, reportYear } from '../labels.js';
 import { AppHeader } from './AppHeader.js';
 import { ChatView } from './ChatView.js';
+import { DegradedBanner } from './DegradedBanner.js';
 import { IndicatorView } from './IndicatorView.js';
 import { ReportShelf } from './ReportShelf.js';
 import { ReportView } from './ReportView.js';
@@ -14,6 +15,7 @@ const TITLES = { chat: '问答', reports: '报告', report: '报告', indicators
 export function App() {
   const [route, navigate] = useHashRoute();
   const reports = useAsync((signal) => fetchReports(signal), []);
+  const health = useAsync((signal) => fetchHealth(signal), []);
   const [scope, setScope] = useState<Filters>({});
   const places = placeNoun((reports.data?.reports ?? []).map((r) => r.place));
 
@@ -37,6 +39,7 @@ export function App() {
       </a>
       <AppHeader route={route} placeNoun={places.noun} />
       <main id="main" className="app-main" tabIndex={-1}>
+        <DegradedBanner health={health.data} />
         {reports.status === 'error' && route.view === 'chat' && (
           <p className="banner" role="alert">
             报告列表加载失败：{reports.error}
