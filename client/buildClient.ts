@@ -1,6 +1,6 @@
 // npm run build: builds the chat UI with Vite into dist/client.
-// npm start (prestart) runs it with --if-changed: the build is skipped when none of
-// its inputs changed since the last one, so a restart costs the index load only.
+// npm start (server/main.ts) checks isCurrent() and runs this with --if-changed only
+// when an input changed since the last build, so a restart costs the index load only.
 //
 // The inputs are the files the last build actually bundled (Vite's module graph,
 // minus node_modules), the page, the Vite config, package-lock.json (the exact

@@ -20,8 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-/** `npm start`'s prestart in the copy: true when it built, false when it found the build current. */
-function prestart(env: Record<string, string> = {}): boolean {
+/** What `npm start` runs in the copy: true when it built, false when it found the build current. */
+function buildIfChanged(env: Record<string, string> = {}): boolean {
   const { BUILD_SOURCEMAP: _, NODE_ENV: __, ...rest } = process.env;
   const out = execFileSync(process.execPath, [TSX, 'client/buildClient.ts', '--if-changed', '--quiet'], {
     cwd: copy,
@@ -34,30 +34,30 @@ function prestart(env: Record<string, string> = {}): boolean {
 
 describe('building the chat UI at start', () => {
   it('builds once, then only when a bundled source, the lockfile, the build variables or the output change', { timeout: 240_000 }, () => {
-    expect(prestart()).toBe(true);
+    expect(buildIfChanged()).toBe(true);
     expect(existsSync(join(copy, 'dist', 'client', 'index.html'))).toBe(true);
     const stamp = JSON.parse(readFileSync(join(copy, 'dist', 'client-build.json'), 'utf8')) as { inputs: string[] };
     // The module graph, not a hand-kept list: the shared API schemas are in it, server code is not.
     expect(stamp.inputs).toEqual(expect.arrayContaining(['client/src/main.tsx', 'client/src/styles.css', 'server/api/schemas.ts']));
     expect(stamp.inputs.some((f) => f.startsWith('server/answer/') || f.includes('node_modules'))).toBe(false);
 
-    expect(prestart()).toBe(false);
+    expect(buildIfChanged()).toBe(false);
     appendFileSync(join(copy, 'server', 'answer', 'offlineAnswerer.ts'), '\n// not part of the UI\n');
-    expect(prestart()).toBe(false);
+    expect(buildIfChanged()).toBe(false);
 
     appendFileSync(join(copy, 'server', 'api', 'schemas.ts'), '\n// shared with the UI\n');
-    expect(prestart()).toBe(true);
-    expect(prestart()).toBe(false);
+    expect(buildIfChanged()).toBe(true);
+    expect(buildIfChanged()).toBe(false);
 
     appendFileSync(join(copy, 'package-lock.json'), '\n');
-    expect(prestart()).toBe(true);
+    expect(buildIfChanged()).toBe(true);
 
     const maps = { BUILD_SOURCEMAP: 'true' };
-    expect(prestart(maps)).toBe(true);
-    expect(prestart(maps)).toBe(false);
+    expect(buildIfChanged(maps)).toBe(true);
+    expect(buildIfChanged(maps)).toBe(false);
 
     rmSync(join(copy, 'dist', 'client', 'index.html'));
-    expect(prestart(maps)).toBe(true);
+    expect(buildIfChanged(maps)).toBe(true);
     expect(existsSync(join(copy, 'dist', 'client', 'index.html'))).toBe(true);
   });
 });

@@ -71,7 +71,6 @@ try {
     `restart (UI current, reports and index from the cache), ${RESTARTS} runs: median ${(percentile(restarts, 50) / 1000).toFixed(1)} s, ` +
       `min ${(Math.min(...restarts) / 1000).toFixed(1)} s, max ${(Math.max(...restarts) / 1000).toFixed(1)} s`,
   );
-  console.log(`  ${/chat UI: .*$/m.exec(lastLog)?.[0] ?? '(no build check line)'}`);
   console.log(`  ${line(lastLog)}`);
 } finally {
   rmSync(copy, { recursive: true, force: true });
