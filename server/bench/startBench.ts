@@ -45,6 +45,10 @@ async function timeStart(): Promise<{ ms: number; log: string }> {
       // already gone
     }
     await exited;
+    // npm is gone; the server may still be closing. The next start must not find it.
+    for (let i = 0; i < 200 && (await fetch(`http://127.0.0.1:${PORT}/healthz`).then(() => true, () => false)); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   return { ms, log };
 }
