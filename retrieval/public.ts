@@ -22,6 +22,9 @@ export { parseConversation } from './query/parseConversation.js';
 export { contentTerms } from './query/contentTerms.js';
 export { coverFacetsOf, type CoverFacet } from './query/coverFacets.js';
 export { createTokenizer } from './tokenize/createTokenizer.js';
+export { SegmenterUnavailableError } from './tokenize/SegmenterUnavailableError.js';
+export { tokenizerFromEnv } from './tokenize/tokenizerFromEnv.js';
+export { tokenizerLabel } from './tokenize/tokenizerLabel.js';
 
 // Domain knowledge the answer side composes and checks with.
 export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';

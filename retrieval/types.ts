@@ -295,6 +295,12 @@ export type QuantityRecord = z.infer<typeof QuantityRecordSchema>;
  */
 export interface Tokenizer {
   readonly name: string;
+  /**
+   * Set only on a stand-in for a better tokenizer that could not load (bigram for
+   * jieba, see tokenize/tokenizerFromEnv.ts): what is degraded and why. Health checks and
+   * the UI show it, and the evals refuse to score it.
+   */
+  readonly degraded?: string;
   tokenize(text: string): string[];
 }
 

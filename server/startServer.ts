@@ -1,6 +1,6 @@
 // Loads the corpus, picks the answerer from the environment and serves the app
 // on a port. Used by `npm start` and by tests that need a real port.
-import { type Corpus, corpusOptionsFromEnv, DEFAULTS, loadCorpus, PROJECT_ROOT, reportsDirFromEnv } from '../retrieval/public.js';
+import { type Corpus, corpusOptionsFromEnv, DEFAULTS, loadCorpus, PROJECT_ROOT, reportsDirFromEnv, tokenizerFromEnv, tokenizerLabel } from '../retrieval/public.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,7 +36,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
   const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
-  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir }));
+  // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
+  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;
@@ -74,9 +75,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
+  if (corpus.tokenizer.degraded) console.warn(`⚠ DEGRADED: ${corpus.tokenizer.degraded} (/healthz and the chat UI say so too)`);
   log(
     `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.paragraphById.size} paragraphs, ` +
-      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
+      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, tokenizer ${tokenizerLabel(corpus.tokenizer)}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
   );
   if (apiToken) log(`API_TOKEN is set: /api/* requires the header Authorization: Bearer <API_TOKEN>`);
   else if (!loopback) console.warn(`⚠ HOST=${hostname} serves the network and API_TOKEN is not set: anyone who can reach this port can use /api/* (and a configured model). Set API_TOKEN to require a bearer token.`);

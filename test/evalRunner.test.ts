@@ -20,6 +20,9 @@ import { meanReciprocalRank, recallAt } from '../evals/runner/retrievalRank';
 import { main, runEval, type RunEvalResult } from '../evals/runner/runEval';
 import { computeMetrics, percentile, summarise } from '../evals/runner/summarise';
 import type { Metrics, QuestionRecord, ResultsFile } from '../evals/runner/types';
+import { loadCorpus } from '../retrieval/corpus/loadCorpus';
+import { createBigramTokenizer } from '../retrieval/tokenize/bigramTokenizer';
+import { startServer } from '../server/startServer';
 import { sharedCorpus } from './helpers/corpus';
 
 function question(over: Partial<EvalQuestion> = {}): EvalQuestion {
@@ -649,5 +652,24 @@ describe('runEval in-process on the real corpus', () => {
     const code = await main(['--set', setPath, '--server', 'http://127.0.0.1:1'], { progress: false, latest: false, print: (t) => out.push(t), warn: (t) => out.push(t) });
     expect(code).toBe(2);
     expect(out.join('\n')).toMatch(/cannot reach the server at http:\/\/127\.0\.0\.1:1/);
+  });
+
+  it('main: exit 2, scoring nothing, on a build whose tokenizer runs degraded (in-process or a server)', async () => {
+    const standIn = { ...createBigramTokenizer(), degraded: 'nodejieba 无法加载，检索退化为二字切分（bigram）' };
+    const degraded = await loadCorpus({ cacheDir: false, tokenizer: standIn });
+    const out: string[] = [];
+    const io = { progress: false as const, latest: false as const, print: (t: string) => out.push(t), warn: (t: string) => out.push(t) };
+    expect(await main(['--set', setPath, '--out', join(dir, 'degraded')], { ...io, corpus: degraded })).toBe(2);
+    expect(out.join('\n')).toMatch(/refusing to score a degraded build \(nodejieba 无法加载/);
+    expect(existsSync(join(dir, 'degraded'))).toBe(false);
+
+    out.length = 0;
+    const server = await startServer({ port: 0, quiet: true, llm: null, corpus: degraded });
+    try {
+      expect(await main(['--set', setPath, '--server', server.url, '--out', join(dir, 'degraded')], io)).toBe(2);
+      expect(out.join('\n')).toMatch(/refusing to score a degraded build \(the server at .* runs degraded: nodejieba 无法加载/);
+    } finally {
+      await server.close();
+    }
   });
 });

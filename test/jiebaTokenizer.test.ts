@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTokenizer } from '../retrieval/tokenize/createTokenizer.js';
 import { domainTerms } from '../retrieval/tokenize/domainTerms.js';
 import { createJiebaTokenizer, type JiebaApi } from '../retrieval/tokenize/jiebaTokenizer.js';
+import { SegmenterUnavailableError } from '../retrieval/tokenize/SegmenterUnavailableError.js';
+import { tokenizerFromEnv } from '../retrieval/tokenize/tokenizerFromEnv.js';
+import { tokenizerLabel } from '../retrieval/tokenize/tokenizerLabel.js';
 import { indicatorTerms } from '../retrieval/indicators/vocabulary.js';
 
 describe('jieba tokenizer', () => {
@@ -56,25 +59,61 @@ describe('jieba tokenizer', () => {
   });
 });
 
-describe('createTokenizer fallback', () => {
+describe('a segmenter that cannot load', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('falls back to bigram with a warning when nodejieba cannot load', () => {
+  // What a blocked or skipped install script leaves behind: nodejieba is there, its native binding is not.
+  const broken: JiebaApi = {
+    load: () => {
+      throw new Error('nodejieba native binding was not found at …/build/Release/nodejieba.node. This usually means install scripts were skipped');
+    },
+    cut: () => [],
+    cutForSearch: () => [],
+    insertWord: () => false,
+  };
+
+  it('is a fault with its fix, never a silent bigram fallback', () => {
+    let error: unknown;
+    try {
+      createTokenizer('jieba', { jieba: broken });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SegmenterUnavailableError);
+    const message = (error as Error).message;
+    expect(message).toContain('native binding was not found');
+    expect(message).toContain('"allowScripts"');
+    expect(message).toContain('npm rebuild nodejieba');
+    expect(message).toContain('TOKENIZER_FALLBACK=bigram');
+    expect(((error as Error).cause as Error).message).toMatch(/^nodejieba native binding/);
+  });
+
+  it('stops npm start and the CLIs unless TOKENIZER_FALLBACK=bigram is set', () => {
+    expect(() => tokenizerFromEnv({}, { jieba: broken })).toThrow(SegmenterUnavailableError);
+    expect(() => tokenizerFromEnv({ TOKENIZER_FALLBACK: 'off' }, { jieba: broken })).toThrow(SegmenterUnavailableError);
+    expect(() => tokenizerFromEnv({ TOKENIZER_FALLBACK: 'yes' }, { jieba: broken })).toThrow(/TOKENIZER_FALLBACK 须为 bigram/);
+  });
+
+  it('with TOKENIZER_FALLBACK=bigram gives the bigram tokenizer, marked degraded, and says so', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const broken: JiebaApi = {
-      load: () => {
-        throw new Error('nodejieba native binding was not found');
-      },
-      cut: () => [],
-      cutForSearch: () => [],
-      insertWord: () => false,
-    };
-    const tk = createTokenizer('jieba', { jieba: broken });
+    const tk = tokenizerFromEnv({ TOKENIZER_FALLBACK: 'bigram' }, { jieba: broken });
     expect(tk.name).toMatch(/^bigram@/);
+    expect(tk.degraded).toMatch(/nodejieba 无法加载.*native binding was not found/);
+    expect(tokenizerLabel(tk)).toBe('bigram (degraded)');
     expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0][0]).toContain('TOKENIZER_FALLBACK=bigram');
     expect(tk.tokenize('2024年GDP')).toEqual(['2024', 'gdp']);
   });
 
+  it('uses jieba whenever it loads, opt-in or not', () => {
+    const tk = tokenizerFromEnv({ TOKENIZER_FALLBACK: 'bigram' });
+    expect(tk.degraded).toBeUndefined();
+    expect(tokenizerLabel(tk)).toBe('jieba');
+    expect(tokenizerLabel(createTokenizer('bigram'))).toBe('bigram');
+  });
+});
+
+describe('loading jieba', () => {
   it('loads the dictionary once per process', () => {
     const load = vi.fn();
     const fake: JiebaApi = { load, cut: (s) => [s], cutForSearch: (s) => [s], insertWord: () => true };

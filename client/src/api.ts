@@ -5,12 +5,14 @@ import { withApiToken } from './apiToken.js';
 import type { z } from 'zod';
 import {
   ErrorResponseSchema,
+  HealthResponseSchema,
   IndicatorsResponseSchema,
   ParagraphResponseSchema,
   ReportDetailResponseSchema,
   ReportChangeResponseSchema,
   ReportListResponseSchema,
   SearchResponseSchema,
+  type HealthResponse,
   type IndicatorQuery,
   type IndicatorsResponse,
   type ParagraphResponse,
@@ -158,6 +160,11 @@ async function getJson<S extends z.ZodType>(path: string, schema: S, signal?: Ab
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError(BAD_DATA_MESSAGE, { status: res.status });
   return parsed.data;
+}
+
+/** What the server runs with; the UI reads what runs degraded from it. */
+export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
+  return getJson('/healthz', HealthResponseSchema, signal);
 }
 
 export function fetchReports(signal?: AbortSignal): Promise<ReportListResponse> {

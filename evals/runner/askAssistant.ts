@@ -64,7 +64,7 @@ function unreachable(base: string, e: unknown): EvalInputError {
 }
 
 /** GET /healthz before the run so that a server that is down fails fast with one message. */
-export async function checkServer(base: string, timeoutMs = 10_000): Promise<{ answerer?: string }> {
+export async function checkServer(base: string, timeoutMs = 10_000): Promise<{ answerer?: string; tokenizer?: string; degraded?: string[] }> {
   let res: Response;
   try {
     res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -73,8 +73,12 @@ export async function checkServer(base: string, timeoutMs = 10_000): Promise<{ a
   }
   if (!res.ok) throw new EvalInputError(`the server at ${base} answered GET /healthz with HTTP ${res.status}; is it the 报告问答 server?`);
   try {
-    const body = (await res.json()) as { answerer?: unknown };
-    return { answerer: typeof body.answerer === 'string' ? body.answerer : undefined };
+    const body = (await res.json()) as { answerer?: unknown; tokenizer?: unknown; degraded?: unknown };
+    return {
+      answerer: typeof body.answerer === 'string' ? body.answerer : undefined,
+      tokenizer: typeof body.tokenizer === 'string' ? body.tokenizer : undefined,
+      degraded: Array.isArray(body.degraded) ? body.degraded.filter((d): d is string => typeof d === 'string') : undefined,
+    };
   } catch {
     return {};
   }

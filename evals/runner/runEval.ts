@@ -4,7 +4,7 @@
 // (evals/runEval.ts); tests call `runEval` / `main` directly.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { type Corpus, loadCorpus } from '../../retrieval/public.js';
+import { type Corpus, loadCorpus, type Tokenizer, tokenizerFromEnv } from '../../retrieval/public.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llm/llmAnswerer.js';
 import { readLlmConfig } from '../../server/answer/llm/llmConfig.js';
@@ -112,8 +112,12 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   let health: Awaited<ReturnType<typeof checkServer>> | undefined;
   let serverContext: Awaited<ReturnType<typeof fetchGradeContext>>;
 
+  let tokenizer: Tokenizer | undefined;
   if (server) {
     health = await checkServer(server);
+    if (health.tokenizer?.includes('degraded') || health.degraded?.length) {
+      throw new EvalInputError(refuseDegraded(`the server at ${server} runs degraded: ${health.degraded?.join('; ') || health.tokenizer}`));
+    }
     mode = 'server';
     model = health.answerer;
     concurrency = SERVER_CONCURRENCY;
@@ -124,6 +128,15 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
       if (folders.join() !== 'seeds') warnings.push(`${g.set}: is meant to run over ${folders.join(' + ')}; against a server it is graded on whatever corpus the server loaded`);
     }
   } else {
+    if (options.corpus?.tokenizer.degraded) throw new EvalInputError(refuseDegraded(options.corpus.tokenizer.degraded));
+    if (!options.corpus) {
+      try {
+        tokenizer = tokenizerFromEnv(options.env ?? process.env);
+      } catch (e) {
+        throw new EvalInputError((e as Error).message);
+      }
+      if (tokenizer.degraded) throw new EvalInputError(refuseDegraded(tokenizer.degraded));
+    }
     if (options.mode === 'llm') {
       llm = options.llm;
       if (!llm) {
@@ -152,7 +165,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     const key = folders.join('\u0000');
     let c = corpora.get(key);
     if (!c) {
-      c = loadCorpus({ dir: resolve(PROJECT_ROOT, folders[0]), files: reportFilesIn(folders.slice(1)) });
+      c = loadCorpus({ dir: resolve(PROJECT_ROOT, folders[0]), files: reportFilesIn(folders.slice(1)), tokenizer });
       corpora.set(key, c);
     }
     return c;
@@ -288,6 +301,11 @@ export async function main(argv: string[], io: Pick<RunEvalOptions, 'print' | 'w
     }
     throw e;
   }
+}
+
+/** Scores of a degraded build would be read as the product's: the run stops instead. */
+function refuseDegraded(why: string): string {
+  return `refusing to score a degraded build (${why}). Fix the install first (npm rebuild nodejieba; see README, "Set-up"), then rerun.`;
 }
 
 function sameHash(bySet: Record<string, SetSummary>): string | undefined {

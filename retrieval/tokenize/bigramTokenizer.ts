@@ -12,8 +12,8 @@ const BREAKS = /多少|什么|哪些|哪个|怎么|怎样|如何|请问|[的吗�
 /**
  * Dependency-free tokenizer: overlapping Han character bigrams (the classic CJK
  * analyser, as in Lucene's CJKBigramFilter) plus the shared number/Latin terms.
- * Needs no dictionary, so it is the fallback when the native nodejieba module
- * cannot load. A lone Han character (between numbers, say) is kept as a unigram.
+ * Needs no dictionary, so it is the stand-in a user can opt into
+ * (TOKENIZER_FALLBACK=bigram) when the native nodejieba module cannot load. A lone Han character (between numbers, say) is kept as a unigram.
  * Bigrams recall any 2+ character query word inside a longer report word
  * (生产总值 → 生产 产总 总值, all inside 地区生产总值) at the cost of junk
  * bigrams across word boundaries.

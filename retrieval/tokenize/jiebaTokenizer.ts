@@ -43,7 +43,7 @@ type GlobalWithFlag = typeof globalThis & { [LOADED]?: { jieba: JiebaApi; hash: 
 
 function defaultJieba(): JiebaApi {
   // Required lazily, not imported: a missing package or native binary then
-  // surfaces here as a catchable error, so createTokenizer can fall back.
+  // surfaces here as a catchable error, which createTokenizer reports with its fix.
   const require = createRequire(import.meta.url);
   return require('nodejieba') as JiebaApi;
 }

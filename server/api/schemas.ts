@@ -190,6 +190,10 @@ export const HealthResponseSchema = z.object({
   reports: z.number().int(),
   paragraphs: z.number().int(),
   answerer: z.string(),
+  /** "jieba"; "bigram (degraded)" when nodejieba could not load and TOKENIZER_FALLBACK=bigram let the server start anyway. */
+  tokenizer: z.string(),
+  /** What runs degraded and why, one sentence each, for the UI's banner; empty when nothing does. */
+  degraded: z.array(z.string()),
 });
 
 /** GET /api/search: the hit test (检索测试) — what retrieval finds for a question, ranked, with why. */
@@ -240,3 +244,4 @@ export const SearchResponseSchema = z.object({
   results: z.array(SearchHitSchema),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;

@@ -4,9 +4,7 @@
 // beside a citation is always the page the citation was read from.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { DEFAULTS } from '../../retrieval/public.js';
-import { contentHash } from '../../retrieval/public.js';
-import { PROJECT_ROOT, type Corpus } from '../../retrieval/public.js';
+import { contentHash, type Corpus, DEFAULTS, PROJECT_ROOT } from '../../retrieval/public.js';
 
 export interface OriginalFile {
   bytes: Buffer;

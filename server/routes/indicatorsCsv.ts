@@ -1,8 +1,7 @@
 // The indicator table as a CSV file for spreadsheet programs: RFC 4180 quoting,
 // CRLF lines, and a UTF-8 byte-order mark, without which Excel reads the Chinese
 // as mojibake. Each row names its source as a reader would look it up.
-import type { Corpus } from '../../retrieval/public.js';
-import type { IndicatorRow } from '../../retrieval/public.js';
+import type { Corpus, IndicatorRow } from '../../retrieval/public.js';
 import { KIND_LABEL, MEASURE_LABEL, reportDisplayTitle } from '../api/reportLabels.js';
 
 const HEADER = ['地方', '年份', '指标', '报告中的说法', '类型', '口径', '数值', '单位', '限定', '原文', '出处报告', '段落', '页码'];

@@ -1,7 +1,7 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
-import { type Corpus, DEFAULTS, type Paragraph, REPORT_EXTENSIONS } from '../../retrieval/public.js';
-import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
+import { type Corpus, DEFAULTS, type Paragraph, REPORT_EXTENSIONS, tokenizerLabel } from '../../retrieval/public.js';
+import { IndicatorQuerySchema, type HealthResponse, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { attachmentName } from './attachmentName.js';
@@ -12,9 +12,17 @@ const NEIGHBOURS = DEFAULTS.server.paragraphNeighbours;
 
 export function readRoutes(corpus: Corpus, answererName: string, uploads = false) {
   return new Hono()
-    .get('/healthz', (c) =>
-      c.json({ ok: true as const, reports: corpus.reports.length, paragraphs: corpus.paragraphById.size, answerer: answererName }),
-    )
+    .get('/healthz', (c) => {
+      const body: HealthResponse = {
+        ok: true,
+        reports: corpus.reports.length,
+        paragraphs: corpus.paragraphById.size,
+        answerer: answererName,
+        tokenizer: tokenizerLabel(corpus.tokenizer),
+        degraded: corpus.tokenizer.degraded ? [corpus.tokenizer.degraded] : [],
+      };
+      return c.json(body);
+    })
     .get('/api/reports', (c) => {
       const body: ReportListResponse = {
         reports: corpus.reports.map((r) => summaryOf(corpus, r)),

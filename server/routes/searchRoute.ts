@@ -2,9 +2,7 @@
 // ranked passages with their scores and matched words: what the answerer is given
 // to work from, so a user can see why an answer cites what it cites.
 import { Hono } from 'hono';
-import type { Corpus } from '../../retrieval/public.js';
-import { parseConversation } from '../../retrieval/public.js';
-import { normaliseQuestion, QueryError } from '../../retrieval/public.js';
+import { type Corpus, normaliseQuestion, parseConversation, QueryError } from '../../retrieval/public.js';
 import { SearchQuerySchema, type SearchResponse } from '../api/schemas.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { findTerms } from './findTerms.js';

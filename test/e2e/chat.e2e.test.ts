@@ -157,4 +157,32 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
     await page.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows a banner on every page while the server runs degraded, and none otherwise', { timeout: 90_000 }, async () => {
+    const healthy = await openPage(1280, 800);
+    await healthy.waitForLoadState('networkidle');
+    expect(await healthy.locator('.banner-degraded').count()).toBe(0);
+    await healthy.close();
+
+    const { startServer } = await import('../../server/startServer.js');
+    const { loadCorpus } = await import('../../retrieval/corpus/loadCorpus.js');
+    const { createBigramTokenizer } = await import('../../retrieval/tokenize/bigramTokenizer.js');
+    const standIn = { ...createBigramTokenizer(), degraded: 'nodejieba 无法加载，检索退化为二字切分（bigram）' };
+    const degraded = await startServer({ port: 0, quiet: true, llm: null, corpus: await loadCorpus({ cacheDir: false, tokenizer: standIn }) });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      for (const view of ['chat', 'reports']) {
+        await page.goto(`${degraded.url}/#/${view}`);
+        const banner = page.getByRole('alert').filter({ hasText: '降级运行' });
+        await banner.waitFor();
+        expect(await banner.innerText()).toContain('nodejieba 无法加载');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'degraded-banner.png') });
+      await page.close();
+    } finally {
+      await degraded.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,14 +1,12 @@
 // Shared by the browser end-to-end tests: where Chromium is, how it is launched,
-// and building dist/client when it is missing or older than the client sources.
+// and building dist/client when it was not built from the current sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-const BUILT_INDEX = join(ROOT, 'dist', 'client', 'index.html');
 
 export const LAUNCH_ARGS = [
   '--headless',
@@ -21,32 +19,11 @@ export const LAUNCH_ARGS = [
   '--no-first-run',
 ];
 
-/** Newest modification time among the files the client bundle is built from. */
-function newestSourceMtime(): number {
-  const files: string[] = [
-    join(ROOT, 'client', 'index.html'),
-    join(ROOT, 'client', 'vite.config.ts'),
-    join(ROOT, 'retrieval', 'types.ts'),
-    join(ROOT, 'retrieval', 'ingest', 'metaOverrides.ts'),
-  ];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else files.push(p);
-    }
-  };
-  walk(join(ROOT, 'client', 'src'));
-  // The client imports the shared contract and labels from server/api.
-  walk(join(ROOT, 'server', 'api'));
-  return Math.max(...files.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
-}
-
+/** Builds dist/client unless it was built from the current sources (client/buildClient.ts decides, as npm start does). */
 export function ensureClientBuilt(): void {
-  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= newestSourceMtime()) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   try {
-    execFileSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    execFileSync(process.execPath, [tsx, 'client/buildClient.ts', '--if-changed', '--quiet'], {
       cwd: ROOT,
       stdio: 'pipe',
       timeout: 120_000,

@@ -1,9 +1,12 @@
 // Route tests through app.request(): no port.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
+import { createBigramTokenizer } from '../../retrieval/tokenize/bigramTokenizer.js';
 import type { Corpus } from '../../retrieval/types.js';
 import {
   AskResponseSchema,
   ErrorResponseSchema,
+  HealthResponseSchema,
   IndicatorsResponseSchema,
   ParagraphResponseSchema,
   ReportDetailResponseSchema,
@@ -148,10 +151,21 @@ describe('read APIs', () => {
     expect(list.reports.every((r: { place: string; district: string }) => r.district === r.place)).toBe(true);
   });
 
-  it('GET /healthz reports the corpus and answerer; unknown API → 404 JSON', async () => {
-    const body = await (await app.request('/healthz')).json();
-    expect(body).toEqual({ ok: true, reports: 5, paragraphs: corpus.paragraphById.size, answerer: '离线抽取' });
+  it('GET /healthz reports the corpus, answerer and tokenizer; unknown API → 404 JSON', async () => {
+    const body = HealthResponseSchema.parse(await (await app.request('/healthz')).json());
+    expect(body).toEqual({ ok: true, reports: 5, paragraphs: corpus.paragraphById.size, answerer: '离线抽取', tokenizer: 'jieba', degraded: [] });
     await expectError(await app.request('/api/nothing'), 404, 'not_found');
+  });
+
+  it('GET /healthz says so when the bigram tokenizer stands in for a jieba that could not load', async () => {
+    const standIn = { ...createBigramTokenizer(), degraded: 'nodejieba 无法加载，检索退化为二字切分（bigram）' };
+    const degraded = createApp({ corpus: await loadCorpus({ cacheDir: false, tokenizer: standIn }) });
+    const body = HealthResponseSchema.parse(await (await degraded.request('/healthz')).json());
+    expect(body.tokenizer).toBe('bigram (degraded)');
+    expect(body.degraded).toEqual([standIn.degraded]);
+    // It still answers: degraded, not down.
+    const res = await degraded.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '惠济区2024年GDP目标是多少' }) });
+    expect(res.status).toBe(200);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
-import { fetchReports } from '../api.js';
+import { fetchHealth, fetchReports } from '../api.js';
 import { newConversationId, type Conversation } from '../conversationStore.js';
 import { useAsync, useHashRoute, useNarrow } from '../hooks.js';
 import { placeNoun, reportYear } from '../labels.js';
@@ -9,6 +9,7 @@ import { useConversations } from '../useConversations.js';
 import { AppHeader } from './AppHeader.js';
 import { ChatSession } from './ChatSession.js';
 import { ConversationSidebar } from './ConversationSidebar.js';
+import { DegradedBanner } from './DegradedBanner.js';
 import { IndicatorView } from './IndicatorView.js';
 import { ReportShelf } from './ReportShelf.js';
 import { ReportView } from './ReportView.js';
@@ -19,6 +20,7 @@ const TITLES = { chat: '问答', reports: '报告', report: '报告', indicators
 export function App() {
   const [route, navigate] = useHashRoute();
   const reports = useAsync((signal) => fetchReports(signal), []);
+  const health = useAsync((signal) => fetchHealth(signal), []);
   const [scope, setScope] = useState<Filters>({});
   const places = placeNoun((reports.data?.reports ?? []).map((r) => r.place));
   const conversations = useConversations();
@@ -79,6 +81,7 @@ export function App() {
       </a>
       <AppHeader route={route} placeNoun={places.noun} chatRoute={chatHref} />
       <main id="main" className="app-main" tabIndex={-1}>
+        <DegradedBanner health={health.data} />
         {reports.status === 'error' && chatActive && (
           <p className="banner" role="alert">
             报告列表加载失败：{reports.error}
