@@ -63,7 +63,8 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: Conversa
       }
     }
     for (const rec of figures.records) add(corpus.paragraphById.get(rec.paragraphId)!, { quantities: [rec], matched: [rec.statement] });
-    if (query.intent === 'meta') for (const r of reports) for (const p of coverParagraphs(r)) add(p);
+    // Who delivered the report, when, at which session: the lines ingestion read each field from.
+    if (query.intent === 'meta') for (const r of reports) for (const p of coverLines(r)) add(p);
     // Which city: when the cover does not say, the first paragraph that names the city shows the report's tie to it.
     if (query.intent === 'meta' && asksCity(question)) {
       for (const r of reports) {
@@ -145,9 +146,10 @@ function listIntros(corpus: Corpus, headings: Paragraph[]): Paragraph[] {
   return out;
 }
 
-/** The cover lines that say who delivered the report, when and where. */
-function coverParagraphs(r: Report): Paragraph[] {
-  return r.paragraphs.filter((p) => p.part === 'cover' && /^[—－-]|人民政府|届人大|[区县市省旗州盟]长|主席/.test(p.text));
+/** The paragraphs the report's date, session, speaker and title were read from (meta.readFrom). */
+function coverLines(r: Report): Paragraph[] {
+  const ids = new Set(Object.values(r.meta.readFrom ?? {}));
+  return r.paragraphs.filter((p) => ids.has(p.id));
 }
 
 function mergeSpans(a: Span[], b: Span[]): Span[] {

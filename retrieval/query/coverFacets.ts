@@ -8,7 +8,7 @@ export function coverFacetsOf(question: string): CoverFacet[] {
   const f: CoverFacet[] = [];
   if (/谁|[区县市省旗州盟]长|主席|作者|报告人|姓名|名字|职务|职位/.test(question)) f.push('who');
   if (/什么时候|何时|哪天|哪一天|日期|时间|几月|几号/.test(question)) f.push('when');
-  if (/会议|届|第几次|哪次|大会|什么会|哪个会/.test(question)) f.push('session');
+  if (/会议|届|第几次|哪次|大会|人代会|什么会|哪个会/.test(question)) f.push('session');
   if (asksCity(question)) f.push('city');
   return f;
 }

@@ -1,45 +1,69 @@
-// Meta questions (who delivered a report, when, at which session, which city)
-// answered from the metadata read off the report's cover, citing only the
-// cover line that states what was asked.
-import { coverFacetsOf, type Evidence, placeForms, type ReportMeta } from '../../../retrieval/public.js';
+// Questions about a report itself (who delivered it, when, at which session, which city)
+// answered from the fields ingestion read off its cover, each cited to the paragraph it
+// was read from (meta.readFrom). A field the text does not state is said to be missing,
+// never filled with a default or left as an empty slot.
+import { coverFacetsOf, type CoverFacet, type Evidence, placeForms, type ReportMeta } from '../../../retrieval/public.js';
 
 export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
-  const byReport = new Map<string, { meta: ReportMeta; cover: Evidence[] }>();
-  for (const e of evidence) {
-    if (e.section !== '封面') continue;
-    const cur = byReport.get(e.reportId) ?? { meta: e.report, cover: [] };
-    cur.cover.push(e);
-    byReport.set(e.reportId, cur);
+  const reports = new Map<string, ReportMeta>();
+  for (const e of evidence) if (e.section === '封面' || isReadFrom(e)) reports.set(e.reportId, e.report);
+  if (reports.size === 0) return undefined;
+  const asked = coverFacetsOf(question);
+  const sentences = [...reports.values()].map((meta) => describeReport(meta, asked, evidence));
+  return sentences.join('');
+}
+
+function isReadFrom(e: Evidence): boolean {
+  return Object.values(e.report.readFrom ?? {}).includes(e.paragraphId);
+}
+
+/** One report's facets: those asked, or who, when and where when the question asks about the report as a whole. */
+function describeReport(meta: ReportMeta, asked: CoverFacet[], evidence: Evidence[]): string {
+  const lineOf = (field: keyof NonNullable<ReportMeta['readFrom']>) => evidence.find((e) => e.paragraphId === meta.readFrom?.[field]);
+  const cite = (e: Evidence | undefined) => (e ? `[${e.marker}]` : '');
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.planYear;
+  const report = `${meta.place}${year}年的政府工作报告`;
+  const facets = asked.length ? asked : (['who', 'when', 'session'] as CoverFacet[]);
+
+  if (facets.length === 1 && facets[0] === 'city') return describeCity(meta, lineOf('date') ?? lineOf('congress'), evidence);
+
+  const parts: string[] = [];
+  const missing: string[] = [];
+  const speakerLine = lineOf('speaker');
+  if (facets.includes('who')) {
+    if (meta.speaker.name && speakerLine) parts.push(`由${meta.speaker.title}${meta.speaker.name}${cite(speakerLine)}`);
+    else missing.push(meta.speaker.name ? `作报告的人（原文没有这一行，元数据中填写的是${meta.speaker.title}${meta.speaker.name}）` : '作报告的人');
   }
-  const facets = coverFacetsOf(question);
-  const sentences = [...byReport.values()].map(({ meta, cover }) => {
-    const [y, m, d] = meta.date ? meta.date.split('-').map(Number) : [meta.planYear];
-    const on = meta.date ? `于${y}年${m}月${d}日` : '';
-    const dateLine = cover.find((e) => /^[—－-]/.test(e.text));
-    const speakerLine = cover.find((e) => e.text.includes(meta.speaker.name) && !/^[—－-]/.test(e.text));
-    const cite = (...es: (Evidence | undefined)[]) => es.filter((e): e is Evidence => !!e).map((e) => `[${e.marker}]`).join('');
-    const report = meta.title.includes(meta.place) ? `《${meta.title}》` : `${meta.place}${y}年的《${meta.title}》`;
-    const speaker = meta.speaker.name ? `${meta.place}人民政府${meta.speaker.title}${meta.speaker.name}` : '';
-    const place = meta.congress ? `${meta.city ?? ''}${meta.place}${meta.congress}` : '';
-    if (facets.length === 1 && facets[0] === 'who' && speaker) return `${report}由${speaker}作${cite(speakerLine)}。`;
-    if (facets.length === 1 && facets[0] === 'when') return meta.date ? `${report}作于${y}年${m}月${d}日${cite(dateLine)}。` : `报告中没有写明${report}的日期。`;
-    if (facets.length === 1 && facets[0] === 'session' && place) return `${report}是在${place}上所作${cite(dateLine)}。`;
-    if (facets.length === 1 && facets[0] === 'city') {
-      // A city stated beside the place on the cover is cited there; one known from the division codes
-      // is said to be so, citing a paragraph where the report names the city, if it does.
-      if (meta.city && meta.sources?.city !== 'cover') {
-        const inBody = (e: Evidence) => e.reportId === meta.id && e.section !== '封面';
-        const stated = evidence.find((e) => inBody(e) && e.text.includes(meta.city! + meta.place));
-        if (stated) return `${meta.place}属于${meta.city}${cite(stated)}。`;
-        const naming = evidence.find((e) => inBody(e) && placeForms(meta.city!).some((f) => e.text.includes(f)));
-        return naming
-          ? `按行政区划，${meta.place}属于${meta.city}，报告中也写到${placeForms(meta.city).at(-1)}${cite(naming)}。`
-          : `按行政区划，${meta.place}属于${meta.city}（报告本身没有写明所属的市）。`;
-      }
-      return meta.city ? `${meta.place}属于${meta.city}${cite(dateLine)}。` : `报告中没有写明${meta.place}所属的市。`;
-    }
-    const who = speaker ? `由${speaker}` : '';
-    return `${report}${who}${on}${place ? `在${place}上` : ''}作出${cite(dateLine, speakerLine)}。`;
-  });
-  return sentences.length ? sentences.join('') : undefined;
+  const dateLine = lineOf('date');
+  const wantsDate = facets.includes('when');
+  if (wantsDate) {
+    if (meta.date && dateLine) {
+      const [y, m, d] = meta.date.split('-').map(Number);
+      parts.push(`于${y}年${m}月${d}日${facets.includes('session') && lineOf('congress') === dateLine ? '' : cite(dateLine)}`);
+    } else missing.push('作报告的日期');
+  }
+  const congressLine = lineOf('congress');
+  if (facets.includes('session')) {
+    if (meta.congress && congressLine) parts.push(`在${meta.city ?? ''}${meta.place}${meta.congress}上${cite(congressLine)}`);
+    else missing.push('是在哪次会议上作的');
+  }
+  const told = parts.length ? `${report}${parts.join('')}作出。` : '';
+  const notTold = missing.length ? `报告中没有写明${report}${missing.join('、')}。` : '';
+  return told + notTold;
+}
+
+/**
+ * Which city a place belongs to: cited where the report writes the city beside the place; when
+ * only the division codes say it, said so, citing a paragraph where the report names the city.
+ */
+function describeCity(meta: ReportMeta, coverLine: Evidence | undefined, evidence: Evidence[]): string {
+  if (!meta.city) return `报告中没有写明${meta.place}所属的市。`;
+  if (meta.sources?.city === 'cover' && coverLine) return `${meta.place}属于${meta.city}[${coverLine.marker}]。`;
+  const inBody = (e: Evidence) => e.reportId === meta.id && e.section !== '封面';
+  const stated = evidence.find((e) => inBody(e) && e.text.includes(meta.city! + meta.place));
+  if (stated) return `${meta.place}属于${meta.city}[${stated.marker}]。`;
+  const naming = evidence.find((e) => inBody(e) && placeForms(meta.city!).some((f) => e.text.includes(f)));
+  return naming
+    ? `按行政区划，${meta.place}属于${meta.city}，报告中也写到${placeForms(meta.city).at(-1)}[${naming.marker}]。`
+    : `按行政区划，${meta.place}属于${meta.city}（报告本身没有写明所属的市）。`;
 }

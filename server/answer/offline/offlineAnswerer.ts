@@ -20,7 +20,8 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
 
   if (query.intent === 'meta') {
     const text = composeMetaAnswer(question, evidence);
-    if (text) return { status: 'answered', text };
+    // Only what the cover states is cited; a reply that can only say a field is not stated is a refusal.
+    if (text) return { status: /\[\d+\]/.test(text) ? 'answered' : 'no_evidence', text };
   }
   const rows = evidence.flatMap((e) => e.rows);
   const quantities = evidence.flatMap((e) => e.quantities ?? []);
