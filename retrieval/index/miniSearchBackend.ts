@@ -17,7 +17,9 @@ interface Doc {
   lead: string;
 }
 
-const FIELDS = ['text', 'sectionTitle', 'lead'];
+/** The indexed fields, in the order scores are summed (statsScorer.ts sums them the same way). */
+export const INDEX_FIELDS = ['text', 'sectionTitle', 'lead'] as const;
+const FIELDS: string[] = [...INDEX_FIELDS];
 
 function options(tokenize: (text: string) => string[]) {
   return {
