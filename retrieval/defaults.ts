@@ -121,6 +121,27 @@ export const DEFAULTS = {
     /** Subjects of clauses memoised by citation checks: the same paragraphs come back request after request. */
     subjectMemo: 20_000,
   },
+  /** The corpus in PostgreSQL (DATABASE_URL; retrieval/corpus/postgres). */
+  database: {
+    /** Connections per server process: a question holds one for a few ms, so 10 keep 64 clients busy on 2 cores. */
+    poolSize: 10,
+    /** Whole reports a server keeps in memory (about 0.5 MB each): questions about the same places reuse them. */
+    cachedReports: 128,
+    /** Corpus-wide document frequencies a server keeps (the words of the reports it has loaded); cleared when the corpus changes. */
+    cachedTerms: 300_000,
+    /**
+     * A question that may be answered from more reports than this (one naming no place) is answered from
+     * the reports holding its best search hits: each report of a question is loaded into memory for it.
+     * Above the largest eval corpus (19 reports), so the eval sets are answered exactly as in memory.
+     */
+    maxWorkingSet: 24,
+    /** Candidate passages the corpus-wide search reads per round before it checks whether more could still rank. */
+    searchBatch: 20_000,
+    /** Reports written per transaction by npm run db:load (a crash loses at most this many, and the next run redoes them). */
+    loadBatch: 20,
+    /** Changes kept in corpus_changes for servers catching up; one that fell further behind reloads the catalog. */
+    keptChanges: 10_000,
+  },
   /** The HTTP server (server/). */
   server: {
     /** Where to serve unless PORT says otherwise. */

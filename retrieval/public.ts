@@ -10,6 +10,11 @@ export { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from './corpus/loadC
 export { corpusOptionsFromEnv, reportsDirFromEnv } from './corpus/corpusEnv.js';
 export { createReportStore, ReportStoreError, type ReportStore } from './corpus/reportStore.js';
 export { contentHash } from './corpus/ingestFile.js';
+export { corpusFor } from './corpus/corpusFor.js';
+// The corpus in PostgreSQL (DATABASE_URL): opened by npm start, the CLIs and the evals.
+export { databaseConfigFromEnv, redactUrl, type DatabaseConfig } from './corpus/postgres/connectDatabase.js';
+export { openDatabaseCorpus, type DatabaseCorpus, type OpenDatabaseCorpusOptions } from './corpus/postgres/databaseCorpus.js';
+export { SchemaTooNewError } from './corpus/postgres/migrate.js';
 export { REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
 export { deliveredYear } from './ingest/deliveredYear.js';
 

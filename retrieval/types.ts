@@ -411,6 +411,32 @@ export interface Corpus {
   addReport(ingested: IngestedReport, origin: ReportOrigin, hash: string): void;
   /** Removes one report from the index, the tables and the maps; false if unknown. */
   removeReport(id: string): boolean;
+  /**
+   * Set when the corpus lives in a database (retrieval/corpus/postgres). This object is then its
+   * catalog: `reports` hold every report's metadata with no paragraphs, and the maps, tables and index
+   * are empty. A request works on `database.load(need)` instead (corpusFor does this for both kinds):
+   * the catalog with the reports the request needs loaded in full.
+   */
+  database?: CorpusDatabase;
+}
+
+/** What a request needs of a database corpus (Corpus.database.load). */
+export type CorpusNeed =
+  /** A question's working set: the reports it may be answered from, searchable with corpus-wide statistics. */
+  | { question: string; history?: ConversationTurn[]; filters?: SearchFilters; k?: number }
+  /** These reports in full (report and paragraph routes). */
+  | { reportIds: string[] }
+  /** The reports these paragraphs are in. */
+  | { paragraphIds: string[] }
+  /** The indicator rows a lookup may return (and every indicator name), with their paragraphs when asked. */
+  | { indicators: IndicatorLookup; paragraphs?: boolean };
+
+export interface CorpusDatabase {
+  /** Where it is, for people: the database and schema, without a password. */
+  readonly label: string;
+  load(need: CorpusNeed): Promise<Corpus>;
+  /** A report's original file, byte for byte; undefined when there is no such report. */
+  originalFile(id: string): Promise<{ bytes: Uint8Array; hash: string } | undefined>;
 }
 
 // ── Evidence for a question (built by retrieval/evidence, answered by the server) ──

@@ -30,7 +30,7 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   const allowed = pool.length === corpus.reports.length ? undefined : new Set(pool.map((r) => r.meta.id));
 
   const terms = queryTerms(corpus, text, query);
-  const hits = corpus.index.search(terms, { reportIds: allowed, limit: k * 6 + 30 });
+  const hits = corpus.index.search(terms, { reportIds: allowed, limit: candidateLimit(k) });
   const rowsByParagraph = new Map<string, IndicatorRow[]>();
   for (const r of indicatorRows(corpus, query, pool)) rowsByParagraph.set(r.paragraphId, [...(rowsByParagraph.get(r.paragraphId) ?? []), r]);
 
@@ -74,6 +74,11 @@ export function searchCorpus(corpus: Corpus, question: string, options: SearchOp
   return { query, terms: [...new Set(terms)], results };
 }
 
+/** Index hits read for k results: room for the cover lines and headings dropped, and for the boosts to reorder. */
+export function candidateLimit(k: number): number {
+  return k * 6 + 30;
+}
+
 function hitOf(corpus: Corpus, paragraph: Paragraph, range: Span, passageId: string, score: number, matched: Span[]): SearchHit {
   const report = corpus.reportById.get(paragraph.reportId)!;
   return {
@@ -108,7 +113,8 @@ function citiesOf(corpus: Corpus): string[] {
   return cities;
 }
 
-function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
+/** The words passages are ranked by for a question as understood (a database corpus chooses its working set by them). */
+export function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
   const cities = citiesOf(corpus);
   const terms = query.intent === 'meta' ? corpus.tokenizer.tokenize(text) : contentTerms(corpus.tokenizer.tokenize(text), query, cities);
   const def = query.indicator ? indicatorDef(query.indicator) : undefined;
