@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type Corpus, createReportStore, DEFAULTS } from '../retrieval/public.js';
+import { type Corpus, createReportStore, DEFAULTS, type ReportStore } from '../retrieval/public.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offline/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
@@ -30,6 +30,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Folder of added reports (REPORTS_DIR): uploads, corrections and deletions go there. Omitted → read-only. */
   reportsDir?: string;
+  /** Where uploads, corrections and deletions go instead of the folder (a database corpus's store). */
+  store?: ReportStore;
   log?: (message: string) => void;
   /** Host names accepted besides loopback ones; undefined = no Host check (the server is not loopback-only). */
   allowedHosts?: string[];
@@ -59,7 +61,7 @@ export function createApp(options: AppOptions) {
     },
   });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/reports' ? uploadLimit(c, next) : jsonLimit(c, next)));
-  const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined;
+  const store = options.store ?? (options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined);
   app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
   app.route('/', reportRoutes(options.corpus, store));
   app.route('/', fileRoute(options.corpus, { reportsDir: options.reportsDir }));

@@ -1,6 +1,18 @@
 // Loads the corpus, picks the answerer from the environment and serves the app
 // on a port. Used by `npm start` and by tests that need a real port.
-import { type Corpus, corpusOptionsFromEnv, DEFAULTS, loadCorpus, PROJECT_ROOT, reportsDirFromEnv, tokenizerFromEnv, tokenizerLabel } from '../retrieval/public.js';
+import {
+  type Corpus,
+  corpusOptionsFromEnv,
+  databaseConfigFromEnv,
+  type DatabaseCorpus,
+  DEFAULTS,
+  loadCorpus,
+  openDatabaseCorpus,
+  PROJECT_ROOT,
+  reportsDirFromEnv,
+  tokenizerFromEnv,
+  tokenizerLabel,
+} from '../retrieval/public.js';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -37,7 +49,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
   const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
   // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
-  const corpus = options.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
+  // With DATABASE_URL the corpus is the database's (the seeds and the reports folder imported once).
+  const config = options.corpus ? undefined : databaseConfigFromEnv(env);
+  let database: DatabaseCorpus | undefined;
+  if (config) {
+    const folders = corpusOptionsFromEnv(env);
+    database = await openDatabaseCorpus({ config, tokenizer: tokenizerFromEnv(env), imports: { seedsDir: folders.dir, reportsDir }, log });
+    if (database.stale) console.warn(`⚠ ${database.stale} 份报告由旧版本的解析代码读入：运行 npm run db:load -- --reingest 重新解析`);
+  }
+  const corpus = options.corpus ?? database?.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
   for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   let llm: Answerer | undefined;
@@ -63,6 +83,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     llm,
     clientDir: CLIENT_DIR,
     reportsDir,
+    store: database?.store,
     // Loopback-only: refuse foreign Host headers (DNS rebinding). On a network, names vary: the token guards instead.
     allowedHosts: loopback ? allowedHosts : undefined,
     apiToken,
@@ -76,9 +97,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
   if (corpus.tokenizer.degraded) console.warn(`⚠ DEGRADED: ${corpus.tokenizer.degraded} (/healthz and the chat UI say so too)`);
+  const where = corpus.database
+    ? `corpus in PostgreSQL ${corpus.database.label}`
+    : `index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`;
   log(
-    `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.paragraphById.size} paragraphs, ` +
-      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, tokenizer ${tokenizerLabel(corpus.tokenizer)}, index ${corpus.stats.indexFromCache ? 'from cache' : 'built'} in ${Math.round(corpus.stats.indexMs)} ms`,
+    `报告问答 listening on ${url} — ${corpus.reports.length} reports, ${corpus.reports.reduce((n, r) => n + r.meta.paragraphCount, 0)} paragraphs, ` +
+      `answerer ${llm ? llm.name : '离线抽取 (offline)'}, tokenizer ${tokenizerLabel(corpus.tokenizer)}, ${where}`,
   );
   if (apiToken) log(`API_TOKEN is set: /api/* requires the header Authorization: Bearer <API_TOKEN>`);
   else if (!loopback) console.warn(`⚠ HOST=${hostname} serves the network and API_TOKEN is not set: anyone who can reach this port can use /api/* (and a configured model). Set API_TOKEN to require a bearer token.`);
@@ -90,6 +114,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      }).then(() => database?.close()),
   };
 }

@@ -4,7 +4,8 @@
 // (evals/runEval.ts); tests call `runEval` / `main` directly.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { type Corpus, loadCorpus, type Tokenizer, tokenizerFromEnv } from '../../retrieval/public.js';
+import { createHash } from 'node:crypto';
+import { type Corpus, corpusFor as loadedFor, databaseConfigFromEnv, type DatabaseCorpus, loadCorpus, openDatabaseCorpus, type Tokenizer, tokenizerFromEnv } from '../../retrieval/public.js';
 import type { Answerer } from '../../server/answer/Answerer.js';
 import { createLlmAnswererFromConfig } from '../../server/answer/llm/llmAnswerer.js';
 import { readLlmConfig } from '../../server/answer/llm/llmConfig.js';
@@ -18,7 +19,7 @@ import { parseCliArgs, USAGE } from './parseArgs.js';
 import { createProgress, type ProgressStream } from './progressBar.js';
 import { reasonLabels } from './explainFailure.js';
 import { renderSideBySide, renderSummaryTable, setName } from './renderTable.js';
-import { searchRank, unlocatedEvidence } from './retrievalRank.js';
+import { RANK_DEPTH, searchRank, unlocatedEvidence } from './retrievalRank.js';
 import { runQuestions } from './runQuestions.js';
 import { summarise } from './summarise.js';
 import type { LoadedQuestion, QuestionRecord, ResultsFile, RunConfig, SetSummary } from './types.js';
@@ -159,13 +160,33 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     concurrency = 1;
   }
 
-  // Corpora are loaded once per distinct list of folders.
+  // Corpora are loaded once per distinct list of folders. With DATABASE_URL each goes into a
+  // schema of its own in that database, imported afresh (the same files in the same order as in
+  // memory), and every question is answered from the database.
+  let database: ReturnType<typeof databaseConfigFromEnv>;
+  try {
+    database = options.corpus || server ? undefined : databaseConfigFromEnv((options.env ?? process.env) as NodeJS.ProcessEnv);
+  } catch (e) {
+    throw new EvalInputError((e as Error).message);
+  }
+  const opened: DatabaseCorpus[] = [];
   const corpora = new Map<string, Promise<Corpus>>();
   const corpusFor = (folders: string[]): Promise<Corpus> => {
     const key = folders.join('\u0000');
     let c = corpora.get(key);
     if (!c) {
-      c = loadCorpus({ dir: resolve(PROJECT_ROOT, folders[0]), files: reportFilesIn(folders.slice(1)), tokenizer });
+      const dir = resolve(PROJECT_ROOT, folders[0]);
+      const files = reportFilesIn(folders.slice(1));
+      c = database
+        ? openDatabaseCorpus({
+            config: { url: database.url, schema: `eval_${createHash('sha256').update(key).digest('hex').slice(0, 12)}` },
+            tokenizer,
+            fresh: true,
+            imports: { seedsDir: dir, files },
+            listen: false,
+            log: () => {},
+          }).then((d) => (opened.push(d), d.corpus))
+        : loadCorpus({ dir, files, tokenizer });
       corpora.set(key, c);
     }
     return c;
@@ -192,9 +213,19 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
           const w = `corpus (${corpusLabel.join(' + ')}): could not load ${e.file}: ${e.reason}`;
           if (!warnings.includes(w)) warnings.push(w);
         }
-        warnings.push(...summariseUnlocated(unlocatedEvidence(c, g.questions.map((q) => q.question))).map((w) => `evidence: ${w}`));
+        const evidenceReports = [...new Set(g.questions.flatMap((q) => q.question.evidence.map((e) => e.report)))];
+        const withEvidence = await loadedFor(c, { reportIds: evidenceReports });
+        warnings.push(...summariseUnlocated(unlocatedEvidence(withEvidence, g.questions.map((q) => q.question))).map((w) => `evidence: ${w}`));
         ask = createInProcessAsker({ corpus: c, llm });
-        rank = (lq) => searchRank(c, lq.question);
+        if (c.database) {
+          // Ranked in each question's working set, read before the run (ranking is synchronous).
+          const ranks = new Map<LoadedQuestion, number | null>();
+          for (const lq of g.questions) {
+            const working = await loadedFor(c, { question: lq.question.question, history: lq.question.history ?? [], k: RANK_DEPTH });
+            ranks.set(lq, searchRank(working, lq.question));
+          }
+          rank = (lq) => ranks.get(lq) ?? null;
+        } else rank = (lq) => searchRank(c, lq.question);
       }
       const setRecords = await runQuestions(g.questions, { ask, concurrency, rank, progress, corpus, context: server ? serverContext : undefined });
       records.push(...setRecords);
@@ -207,6 +238,7 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
     }
   } finally {
     progress?.done();
+    await Promise.all(opened.map((d) => d.close()));
   }
 
   const fallbacks = records.filter((r) => r.notice).length;

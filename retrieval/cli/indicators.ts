@@ -1,6 +1,7 @@
 // npm run indicators -- [--place 惠济区] [--year 2024] [--indicator 地区生产总值] [--kind target] [--json]
 import { parseArgs } from 'node:util';
 import { IndicatorKindSchema, type IndicatorRow } from '../types.js';
+import { corpusFor } from '../corpus/corpusFor.js';
 import { cliCorpus, fail } from './cliCorpus.js';
 
 const { values } = (() => {
@@ -27,8 +28,10 @@ if (values.year && !Number.isInteger(year)) fail('--year 需为年份，如 2024
 const kind = values.kind ? IndicatorKindSchema.safeParse(values.kind) : undefined;
 if (kind && !kind.success) fail('--kind 只能是 target、actual 或 estimate');
 
-const corpus = await cliCorpus(values.report);
-const rows = corpus.lookupIndicators({ place: values.place ?? values.district, year, indicator: values.indicator, kind: kind?.data });
+const { corpus, close } = await cliCorpus(values.report);
+const lookup = { place: values.place ?? values.district, year, indicator: values.indicator, kind: kind?.data };
+const rows = (await corpusFor(corpus, { indicators: lookup })).lookupIndicators(lookup);
+await close();
 
 const KIND: Record<IndicatorRow['kind'], string> = { target: '目标', actual: '实际', estimate: '预计' };
 if (values.json) {

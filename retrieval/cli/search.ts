@@ -3,6 +3,7 @@
 // Options: --k N, --jsonl, --report FILE (repeatable: extra report files), --place (or --district), --year
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { corpusFor } from '../corpus/corpusFor.js';
 import { QueryError } from '../evidence/searchCorpus.js';
 import type { SearchFilters, SearchResult } from '../types.js';
 import { cliCorpus, fail } from './cliCorpus.js';
@@ -36,7 +37,9 @@ if (!Number.isInteger(k) || k < 1 || k > 100) fail('--k 需为 1 到 100 的整�
 const filters: SearchFilters = { place: values.place ?? values.district, year: values.year ? Number(values.year) : undefined };
 if (values.year && !Number.isInteger(filters.year)) fail('--year 需为年份，如 2024');
 
-const corpus = await cliCorpus(values.report);
+const { corpus: loaded, close } = await cliCorpus(values.report);
+/** The corpus to search a question in: the whole one in memory, its working set in a database. */
+const search = async (question: string) => (await corpusFor(loaded, { question, filters, k })).search(question, { k, filters });
 
 function toJson(question: string, r: SearchResult) {
   const { place, year, indicator, intent } = r.query;
@@ -53,7 +56,7 @@ if (values.jsonl) {
     const question = line.trim();
     if (!question) continue;
     try {
-      console.log(JSON.stringify(toJson(question, corpus.search(question, { k, filters }))));
+      console.log(JSON.stringify(toJson(question, await search(question))));
     } catch (e) {
       console.log(JSON.stringify({ question, error: (e as Error).message }));
     }
@@ -62,7 +65,7 @@ if (values.jsonl) {
   const question = positionals.join(' ');
   let r: SearchResult;
   try {
-    r = corpus.search(question, { k, filters });
+    r = await search(question);
   } catch (e) {
     if (e instanceof QueryError) fail(e.message);
     throw e;
@@ -79,3 +82,4 @@ if (values.jsonl) {
     console.log(`   ${h.text.length > 300 ? h.text.slice(0, 300) + '…' : h.text}\n`);
   });
 }
+await close();

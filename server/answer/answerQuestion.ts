@@ -1,7 +1,7 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import { type Corpus, prepareEvidence } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, prepareEvidence } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
@@ -40,13 +40,15 @@ const NOTICE = {
 };
 
 export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
-  const prepared = prepareEvidence(deps.corpus, req.question, req.history ?? [], req.filters ?? {});
+  // In a database, the reports this question may be answered from; in memory, the corpus itself.
+  const corpus = await corpusFor(deps.corpus, { question: req.question, history: req.history ?? [], filters: req.filters ?? {} });
+  const prepared = prepareEvidence(corpus, req.question, req.history ?? [], req.filters ?? {});
   const ctx: AnswerContext = {
     question: req.question,
     query: prepared.query,
     history: req.history ?? [],
     evidence: prepared.evidence,
-    corpus: deps.corpus,
+    corpus,
     signal: options.signal,
   };
   const t0 = performance.now();

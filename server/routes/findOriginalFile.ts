@@ -1,5 +1,5 @@
 // Where a loaded report's original bytes are: an added report in the reports
-// folder (REPORTS_DIR), a built-in one in seeds/. The file is served only when
+// folder (REPORTS_DIR), a built-in one in seeds/, any in the database. The file is served only when
 // its bytes are the ones the corpus loaded (same content hash), so a page shown
 // beside a citation is always the page the citation was read from.
 import { readFile } from 'node:fs/promises';
@@ -19,6 +19,11 @@ export async function findOriginalFile(corpus: Corpus, id: string, dirs: { seeds
   const loaded = corpus.contentHashes.get(id);
   if (!report || !loaded) return undefined;
   const name = report.meta.sourceFile;
+  // A database keeps every report's file beside it.
+  if (corpus.database) {
+    const stored = await corpus.database.originalFile(id);
+    return stored ? { bytes: Buffer.from(stored.bytes), ext: extname(name).toLowerCase(), hash: stored.hash } : undefined;
+  }
   // sourceFile is a bare file name; anything else is not ours to open.
   if (!name || name !== name.split(/[\\/]/).pop() || name.startsWith('.')) return undefined;
   const origin = corpus.origins.get(id);

@@ -1,6 +1,6 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
-import { type Corpus, DEFAULTS, type Paragraph, REPORT_EXTENSIONS, tokenizerLabel } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, DEFAULTS, type Paragraph, REPORT_EXTENSIONS, tokenizerLabel } from '../../retrieval/public.js';
 import { IndicatorQuerySchema, type HealthResponse, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
@@ -16,7 +16,8 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       const body: HealthResponse = {
         ok: true,
         reports: corpus.reports.length,
-        paragraphs: corpus.paragraphById.size,
+        // From the metadata: a database corpus holds no paragraphs until a request loads them.
+        paragraphs: corpus.reports.reduce((n, r) => n + r.meta.paragraphCount, 0),
         answerer: answererName,
         tokenizer: tokenizerLabel(corpus.tokenizer),
         degraded: corpus.tokenizer.degraded ? [corpus.tokenizer.degraded] : [],
@@ -31,17 +32,18 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       };
       return c.json(body);
     })
-    .get('/api/reports/:id', (c) => {
-      const report = corpus.reportById.get(c.req.param('id'));
+    .get('/api/reports/:id', async (c) => {
+      const report = (await corpusFor(corpus, { reportIds: [c.req.param('id')] })).reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
       const body: ReportDetailResponse = { meta: withDistrict(report.meta), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
       return c.json(body);
     })
-    .get('/api/paragraphs/:id', (c) => {
+    .get('/api/paragraphs/:id', async (c) => {
       const id = c.req.param('id');
-      const paragraph = corpus.paragraphById.get(id);
+      const found = await corpusFor(corpus, { paragraphIds: [id] });
+      const paragraph = found.paragraphById.get(id);
       if (!paragraph) throw new ApiError(404, 'not_found', `没有编号为 ${id} 的段落`);
-      const report = corpus.reportById.get(paragraph.reportId)!;
+      const report = found.reportById.get(paragraph.reportId)!;
       const i = paragraph.index - 1;
       const body: ParagraphResponse = {
         paragraph: asWritten(paragraph),
@@ -51,19 +53,21 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
       };
       return c.json(body);
     })
-    .get('/api/indicators', (c) => {
+    .get('/api/indicators', async (c) => {
       const parsed = IndicatorQuerySchema.safeParse(c.req.query());
       if (!parsed.success) throw new ApiError(400, 'invalid_request', zodMessage(parsed.error));
       const q = parsed.data;
-      const rows = corpus.lookupIndicators({ place: q.place || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind });
+      const lookup = { place: q.place || undefined, year: q.year, indicator: q.indicator || undefined, kind: q.kind };
+      const found = await corpusFor(corpus, { indicators: lookup, paragraphs: q.format === 'csv' });
+      const rows = found.lookupIndicators(lookup);
       if (q.format === 'csv') {
         const name = ['指标', q.place, q.year, q.indicator].filter(Boolean).join('-') + '.csv';
-        return c.body(indicatorsCsv(corpus, rows), 200, {
+        return c.body(indicatorsCsv(found, rows), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': attachmentName(name, { stem: 'indicators' }),
         });
       }
-      const indicators = [...new Set(corpus.indicators.map((r) => r.indicator))].sort();
+      const indicators = [...new Set(found.indicators.map((r) => r.indicator))].sort();
       return c.json({ rows: rows.map(withDistrict), indicators });
     });
 }

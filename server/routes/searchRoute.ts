@@ -2,13 +2,13 @@
 // ranked passages with their scores and matched words: what the answerer is given
 // to work from, so a user can see why an answer cites what it cites.
 import { Hono } from 'hono';
-import { type Corpus, normaliseQuestion, parseConversation, QueryError } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, normaliseQuestion, parseConversation, QueryError } from '../../retrieval/public.js';
 import { SearchQuerySchema, type SearchResponse } from '../api/schemas.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
 import { findTerms } from './findTerms.js';
 
-export function searchRoute(corpus: Corpus) {
-  return new Hono().get('/api/search', (c) => {
+export function searchRoute(whole: Corpus) {
+  return new Hono().get('/api/search', async (c) => {
     const raw = { ...c.req.query(), context: c.req.queries('context') };
     const parsed = SearchQuerySchema.safeParse(raw);
     if (!parsed.success) throw new ApiError(400, 'invalid_request', zodMessage(parsed.error));
@@ -21,8 +21,10 @@ export function searchRoute(corpus: Corpus) {
       throw e;
     }
     const history = (context ?? []).filter((t) => t.trim()).map((t) => ({ role: 'user' as const, content: normaliseQuestion(t) }));
+    const filters = { place: place || undefined, year };
+    const corpus = await corpusFor(whole, { question, history, filters, k });
     const understood = history.length ? parseConversation(question, history, corpus.reports.map((r) => r.meta)) : undefined;
-    const found = corpus.search(question, { k, filters: { place: place || undefined, year }, parsed: understood });
+    const found = corpus.search(question, { k, filters, parsed: understood });
     const terms = found.terms;
 
     const body: SearchResponse = {
