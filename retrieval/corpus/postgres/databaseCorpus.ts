@@ -48,6 +48,8 @@ export interface DatabaseCorpus {
   db: Database;
   /** Reports stored by other ingestion code or another tokenizer (npm run db:load -- --reingest renews them). */
   stale: number;
+  /** True while other servers' changes arrive by notification (else each request asks). */
+  readonly listening: boolean;
   close(): Promise<void>;
 }
 
@@ -239,6 +241,9 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
       store,
       db,
       stale,
+      get listening() {
+        return listener?.listening ?? false;
+      },
       close: async () => {
         await listener?.close();
         await db.close();
