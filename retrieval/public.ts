@@ -40,3 +40,4 @@ export { toSimplified } from './script/toSimplified.js';
 
 // Measuring: the benchmarks of every layer report percentiles the same way.
 export { percentile } from './bench/percentile.js';
+export { readSeeds, syntheticQuestion, syntheticQuestions, syntheticReport } from './bench/syntheticCorpus.js';

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCorpus, PROJECT_ROOT, type LoadCorpusOptions } from '../corpus/loadCorpus.js';
 import type { Corpus, Tokenizer } from '../types.js';
 import { percentile } from './percentile.js';
-import { readSeeds, syntheticCorpus, syntheticQuestion } from './syntheticCorpus.js';
+import { readSeeds, syntheticCorpus, syntheticQuestions } from './syntheticCorpus.js';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '1000' }, 'skip-synthetic': { type: 'boolean', default: false } } });
 const N = Number(values.reports);
@@ -119,11 +119,6 @@ if (!values['skip-synthetic']) {
   // Each question is rewritten for one synthetic report made from the seed it asks about (same
   // place slot, same year shift); questions naming no place search all N reports.
   const seeds = readSeeds(join(PROJECT_ROOT, 'seeds'));
-  const synthQuestions = asked.map((q, i) => {
-    const cited = seeds.findIndex((s) => s.id === q.report);
-    const seed = cited >= 0 ? cited : i % seeds.length;
-    const copy = (Math.floor((i * 37) / seeds.length) * seeds.length + seed) % N;
-    return syntheticQuestion(q.question, copy - (copy % seeds.length) + seed, seeds);
-  });
+  const synthQuestions = syntheticQuestions(asked, seeds, N);
   await measure(`synthetic ×${N}`, () => ({ dir: null, sources: syntheticCorpus(join(PROJECT_ROOT, 'seeds'), N, seeds) }), synthQuestions, 2);
 }

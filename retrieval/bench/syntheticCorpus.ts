@@ -68,14 +68,31 @@ export function syntheticQuestion(question: string, i: number, seeds: readonly S
 export function syntheticCorpus(seedsDir: string, n: number, seeds: readonly Seed[] = readSeeds(seedsDir)): SyntheticReport[] {
   const pattern = seedPlacePattern(seeds);
   const out: SyntheticReport[] = [];
-  for (let i = 0; i < n; i++) {
-    const seed = seeds[i % seeds.length];
-    const place = syntheticPlace(i);
-    const shift = syntheticYearShift(i, seeds.length);
-    const text = seed.text
-      .replace(pattern, (m) => renamed(m, seeds, place))
-      .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
-    out.push({ id: `syn-${String(i).padStart(4, '0')}`, sourceFile: `syn-${i}.txt`, bytes: Buffer.from(text, 'utf8'), place });
-  }
+  for (let i = 0; i < n; i++) out.push(syntheticReport(i, seeds, pattern));
   return out;
+}
+
+/** The i-th synthetic report alone (large corpora are written one report at a time). */
+export function syntheticReport(i: number, seeds: readonly Seed[], pattern: RegExp = seedPlacePattern(seeds)): SyntheticReport {
+  const seed = seeds[i % seeds.length];
+  const place = syntheticPlace(i);
+  const shift = syntheticYearShift(i, seeds.length);
+  const text = seed.text
+    .replace(pattern, (m) => renamed(m, seeds, place))
+    .replace(/(?<!\d)(20[0-3]\d)(?=\s*年)/g, (y) => String(Number(y) + shift));
+  return { id: `syn-${String(i).padStart(4, '0')}`, sourceFile: `syn-${i}.txt`, bytes: Buffer.from(text, 'utf8'), place };
+}
+
+/**
+ * Questions about seed reports (each with the seed report its evidence is in, if any) rewritten,
+ * each for one of n synthetic reports made from that seed (same place slot, same year shift);
+ * questions naming no place stay as they are and search every report.
+ */
+export function syntheticQuestions(asked: readonly { question: string; report?: string }[], seeds: readonly Seed[], n: number): string[] {
+  return asked.map((q, i) => {
+    const cited = seeds.findIndex((s) => s.id === q.report);
+    const seed = cited >= 0 ? cited : i % seeds.length;
+    const copy = (Math.floor((i * 37) / seeds.length) * seeds.length + seed) % n;
+    return syntheticQuestion(q.question, copy - (copy % seeds.length) + seed, seeds);
+  });
 }

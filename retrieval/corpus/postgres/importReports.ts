@@ -15,6 +15,7 @@ import { contentHash } from '../ingestFile.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from '../reportFiles.js';
 import { inTransaction, lockWriters, type Database } from './connectDatabase.js';
 import { prepareReport, type PreparedReport, type ReportSource } from './prepareReport.js';
+import { StatsChange } from './corpusStats.js';
 import { ReportRefused, storeReport } from './storeReport.js';
 
 export interface ImportPlan {
@@ -148,15 +149,17 @@ export async function importFiles(
       if (slice.length === 0 || (!complete && !force)) return;
       await inTransaction(db, async (client) => {
         await lockWriters(client, db);
+        const stats = new StatsChange();
         for (const [entry, prepared] of slice) {
           if (prepared instanceof Error) {
             errors.push({ source: entry.source, error: { file: entry.sourceFile, reason: prepared.message } });
             continue;
           }
-          const outcome = await storeOne(client, db, entry, prepared, options.replaceSameSource === true);
+          const outcome = await storeOne(client, db, entry, prepared, options.replaceSameSource === true, stats);
           if (outcome === true) added++;
           else if (outcome) errors.push({ source: entry.source, error: { file: entry.sourceFile, reason: outcome } });
         }
+        await stats.apply(client);
       });
       for (const [entry] of slice) ready.delete(entry);
       next += slice.length;
@@ -190,12 +193,14 @@ export async function importFiles(
 }
 
 /** True when stored; a reason when refused; undefined when another process stored it meanwhile. */
-async function storeOne(client: pg.PoolClient, db: Database, entry: ImportEntry, prepared: PreparedReport, replaceSameSource: boolean): Promise<true | string | undefined> {
+async function storeOne(client: pg.PoolClient, db: Database, entry: ImportEntry, prepared: PreparedReport, replaceSameSource: boolean, stats: StatsChange): Promise<true | string | undefined> {
   const again = await client.query('SELECT 1 FROM imported_files WHERE file_hash = $1', [entry.fileHash]);
   if (again.rowCount) return undefined;
+  // Refusals are found before anything is written (storeReport checks first), so the gathered
+  // statistics never hold a refused report.
   await client.query('SAVEPOINT one_report');
   try {
-    await storeReport(client, db, prepared, { origin: entry.origin, source: entry.source }, { replaceSameSource, imported: { file: entry.sourceFile } });
+    await storeReport(client, db, prepared, { origin: entry.origin, source: entry.source }, { replaceSameSource, imported: { file: entry.sourceFile }, stats });
     await client.query('RELEASE SAVEPOINT one_report');
     return true;
   } catch (e) {

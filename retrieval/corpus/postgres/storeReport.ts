@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import type { Database } from './connectDatabase.js';
 import type { PreparedReport, ReportPlacement } from './prepareReport.js';
+import type { StatsChange } from './corpusStats.js';
 import { deleteReport, insertReport, recordChanges } from './writeReports.js';
 
 export class ReportRefused extends Error {
@@ -18,6 +19,8 @@ export class ReportRefused extends Error {
 }
 
 export interface StoreOptions {
+  /** Gathers the statistics change for the caller to write once (several reports in one transaction). */
+  stats?: StatsChange;
   /** Replace a report of this id stored from the same source (a newer version of one file). */
   replaceSameSource?: boolean;
   /** Record the file as imported (imports and npm run db:load: not read again). */
@@ -34,9 +37,9 @@ export async function storeReport(client: pg.PoolClient, db: Database, prepared:
   if (existing.rows[0]) {
     const { source, origin } = existing.rows[0];
     if (!options.replaceSameSource || source !== placement.source || origin !== placement.origin) throw new ReportRefused('id_taken', `报告编号 ${id} 重复，已忽略`);
-    await deleteReport(client, id);
+    await deleteReport(client, id, options.stats);
   }
-  await insertReport(client, prepared, placement);
+  await insertReport(client, prepared, placement, undefined, options.stats);
   if (options.imported) {
     await client.query(
       `INSERT INTO imported_files (file_hash, source, file, report_id) VALUES ($1, $2, $3, $4)

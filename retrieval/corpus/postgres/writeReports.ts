@@ -7,11 +7,14 @@ import { ingestCodeHash } from '../../index/corpusCache.js';
 import type { Passage, Report } from '../../types.js';
 import { DEFAULTS } from '../../defaults.js';
 import type { Database } from './connectDatabase.js';
-import { moveStats } from './corpusStats.js';
+import { StatsChange } from './corpusStats.js';
 import type { PassageTerms, PreparedReport, ReportPlacement } from './prepareReport.js';
 
-/** Inserts one prepared report; `seq` keeps its place in the corpus order (re-ingesting), else it goes last. */
-export async function insertReport(client: pg.PoolClient, prepared: PreparedReport, placement: ReportPlacement, seq?: number): Promise<number> {
+/**
+ * Inserts one prepared report; `seq` keeps its place in the corpus order (re-ingesting), else it
+ * goes last. Its passages join the statistics now, or through `stats` when the caller writes many.
+ */
+export async function insertReport(client: pg.PoolClient, prepared: PreparedReport, placement: ReportPlacement, seq?: number, stats?: StatsChange): Promise<number> {
   const { report, indicators, quantities } = prepared.ingested;
   const id = report.meta.id;
   const { rows } = await client.query<{ seq: string }>(
@@ -67,12 +70,13 @@ export async function insertReport(client: pg.PoolClient, prepared: PreparedRepo
      FROM json_array_elements($3::json) WITH ORDINALITY AS e(data, position)`,
     [id, reportSeq, JSON.stringify(indicators)],
   );
-  await moveStats(client, prepared.passageTerms, 1);
+  if (stats) stats.move(prepared.passageTerms, 1);
+  else await new StatsChange().move(prepared.passageTerms, 1).apply(client);
   return reportSeq;
 }
 
 /** Deletes a report and everything made from it; false when there is none. */
-export async function deleteReport(client: pg.PoolClient, id: string): Promise<boolean> {
+export async function deleteReport(client: pg.PoolClient, id: string, stats?: StatsChange): Promise<boolean> {
   // Its passages leave the statistics in index order, as MiniSearch removes them.
   const { rows } = await client.query<{ text_terms: string; title_terms: string; lead_terms: string }>(
     'SELECT text_terms, title_terms, lead_terms FROM passages WHERE report_id = $1 ORDER BY position',
@@ -80,7 +84,8 @@ export async function deleteReport(client: pg.PoolClient, id: string): Promise<b
   );
   const deleted = await client.query('DELETE FROM reports WHERE id = $1', [id]);
   if (deleted.rowCount === 0) return false;
-  await moveStats(client, rows.map(termsOfRow), -1);
+  if (stats) stats.move(rows.map(termsOfRow), -1);
+  else await new StatsChange().move(rows.map(termsOfRow), -1).apply(client);
   return true;
 }
 
