@@ -135,8 +135,19 @@ export const DEFAULTS = {
      * Above the largest eval corpus (19 reports), so the eval sets are answered exactly as in memory.
      */
     maxWorkingSet: 24,
-    /** Candidate passages the corpus-wide search reads per round before it checks whether more could still rank. */
-    searchBatch: 20_000,
+    /**
+     * Candidate passages the corpus-wide search reads per round (the rarest words' first) before it
+     * checks whether passages holding only its other words could still rank.
+     */
+    searchBatch: 1500,
+    /**
+     * At most this many candidates for one corpus-wide search: exact below it; above it (common words
+     * over tens of thousands of passages) the passages holding the question's rarest words are ranked.
+     * Each thousand costs the database ~20 ms on the 2-core machine of BENCHMARKS.md.
+     */
+    searchBudget: 3000,
+    /** Reports loaded for a question over more than maxWorkingSet reports: those of its best hits, as many as an answer can cite (evidence.maxItems). */
+    hitReports: 8,
     /** Reports written per transaction by npm run db:load (a crash loses at most this many, and the next run redoes them). */
     loadBatch: 20,
     /** Changes kept in corpus_changes for servers catching up; one that fell further behind reloads the catalog. */

@@ -103,12 +103,16 @@ function inDatabase(mode: 'corpus' | 'working set', batch?: number): BackendUnde
       backend: 'postgres',
       size: async () => Number((await db.pool.query('SELECT passages FROM corpus_state')).rows[0].passages),
       search: async (terms, options) => {
-        if (mode === 'corpus') return (await searchDatabase(db, terms, await statsNow(terms.join(' ').split(' ')), { limit: options.limit, reportIds: options.reportIds && [...options.reportIds], batch })).map(({ reportId: _, ...hit }) => hit);
+        if (mode === 'corpus') {
+          const stats = await statsNow(terms.join(' ').split(' '));
+          const hits = await searchDatabase(db, terms, stats, { limit: options.limit, reportIds: options.reportIds && [...options.reportIds], batch, budget: Infinity });
+          return hits.map(({ reportId: _, ...hit }) => hit);
+        }
         const ids = options.reportIds ? [...options.reportIds] : (await db.pool.query<{ id: string }>('SELECT id FROM reports')).rows.map((r) => r.id);
         const key = ids.sort().join(',');
         if (!loaded.has(key)) loaded.set(key, (await readReports(db, ids)).flatMap((r) => r.docs));
         const docs = loaded.get(key)!;
-        const stats = await statsNow(docs.flatMap((d) => d.terms.join(' ').split(' ')));
+        const stats = await statsNow(docs.flatMap((d) => Object.keys(d.tf)));
         return createStatsIndex(docs, stats).search(terms, options);
       },
       add: async (p) => {

@@ -23,26 +23,49 @@ export interface CorpusTermStats {
   documentFrequency(term: string): PerField | undefined;
 }
 
+/** Term → its counts in the three fields, packed (packCounts); read with countsOf, since a token may be "constructor". */
+export type TermCounts = Readonly<Record<string, number>>;
+
 export interface TermDoc {
   passageId: string;
   reportId: string;
-  /** The tokens of each field, space-separated, as the tokenizer made them (passageTerms.ts). */
-  terms: readonly [string, string, string];
+  /** Every token of the passage (or at least every query term it holds) with its counts per field. */
+  tf: TermCounts;
   /** Unique tokens per field: MiniSearch's field lengths. */
   lengths: PerField;
 }
 
 const BOOSTS: PerField = [DEFAULTS.boosts[INDEX_FIELDS[0]], DEFAULTS.boosts[INDEX_FIELDS[1]], DEFAULTS.boosts[INDEX_FIELDS[2]]];
 
-/** Tokens of one field as stored: joined by single spaces (tokens never hold whitespace). */
-export function joinTerms(tokens: readonly string[]): string {
-  for (const t of tokens) if (/\s/.test(t)) throw new Error(`a token holds whitespace: ${JSON.stringify(t)}`);
-  return tokens.join(' ');
+/** A term's counts in the three fields as one integer (a JSON number, exact below 2^53). */
+const FIELD_BASE = 65536;
+export function packCounts(counts: PerField): number {
+  return counts[0] + counts[1] * FIELD_BASE + counts[2] * FIELD_BASE * FIELD_BASE;
+}
+export function unpackCounts(packed: number): [number, number, number] {
+  const lead = Math.floor(packed / (FIELD_BASE * FIELD_BASE));
+  const rest = packed - lead * FIELD_BASE * FIELD_BASE;
+  return [rest % FIELD_BASE, Math.floor(rest / FIELD_BASE), lead];
 }
 
-/** MiniSearch's field length: the number of distinct tokens. */
-export function fieldLength(joined: string): number {
-  return joined ? new Set(joined.split(' ')).size : 0;
+/** The packed counts of `term` in `tf`, if the passage holds it. */
+export function countsOf(tf: TermCounts, term: string): number | undefined {
+  return Object.hasOwn(tf, term) ? tf[term] : undefined;
+}
+
+/** A passage's fields as MiniSearch indexes them (text, sectionTitle, lead), tokenised, counted. */
+export function countTerms(fields: readonly [readonly string[], readonly string[], readonly string[]]): { tf: TermCounts; lengths: PerField } {
+  const counts = new Map<string, [number, number, number]>();
+  fields.forEach((tokens, f) => {
+    for (const t of tokens) {
+      let c = counts.get(t);
+      if (!c) counts.set(t, (c = [0, 0, 0]));
+      c[f]++;
+    }
+  });
+  // Object.fromEntries defines own properties: a token named __proto__ stays a term.
+  const tf = Object.fromEntries([...counts].map(([t, c]) => [t, packCounts(c)]));
+  return { tf, lengths: [new Set(fields[0]).size, new Set(fields[1]).size, new Set(fields[2]).size] };
 }
 
 interface Scored {
@@ -52,7 +75,7 @@ interface Scored {
   term: number;
   field: number;
   order: number;
-  tf: Map<string, number[]>;
+  tf: Map<string, [number, number, number]>;
 }
 
 /**
@@ -63,7 +86,7 @@ export function scoreDocs(docs: Iterable<TermDoc>, terms: readonly string[], sta
   // As MiniSearch reads the joined query: split on spaces, drop empties; repeats count again.
   const query = terms.join(' ').split(' ').filter((t) => !!t);
   if (query.length === 0 || limit <= 0) return [];
-  const wanted = new Set(query);
+  const wanted = [...new Set(query)];
   const { k, b, d } = DEFAULTS.bm25;
   const n = stats.documentCount;
   const avg = stats.averageLength;
@@ -81,17 +104,10 @@ export function scoreDocs(docs: Iterable<TermDoc>, terms: readonly string[], sta
   for (const doc of docs) {
     order++;
     if (reportIds && !reportIds.has(doc.reportId)) continue;
-    let tf: Map<string, number[]> | undefined;
-    for (let f = 0; f < 3; f++) {
-      const joined = doc.terms[f];
-      if (!joined) continue;
-      for (const token of joined.split(' ')) {
-        if (!wanted.has(token)) continue;
-        tf ??= new Map();
-        let counts = tf.get(token);
-        if (!counts) tf.set(token, (counts = [0, 0, 0]));
-        counts[f]++;
-      }
+    let tf: Map<string, [number, number, number]> | undefined;
+    for (const t of wanted) {
+      const packed = countsOf(doc.tf, t);
+      if (packed) (tf ??= new Map()).set(t, unpackCounts(packed));
     }
     if (tf) scored.push({ doc, score: 0, term: -1, field: -1, order, tf });
   }

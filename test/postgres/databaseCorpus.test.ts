@@ -141,7 +141,7 @@ describe.skipIf(!url)('the corpus in PostgreSQL', () => {
 
   it('answers a question over more reports than a working set holds from the reports of its best hits', async () => {
     const s = schema('wide');
-    const o = await open(s, { maxWorkingSet: 2 });
+    const o = await open(s, { maxWorkingSet: 2, hitReports: 2 });
     const memory = await loadCorpus({ cacheDir: false });
     for (const question of ['营商环境有哪些改善', '一般公共预算收入增长多少', '老旧小区改造']) {
       const working = await corpusFor(o.corpus, { question });

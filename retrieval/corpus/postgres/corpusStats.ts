@@ -5,19 +5,17 @@
 // A transaction that writes many reports (a bulk load) gathers their changes and
 // writes them once: the per-term rows are most of the cost of storing a report.
 import type pg from 'pg';
-import { addToAverages, removeFromAverages, type RunningAverages } from '../../index/statsScorer.js';
+import { addToAverages, removeFromAverages, unpackCounts, type RunningAverages } from '../../index/statsScorer.js';
 import type { PassageTerms } from './prepareReport.js';
 
 /** Per term, how many of the passages hold it in each field. */
 export function documentFrequencies(passages: readonly PassageTerms[], into = new Map<string, [number, number, number]>(), sign = 1): Map<string, [number, number, number]> {
   for (const p of passages) {
-    for (let f = 0; f < 3; f++) {
-      if (!p.terms[f]) continue;
-      for (const term of new Set(p.terms[f].split(' '))) {
-        let counts = into.get(term);
-        if (!counts) into.set(term, (counts = [0, 0, 0]));
-        counts[f] += sign;
-      }
+    for (const [term, packed] of Object.entries(p.tf)) {
+      const counts = unpackCounts(packed);
+      let df = into.get(term);
+      if (!df) into.set(term, (df = [0, 0, 0]));
+      for (let f = 0; f < 3; f++) if (counts[f] > 0) df[f] += sign;
     }
   }
   return into;

@@ -37,6 +37,7 @@ export interface OpenDatabaseCorpusOptions {
   listen?: boolean;
   /** Overrides of DEFAULTS.database (tests). */
   maxWorkingSet?: number;
+  hitReports?: number;
   cachedReports?: number;
   log?: (message: string) => void;
 }
@@ -179,7 +180,7 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
         const stats = await statsCache.statsFor(db, terms, catalog.version);
         const everyReport = ids.length === top.reports.length;
         const hits = await searchDatabase(db, terms, stats, { limit: candidateLimit(need.k ?? DEFAULTS.evidence.searchK), reportIds: everyReport ? undefined : ids });
-        ids = [...new Set(hits.map((h) => h.reportId))].slice(0, maxWorkingSet);
+        ids = [...new Set(hits.map((h) => h.reportId))].slice(0, options.hitReports ?? DEFAULTS.database.hitReports);
       }
       const loaded = await reportsFor(ids);
       const vocabulary = new Set<string>();

@@ -4,13 +4,13 @@
 // duplicates are found by. Pure computation, so bulk loads run it in worker threads.
 import type { IngestSource } from '../../ingest/ingestReport.js';
 import { textFingerprint } from '../../ingest/textFingerprint.js';
-import { fieldLength, joinTerms, type PerField } from '../../index/statsScorer.js';
+import { countTerms, type PerField, type TermCounts } from '../../index/statsScorer.js';
 import type { IngestedReport, Passage, ReportOrigin } from '../../types.js';
 import { contentHash, ingestFile } from '../ingestFile.js';
 
 export interface PassageTerms {
-  /** text, sectionTitle, lead: tokens joined by spaces. */
-  terms: [string, string, string];
+  /** Every token with its counts in the text, section title and lead. */
+  tf: TermCounts;
   lengths: PerField;
 }
 
@@ -36,8 +36,7 @@ export interface ReportPlacement {
 
 /** The fields MiniSearch indexes, tokenised as it tokenises them (miniSearchBackend.ts docOf). */
 export function passageTerms(p: Passage, tokenize: (text: string) => string[]): PassageTerms {
-  const terms: [string, string, string] = [joinTerms(tokenize(p.text)), joinTerms(tokenize(p.sectionTitle)), joinTerms(tokenize(p.lead))];
-  return { terms, lengths: [fieldLength(terms[0]), fieldLength(terms[1]), fieldLength(terms[2])] };
+  return countTerms([tokenize(p.text), tokenize(p.sectionTitle), tokenize(p.lead)]);
 }
 
 export async function prepareReport(src: IngestSource, tokenizer: { name: string; tokenize(text: string): string[] }): Promise<PreparedReport> {

@@ -4,7 +4,7 @@
 import type { TermDoc } from '../../index/statsScorer.js';
 import type { IndicatorRow, IngestedReport, Paragraph, QuantityRecord, Report, ReportMeta, Section } from '../../types.js';
 import type { Database } from './connectDatabase.js';
-import { passageOf, termsOfRow, type PassageRow } from './writeReports.js';
+import { passageOf, type PassageRow } from './writeReports.js';
 
 export interface LoadedReport extends IngestedReport {
   /** The report's place in the corpus order. */
@@ -32,8 +32,8 @@ export async function readReports(db: Database, ids: readonly string[]): Promise
     `SELECT r.id, r.seq, r.meta, r.sections,
        (SELECT json_agg(p.data ORDER BY p.position) FROM paragraphs p WHERE p.report_id = r.id) AS paragraphs,
        (SELECT json_agg(json_build_object('id', s.id, 'paragraph_id', s.paragraph_id, 'start_offset', s.start_offset, 'end_offset', s.end_offset,
-          'text', s.text, 'section_title', s.section_title, 'lead', s.lead, 'text_terms', s.text_terms, 'title_terms', s.title_terms,
-          'lead_terms', s.lead_terms) ORDER BY s.position) FROM passages s WHERE s.report_id = r.id) AS passages,
+          'text', s.text, 'section_title', s.section_title, 'lead', s.lead, 'tf', s.tf, 'lengths', s.lengths) ORDER BY s.position)
+          FROM passages s WHERE s.report_id = r.id) AS passages,
        q.records AS quantities,
        (SELECT json_agg(i.data ORDER BY i.position) FROM indicator_rows i WHERE i.report_id = r.id) AS indicators
      FROM reports r LEFT JOIN quantities q ON q.report_id = r.id
@@ -55,9 +55,8 @@ function loadedOf(row: Row): LoadedReport {
   };
   const vocabulary = new Set<string>();
   const docs = passageRows.map((p): TermDoc => {
-    const { terms, lengths } = termsOfRow(p);
-    for (const field of terms) if (field) for (const t of field.split(' ')) vocabulary.add(t);
-    return { passageId: p.id, reportId: row.id, terms, lengths };
+    for (const t of Object.keys(p.tf)) vocabulary.add(t);
+    return { passageId: p.id, reportId: row.id, tf: p.tf, lengths: p.lengths };
   });
   return { seq: Number(row.seq), report, indicators: row.indicators ?? [], quantities: row.quantities ?? [], docs, vocabulary: [...vocabulary] };
 }

@@ -4,6 +4,7 @@
 // rows, the corpus-wide statistics, and a numbered change every server follows.
 import type pg from 'pg';
 import { ingestCodeHash } from '../../index/corpusCache.js';
+import type { TermCounts } from '../../index/statsScorer.js';
 import type { Passage, Report } from '../../types.js';
 import { DEFAULTS } from '../../defaults.js';
 import type { Database } from './connectDatabase.js';
@@ -52,15 +53,16 @@ export async function insertReport(client: pg.PoolClient, prepared: PreparedRepo
     text: text.get(p.paragraphId)?.slice(p.start, p.end) === p.text ? null : p.text,
     section_title: p.sectionTitle,
     lead: p.lead,
-    text_terms: prepared.passageTerms[i].terms[0],
-    title_terms: prepared.passageTerms[i].terms[1],
-    lead_terms: prepared.passageTerms[i].terms[2],
+    tf: prepared.passageTerms[i].tf,
+    lengths: prepared.passageTerms[i].lengths,
+    // A lexeme is at most 2 KB; a longer token (never a word) is scored but not indexed for candidates.
+    lexemes: Object.keys(prepared.passageTerms[i].tf).filter((t) => Buffer.byteLength(t) < 2000),
   }));
   await client.query(
-    `INSERT INTO passages (report_id, report_seq, position, id, paragraph_id, start_offset, end_offset, text, section_title, lead, text_terms, title_terms, lead_terms)
-     SELECT $1, $2, x.position, x.id, x.paragraph_id, x.start_offset, x.end_offset, x.text, x.section_title, x.lead, x.text_terms, x.title_terms, x.lead_terms
-     FROM json_to_recordset($3::json) AS x(position int, id text, paragraph_id text, start_offset int, end_offset int, text text,
-       section_title text, lead text, text_terms text, title_terms text, lead_terms text)`,
+    `INSERT INTO passages (report_id, report_seq, position, id, paragraph_id, start_offset, end_offset, text, section_title, lead, tf, lengths, terms)
+     SELECT $1, $2, x.position, x.id, x.paragraph_id, x.start_offset, x.end_offset, x.text, x.section_title, x.lead, x.tf, x.lengths, array_to_tsvector(x.lexemes)
+     FROM jsonb_to_recordset($3::jsonb) AS x(position int, id text, paragraph_id text, start_offset int, end_offset int, text text,
+       section_title text, lead text, tf jsonb, lengths int[], lexemes text[])`,
     [id, reportSeq, JSON.stringify(passages)],
   );
   await client.query('INSERT INTO quantities (report_id, records) VALUES ($1, $2)', [id, JSON.stringify(quantities)]);
@@ -78,21 +80,12 @@ export async function insertReport(client: pg.PoolClient, prepared: PreparedRepo
 /** Deletes a report and everything made from it; false when there is none. */
 export async function deleteReport(client: pg.PoolClient, id: string, stats?: StatsChange): Promise<boolean> {
   // Its passages leave the statistics in index order, as MiniSearch removes them.
-  const { rows } = await client.query<{ text_terms: string; title_terms: string; lead_terms: string }>(
-    'SELECT text_terms, title_terms, lead_terms FROM passages WHERE report_id = $1 ORDER BY position',
-    [id],
-  );
+  const { rows } = await client.query<PassageTerms>('SELECT tf, lengths FROM passages WHERE report_id = $1 ORDER BY position', [id]);
   const deleted = await client.query('DELETE FROM reports WHERE id = $1', [id]);
   if (deleted.rowCount === 0) return false;
-  if (stats) stats.move(rows.map(termsOfRow), -1);
-  else await new StatsChange().move(rows.map(termsOfRow), -1).apply(client);
+  if (stats) stats.move(rows, -1);
+  else await new StatsChange().move(rows, -1).apply(client);
   return true;
-}
-
-export function termsOfRow(r: { text_terms: string; title_terms: string; lead_terms: string }): PassageTerms {
-  const terms: [string, string, string] = [r.text_terms, r.title_terms, r.lead_terms];
-  const length = (s: string) => (s ? new Set(s.split(' ')).size : 0);
-  return { terms, lengths: [length(terms[0]), length(terms[1]), length(terms[2])] };
 }
 
 export interface Change {
@@ -137,7 +130,6 @@ export interface PassageRow {
   text: string | null;
   section_title: string;
   lead: string;
-  text_terms: string;
-  title_terms: string;
-  lead_terms: string;
+  tf: TermCounts;
+  lengths: [number, number, number];
 }
