@@ -17,7 +17,7 @@ import { connectDatabase, redactUrl, type Database, type DatabaseConfig } from '
 import { createDatabaseReportStore } from './databaseReportStore.js';
 import { importReports, type ImportPlan } from './importReports.js';
 import { listenForChanges, type ChangeListener } from './listenForChanges.js';
-import { dropSchema, migrate } from './migrate.js';
+import { dropSchema, migrate, SchemaTooNewError } from './migrate.js';
 import { questionPool } from './questionPool.js';
 import { readReports, type LoadedReport } from './readReports.js';
 import { ReportCache } from './reportCache.js';
@@ -59,8 +59,14 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
   const db = connectDatabase(options.config);
   let listener: ChangeListener | undefined;
   try {
-    if (options.fresh) await dropSchema(db);
-    await migrate(db);
+    try {
+      if (options.fresh) await dropSchema(db);
+      await migrate(db);
+    } catch (e) {
+      if (e instanceof SchemaTooNewError) throw e;
+      // Unreachable, refused, no such database: say which one.
+      throw new Error(`数据库 ${redactUrl(db.url)}（schema ${db.schema}）不可用：${(e as Error).message}`, { cause: e });
+    }
     const tokenizer = options.tokenizer ?? createTokenizer();
     const t0 = performance.now();
     if (options.imports) {
