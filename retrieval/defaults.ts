@@ -116,6 +116,8 @@ export const DEFAULTS = {
       /** A history turn longer than this is cut (answers can be long; the question matters most). */
       maxHistoryTurnChars: 1500,
     },
+    /** A refusal names the places the reports cover up to this many, then says how many there are (a national corpus has thousands). */
+    coveragePlaces: 30,
     /** A citation range wider than this is not a citation (a model listing [1-200] cites nothing). */
     maxMarkerRange: 20,
     /** Subjects of clauses memoised by citation checks: the same paragraphs come back request after request. */
@@ -143,9 +145,11 @@ export const DEFAULTS = {
     /**
      * At most this many candidates for one corpus-wide search: exact below it; above it (common words
      * over tens of thousands of passages) the passages holding the question's rarest words are ranked.
-     * Each thousand costs the database ~20 ms on the 2-core machine of BENCHMARKS.md.
+     * Each thousand costs the database ~30 ms at 10,000 reports on the 2-core machine of BENCHMARKS.md.
      */
-    searchBudget: 3000,
+    searchBudget: 1500,
+    /** Working sets chosen by a corpus-wide search, kept for questions asked again (until the corpus changes). */
+    cachedWideQuestions: 1000,
     /** Reports loaded for a question over more than maxWorkingSet reports: those of its best hits, as many as an answer can cite (evidence.maxItems). */
     hitReports: 8,
     /** Reports written per transaction by npm run db:load (a crash loses at most this many, and the next run redoes them). */

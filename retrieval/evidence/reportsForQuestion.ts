@@ -9,11 +9,14 @@ import type { Corpus, ParsedQuery, Report, SearchFilters } from '../types.js';
 
 export function reportsForQuestion(corpus: Corpus, query: ParsedQuery, filters: SearchFilters = {}): Report[] {
   let pool = corpus.reports;
-  if (filters.reportIds?.length) pool = pool.filter((r) => filters.reportIds!.includes(r.meta.id));
+  // Sets, not arrays: the search a question's evidence runs passes every pooled id (thousands at scale).
+  const filterIds = new Set(filters.reportIds ?? []);
+  const queryIds = new Set(query.reportIds);
+  if (filterIds.size) pool = pool.filter((r) => filterIds.has(r.meta.id));
   if (filters.place) pool = pool.filter((r) => samePlace(r.meta.place, filters.place!));
   if (filters.year) pool = pool.filter((r) => deliveredYear(r.meta) === filters.year);
   for (const fits of [
-    query.reportIds.length ? (r: Report) => query.reportIds.includes(r.meta.id) : undefined,
+    queryIds.size ? (r: Report) => queryIds.has(r.meta.id) : undefined,
     query.places.length ? (r: Report) => query.places.includes(r.meta.place) : undefined,
   ]) {
     if (!fits) continue;

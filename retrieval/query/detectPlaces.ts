@@ -32,10 +32,7 @@ const GROUP = /(?:[两三四五六七八九几各每]|所有|全部|这些|这�
  */
 export function detectPlaces(folded: string, catalog: readonly CatalogEntry[]): PlaceMention {
   const names = placeNames(catalog);
-  const spans = [...findMatches(
-    folded,
-    names.map((p) => ({ form: p.form, value: p })),
-  ), ...latinAndShortStems(folded, names)].sort((a, b) => a.start - b.start);
+  const spans = [...findMatches(folded, patternsOf(names)), ...latinAndShortStems(folded, names)].sort((a, b) => a.start - b.start);
   const group = GROUP.exec(folded);
   const namedPlaces = new Set(spans.filter((s) => s.value.kind === 'covered').flatMap((s) => s.value.places));
   // "安吉县和秦安县两个县": the group is the places just named, not every county.
@@ -106,6 +103,14 @@ function extraForms(names: readonly PlaceName[]): ExtraForms {
  * English question (Huiji, Peixian — as whole words), and the one-character stem of a
  * name such as 沛县 when a year follows it (沛2024年…).
  */
+const patternMemo = new WeakMap<readonly PlaceName[], { form: string; value: PlaceName }[]>();
+/** The names as search patterns, made once per catalog's names (findMatches then sorts them once). */
+function patternsOf(names: readonly PlaceName[]): { form: string; value: PlaceName }[] {
+  let patterns = patternMemo.get(names);
+  if (!patterns) patternMemo.set(names, (patterns = names.map((p) => ({ form: p.form, value: p }))));
+  return patterns;
+}
+
 function latinAndShortStems(folded: string, names: readonly PlaceName[]): Match<PlaceName>[] {
   const { latin, stems } = extraForms(names);
   const out: Match<PlaceName>[] = [];

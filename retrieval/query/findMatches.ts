@@ -9,7 +9,7 @@ export interface Match<T> {
  * any overlap (财政收入 beats 收入, 惠济区 beats 惠济), returned in text order.
  */
 export function findMatches<T>(text: string, patterns: readonly { form: string; value: T }[]): Match<T>[] {
-  const sorted = [...patterns].filter((p) => p.form.length > 0).sort((a, b) => b.form.length - a.form.length);
+  const sorted = longestFirst(patterns);
   const taken = new Array<boolean>(text.length).fill(false);
   const out: Match<T>[] = [];
   for (const p of sorted) {
@@ -28,4 +28,13 @@ export function findMatches<T>(text: string, patterns: readonly { form: string; 
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+// A list of patterns passed again (the place names of a catalog: tens of thousands at scale) is
+// sorted once, not at every question.
+const sortedMemo = new WeakMap<readonly unknown[], readonly { form: string; value: unknown }[]>();
+function longestFirst<T>(patterns: readonly { form: string; value: T }[]): readonly { form: string; value: T }[] {
+  let sorted = sortedMemo.get(patterns) as readonly { form: string; value: T }[] | undefined;
+  if (!sorted) sortedMemo.set(patterns, (sorted = [...patterns].filter((p) => p.form.length > 0).sort((a, b) => b.form.length - a.form.length)));
+  return sorted;
 }

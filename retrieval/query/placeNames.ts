@@ -22,13 +22,26 @@ const memo: { key: string; names: readonly PlaceName[] }[] = [];
  * its reports that states or looks one up (hongqi-2020 doesn't state it, hongqi-2017 does).
  */
 export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
+  // The same entries as last time (a fresh array of the same report objects): no key to build,
+  // which at 10,000 reports costs more than the rest of understanding a question.
+  if (last && sameEntries(last.entries, catalog)) return last.names;
   const key = catalog.map((r) => `${r.place}|${r.city ?? ''}|${r.province ?? ''}`).join('\n');
-  const hit = memo.find((m) => m.key === key);
-  if (hit) return hit.names;
-  const names = derivePlaceNames(catalog);
-  memo.unshift({ key, names });
-  memo.length = Math.min(memo.length, DEFAULTS.queryCatalogMemo);
-  return names;
+  let hit = memo.find((m) => m.key === key);
+  if (!hit) {
+    hit = { key, names: derivePlaceNames(catalog) };
+    memo.unshift(hit);
+    memo.length = Math.min(memo.length, DEFAULTS.queryCatalogMemo);
+  }
+  last = { entries: [...catalog], names: hit.names };
+  return hit.names;
+}
+
+let last: { entries: readonly CatalogEntry[]; names: readonly PlaceName[] } | undefined;
+
+function sameEntries(a: readonly CatalogEntry[], b: readonly CatalogEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function derivePlaceNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {

@@ -1,4 +1,4 @@
-// npm run bench:scale -- [--sizes 1000,10000] [--requests 400] [--embedded-max 1000] [--keep]
+// npm run bench:scale -- [--sizes 5,1000,10000] [--requests 400] [--embedded-max 1000] [--keep]
 // The corpus in PostgreSQL at scale, measured as users run it: N synthetic reports
 // (retrieval/bench/syntheticCorpus.ts) written to a folder and loaded by npm run
 // db:load, two `npm start` servers on the database, /api/ask from 1, 16 and 64
@@ -18,7 +18,7 @@ import { databaseConfigFromEnv, percentile, PROJECT_ROOT, readSeeds, redactUrl, 
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
+    sizes: { type: 'string', default: '5,1000,10000' },
     requests: { type: 'string', default: '400' },
     'embedded-max': { type: 'string', default: '1000' },
     keep: { type: 'boolean', default: false },

@@ -80,6 +80,8 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
     const cache = new ReportCache(options.cachedReports ?? DEFAULTS.database.cachedReports);
     const statsCache = new TermStatsCache(DEFAULTS.database.cachedTerms);
     const pending = new Map<string, Promise<LoadedReport | undefined>>();
+    /** The reports a corpus-wide search chose, by corpus version, terms and pool. */
+    const wideChoices = new Map<string, string[]>();
     const label = `${redactUrl(db.url)} (schema ${db.schema})`;
 
     const unsupported = (what: string) => () => {
@@ -107,8 +109,10 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
       database: { label, load: (need) => load(need), originalFile: (id) => originalFile(id) },
     };
 
+    let seqOf = new Map<string, number>();
     /** The catalog's reports as metadata-only reports, and the maps over them. */
     const refresh = () => {
+      seqOf = new Map(catalog.reports.map((r) => [r.id, r.seq]));
       const shells: Report[] = catalog.reports.map((r) => ({ meta: r.meta, paragraphs: [], sections: [], passages: [] }));
       top.reports = shells;
       top.reportById = new Map(shells.map((r) => [r.meta.id, r]));
@@ -122,6 +126,7 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
     refresh();
     catalog.onChange((ids) => {
       for (const id of ids) cache.delete(id);
+      wideChoices.clear();
       refresh();
     });
     if (options.listen !== false) {
@@ -136,7 +141,6 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
 
     /** Whole reports, from the cache or the database (one read per report however many ask at once). */
     const reportsFor = async (ids: readonly string[]): Promise<LoadedReport[]> => {
-      const seqOf = new Map(catalog.reports.map((r) => [r.id, r.seq]));
       const found: LoadedReport[] = [];
       const missing: string[] = [];
       const waits: Promise<LoadedReport | undefined>[] = [];
@@ -183,10 +187,18 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
         // Too many to load: the reports holding the best hits of the whole pool, ranked by the database.
         // (queryTerms keeps the cities it read per corpus object; a copy reads the current catalog.)
         const terms = queryTerms({ ...top }, pool.text, pool.query);
-        const stats = await statsCache.statsFor(db, terms, catalog.version);
         const everyReport = ids.length === top.reports.length;
-        const hits = await searchDatabase(db, terms, stats, { limit: candidateLimit(need.k ?? DEFAULTS.evidence.searchK), reportIds: everyReport ? undefined : ids });
-        ids = [...new Set(hits.map((h) => h.reportId))].slice(0, options.hitReports ?? DEFAULTS.database.hitReports);
+        const limit = candidateLimit(need.k ?? DEFAULTS.evidence.searchK);
+        const key = [catalog.version, limit, terms.join(' '), everyReport ? '*' : createHash('sha256').update(ids.join('\u0000')).digest('hex')].join('\u0000');
+        let chosen = wideChoices.get(key);
+        if (!chosen) {
+          const stats = await statsCache.statsFor(db, terms, catalog.version);
+          const hits = await searchDatabase(db, terms, stats, { limit, reportIds: everyReport ? undefined : ids });
+          chosen = [...new Set(hits.map((h) => h.reportId))].slice(0, options.hitReports ?? DEFAULTS.database.hitReports);
+          wideChoices.set(key, chosen);
+          if (wideChoices.size > DEFAULTS.database.cachedWideQuestions) wideChoices.delete(wideChoices.keys().next().value!);
+        }
+        ids = chosen;
       }
       const loaded = await reportsFor(ids);
       const vocabulary = new Set<string>();

@@ -1,13 +1,18 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
-import { type Corpus, deliveredYear, kindsForRole, lookupIndicators, type ParsedQuery } from '../../../retrieval/public.js';
+import { type Corpus, DEFAULTS, deliveredYear, kindsForRole, lookupIndicators, type ParsedQuery } from '../../../retrieval/public.js';
 
 export function describeCoverage(corpus: Corpus): string {
   const byPlace = new Map<string, number[]>();
   for (const r of corpus.reports) {
-    byPlace.set(r.meta.place, [...(byPlace.get(r.meta.place) ?? []), deliveredYear(r.meta)]);
+    const years = byPlace.get(r.meta.place);
+    if (years) years.push(deliveredYear(r.meta));
+    else byPlace.set(r.meta.place, [deliveredYear(r.meta)]);
   }
-  const list = [...byPlace].map(([d, ys]) => `${d}（${ys.sort().join('、')}年）`).join('、');
-  return `现有报告为：${list}的政府工作报告。`;
+  // A corpus of thousands of places is named by its first few and its size: a refusal is read by a person.
+  const shown = [...byPlace].slice(0, DEFAULTS.answer.coveragePlaces);
+  const list = shown.map(([d, ys]) => `${d}（${ys.sort().join('、')}年）`).join('、');
+  const more = byPlace.size > shown.length ? `等${byPlace.size}个地方` : '';
+  return `现有报告为：${list}${more}的政府工作报告。`;
 }
 
 /** "惠济区的报告有：2024年的政府工作报告（回顾2023年、部署2024年）。" */
