@@ -22,9 +22,9 @@ const memo: { key: string; names: readonly PlaceName[] }[] = [];
  * its reports that states or looks one up (hongqi-2020 doesn't state it, hongqi-2017 does).
  */
 export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName[] {
-  // The same entries as last time (a fresh array of the same report objects): no key to build,
-  // which at 10,000 reports costs more than the rest of understanding a question.
-  if (last && sameEntries(last.entries, catalog)) return last.names;
+  // The same places as last time: compared field by field, without building the key, which at
+  // 10,000 reports costs more than the rest of understanding a question.
+  if (last && samePlaces(last.entries, catalog)) return last.names;
   const key = catalog.map((r) => `${r.place}|${r.city ?? ''}|${r.province ?? ''}`).join('\n');
   let hit = memo.find((m) => m.key === key);
   if (!hit) {
@@ -32,15 +32,21 @@ export function placeNames(catalog: readonly CatalogEntry[]): readonly PlaceName
     memo.unshift(hit);
     memo.length = Math.min(memo.length, DEFAULTS.queryCatalogMemo);
   }
-  last = { entries: [...catalog], names: hit.names };
+  last = { entries: catalog.map((r) => ({ place: r.place, city: r.city, province: r.province })), names: hit.names };
   return hit.names;
 }
 
-let last: { entries: readonly CatalogEntry[]; names: readonly PlaceName[] } | undefined;
+type Places = Pick<CatalogEntry, 'place' | 'city' | 'province'>;
+let last: { entries: readonly Places[]; names: readonly PlaceName[] } | undefined;
 
-function sameEntries(a: readonly CatalogEntry[], b: readonly CatalogEntry[]): boolean {
+/** What the memo key holds, compared in place. */
+function samePlaces(a: readonly Places[], b: readonly Places[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.place !== y.place || (x.city ?? '') !== (y.city ?? '') || (x.province ?? '') !== (y.province ?? '')) return false;
+  }
   return true;
 }
 

@@ -85,6 +85,8 @@ interface Server {
   port: number;
   child: ChildProcess;
   startMs: number;
+  /** The server's last output, shown when something fails. */
+  log(): string;
 }
 
 function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
@@ -99,10 +101,10 @@ function startServer(port: number, env: NodeJS.ProcessEnv): Promise<Server> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server on ${port} did not start within 15 min:\n${log.slice(-2000)}`)), 15 * 60_000);
     const onData = (d: Buffer) => {
-      log += d;
+      log = (log + d).slice(-20_000);
       if (log.includes('listening on')) {
         clearTimeout(timer);
-        resolve({ port, child, startMs: performance.now() - t0 });
+        resolve({ port, child, startMs: performance.now() - t0, log: () => log.slice(-3000) });
       }
     };
     child.stdout!.on('data', onData);
@@ -179,8 +181,9 @@ async function uploadToAnswer(servers: Server[], n: number, answeredBy: Server) 
   const id = uploaded.report.id;
   for (;;) {
     const r = await ask(answeredBy.port, question);
-    if (r.body?.citations.some((c) => c.reportId === id)) return { uploadMs, answerMs: performance.now() - t0 };
-    if (performance.now() - t0 > 20_000) return { uploadMs, answerMs: NaN, note: `not answered from it within 20 s: ${question}` };
+    if (r.body?.citations?.some((c) => c.reportId === id)) return { uploadMs, answerMs: performance.now() - t0 };
+    if (!r.ok) console.error(`ask ${answeredBy.port} failed: ${JSON.stringify(r.body).slice(0, 300)}\n${answeredBy.log()}`);
+    if (performance.now() - t0 > 20_000) return { uploadMs, answerMs: NaN, note: `not answered from it within 20 s: ${question} → ${JSON.stringify(r.body).slice(0, 300)}` };
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -201,9 +201,7 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
         ids = chosen;
       }
       const loaded = await reportsFor(ids);
-      const vocabulary = new Set<string>();
-      for (const l of loaded) for (const t of l.vocabulary) vocabulary.add(t);
-      const stats = await statsCache.statsFor(db, vocabulary, catalog.version);
+      const stats = await statsCache.statsForVocabularies(db, loaded.map((l) => l.vocabulary), catalog.version);
       const rows = await rowsBeyond(pool.query.indicator, pool.query.year, pool.places, pool.reportIds);
       return workingCorpus(top, { loaded, stats, rows });
     };
@@ -214,10 +212,10 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
      * (or the named places). Bounded: that answer needs only one.
      */
     const rowsBeyond = async (indicator: string | undefined, year: number | undefined, places: string[], pool: string[]): Promise<RowsOf[]> => {
-      if (!indicator) return [];
+      if (!indicator || pool.length === top.reports.length) return [];
       const { rows } = await db.pool.query<{ report_seq: string; data: IndicatorRow }>(
         `SELECT report_seq, data FROM indicator_rows
-         WHERE indicator = $1 AND ($2::int IS NULL OR year = $2) AND NOT (report_id = ANY($3)) AND (cardinality($4::text[]) = 0 OR place = ANY($4))
+         WHERE indicator = $1 AND ($2::int IS NULL OR year = $2) AND report_id NOT IN (SELECT unnest($3::text[])) AND (cardinality($4::text[]) = 0 OR place = ANY($4))
          ORDER BY report_seq, position LIMIT 2000`,
         [indicator, year ?? null, pool, places],
       );

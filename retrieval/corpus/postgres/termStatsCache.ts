@@ -24,8 +24,19 @@ interface Snapshot {
 
 export class TermStatsCache {
   private current: Snapshot = { version: -1, documentCount: 0, averageLength: [0, 0, 0], df: new Map() };
+  /** Which snapshot already holds each vocabulary (a loaded report's words): not checked again term by term. */
+  private readonly covered = new WeakMap<readonly string[], Snapshot>();
 
   constructor(private readonly capacity: number) {}
+
+  /** Statistics holding every term of the vocabularies (each a loaded report's distinct words). */
+  async statsForVocabularies(db: Database, vocabularies: readonly (readonly string[])[], atLeast: number): Promise<CorpusTermStats> {
+    const snap = this.current;
+    if (snap.version >= atLeast && vocabularies.every((v) => this.covered.get(v) === snap)) return view(snap);
+    const stats = await this.statsFor(db, vocabularies.flat(), atLeast);
+    for (const v of vocabularies) this.covered.set(v, this.current);
+    return stats;
+  }
 
   /** Statistics holding every term of `terms`, as of corpus version `atLeast` or later. */
   async statsFor(db: Database, terms: Iterable<string>, atLeast: number): Promise<CorpusTermStats> {
