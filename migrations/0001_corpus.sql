@@ -54,10 +54,12 @@ CREATE TABLE paragraphs (
   PRIMARY KEY (report_id, position)
 );
 
--- Retrieval units with their jieba tokens per field (space-separated, as the
--- tokenizer module made them: tokens never hold spaces). `terms` is every token as a
--- tsvector lexeme, taken as is (no parser, no dictionary), for the GIN index that
--- finds candidates; ranking is BM25 over term_stats, computed by the server.
+-- Retrieval units with their jieba tokens (made by the tokenizer module the embedded
+-- index uses): `tf` maps each token to its counts in the text, section title and lead,
+-- packed in one integer (statsScorer.ts packCounts); `lengths` are MiniSearch's field
+-- lengths (distinct tokens per field); `terms` holds every token as a tsvector lexeme,
+-- taken as is (no parser, no dictionary), for the GIN index that finds candidates.
+-- Ranking is BM25 over term_stats, computed by the server.
 CREATE TABLE passages (
   report_id text NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
   report_seq bigint NOT NULL,
@@ -70,12 +72,9 @@ CREATE TABLE passages (
   text text,
   section_title text NOT NULL,
   lead text NOT NULL,
-  text_terms text NOT NULL,
-  title_terms text NOT NULL,
-  lead_terms text NOT NULL,
-  terms tsvector GENERATED ALWAYS AS (
-    array_to_tsvector(array_remove(string_to_array(text_terms || ' ' || title_terms || ' ' || lead_terms, ' '), ''))
-  ) STORED,
+  tf jsonb NOT NULL,
+  lengths int[] NOT NULL,
+  terms tsvector NOT NULL,
   PRIMARY KEY (report_id, position)
 );
 CREATE INDEX passages_terms ON passages USING gin (terms);

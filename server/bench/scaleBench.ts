@@ -239,7 +239,8 @@ try {
     const env = { DATABASE_URL: config.url, DATABASE_SCHEMA: schema, SEEDS: 'off', REPORTS_DIR: join(work, `empty-${n}`) };
     // Load (or reuse a kept schema holding these N reports).
     let loadRate = 'reused';
-    const existing = await sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.reports`).catch(() => [{ n: '-1' }]);
+    // The reports db:load put there (an earlier run's upload is not one of them).
+    const existing = await sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.reports WHERE source = 'load'`).catch(() => [{ n: '-1' }]);
     if (Number(existing[0].n) !== n) {
       await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       const t0 = performance.now();
