@@ -50,6 +50,12 @@ describe('parseQuery: indicator questions', () => {
     ['惠济区2023年城镇职工平均工资是多少', { asksFigure: true }],
     ['卫东区2024年要新增多少辆公交车', { asksFigure: true, intent: 'target' }],
     ['红旗区2019年怎么防范金融风险的，处置了多少非法集资案', { asksFigure: undefined }],
+    // 规模以上 says which firms count; 规模 alone asks for the amount.
+    ['赤峰规模以上固投增长多少', { indicator: '固定资产投资', measure: 'growth' }],
+    ['惠济区GDP规模多大', { measure: 'level' }],
+    // When something the report tells of happened is no question about the report itself.
+    ['惠济区2024年报告里说地铁7号线哪天开通', { intent: 'open' }],
+    ['惠济区2024年政府工作报告是哪天作的', { intent: 'meta' }],
     // A name written right after another describes its figure: one indicator asked, not two.
     ['卫东区固定资产投资增长目标', { indicator: '固定资产投资', indicators: undefined }],
     ['卫东区固投和GDP增长目标', { indicator: '固定资产投资', indicators: ['固定资产投资', '地区生产总值'] }],

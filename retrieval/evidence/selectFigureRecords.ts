@@ -22,6 +22,8 @@ const FIGURE_FRAME = new Set([
   '数', '达', '能', '会', '将', '准备', '个', '家', '项', '人', '亿元', '万元', '年', '共', '一共', '总共', '分别', '可以', '实际', '人次', '多少人', '多少个', '三个', '两个', '各区', '对比', '一下', '比较',
   // How much of a thing, not which thing: 钾肥产量 is asked of 钾肥 (reports write 生产钾肥…万吨).
   '产量', '数量',
+  // The basis of a change, not its subject: 同比增长 is a growth of whatever is named.
+  '同比', '环比', '比上年', '较上年',
 ]);
 
 /** Pronouns, particles and the characters of change and distribution: never a word of a subject. */
@@ -181,7 +183,7 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
     // 农村居民人均可支配收入 asked: 城镇居民人均可支配收入 is a sibling wording, not a synonym.
     const sibling = (n: string, label: string) => mention !== n && mention.includes(n) && label.includes(n) && label !== n && label !== mention && !mention.includes(label);
     const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? []).filter((l) => specific(n, l) && !sibling(n, l))]);
-    terms.unshift({ term: mention, synonyms });
+    terms.unshift({ term: mention, synonyms, inSubject: true });
   }
   return terms;
 }
