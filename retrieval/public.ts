@@ -31,6 +31,8 @@ export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';
 export { kindsForRole } from './indicators/kindsForRole.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';
 export { placeForms } from './places/placeForms.js';
+export { englishPlaceName } from './places/latinForms.js';
+export { parseChineseNumber } from './quantities/parseChineseNumber.js';
 export { toSimplified } from './script/toSimplified.js';
 
 // Measuring: the benchmarks of every layer report percentiles the same way.

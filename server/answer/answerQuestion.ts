@@ -6,6 +6,7 @@ import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
 import { composeNoEvidenceAnswer } from './offline/composeNoEvidenceAnswer.js';
+import { answerLanguageOf } from './offline/english.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
@@ -126,7 +127,7 @@ function finish(
   const refused = draft.status === 'answered' && noEvidence;
   const { answer, citations } = !noEvidence
     ? buildCitations(check.text, ctx.evidence)
-    : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question) : check.text || draft.text, citations: [] };
+    : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question, answerLanguageOf(ctx.question)) : check.text || draft.text, citations: [] };
   return {
     status: noEvidence ? 'no_evidence' : 'answered',
     answer: noEvidence ? answer.replace(/\[\d{1,3}\]/g, '') : answer,

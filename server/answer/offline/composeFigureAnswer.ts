@@ -1,6 +1,7 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
 import type { Evidence, QuantityRecord } from '../../../retrieval/public.js';
+import { type AnswerLanguage, placeEn, possessive } from './english.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
 const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①-⑳]|其中|同时|此外|另外)+/;
@@ -10,7 +11,7 @@ export function statementText(record: QuantityRecord, paragraphText: string): st
 }
 
 /** "惠济区2024年的安排：积极推进199个重点项目建设[1]，年度完成投资155亿元以上[1]。" */
-export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidence[]): string {
+export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidence[], lang: AnswerLanguage = 'zh'): string {
   const byParagraph = new Map(evidence.map((e) => [e.paragraphId, e]));
   const groups = new Map<string, QuantityRecord[]>();
   for (const r of records) {
@@ -21,7 +22,17 @@ export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidenc
   for (const group of groups.values()) {
     const head = group[0];
     const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
-    const lead = head.kind === 'target' ? `${head.place}${year}的安排是` : head.kind === 'estimate' ? `${head.place}${year}预计` : `${head.place}${year}`;
+    const years = head.years.length > 1 ? `${head.years[0]}–${head.years.at(-1)}` : `${head.years[0]}`;
+    const what = head.kind === 'target' ? 'plan' : head.kind === 'estimate' ? 'estimate' : 'outcome';
+    // English: the statement stays in the report's words, quoted, after an English lead.
+    const lead =
+      lang === 'en'
+        ? `${possessive(placeEn(head.place))} government work report, ${years} (${what})`
+        : head.kind === 'target'
+          ? `${head.place}${year}的安排是`
+          : head.kind === 'estimate'
+            ? `${head.place}${year}预计`
+            : `${head.place}${year}`;
     // Level and growth of one statement (…157.5亿元，同比增长7.1%) share its start: quote the longest once.
     const byStart = new Map<string, { said: string; marker: number }>();
     for (const r of group) {
@@ -33,8 +44,8 @@ export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidenc
       const cur = byStart.get(key);
       if (!cur || said.length > cur.said.length) byStart.set(key, { said, marker: e.marker });
     }
-    const clauses = [...byStart.values()].map((c) => `${c.said}[${c.marker}]`);
-    if (clauses.length) sentences.push(`${lead}：${clauses.join('；')}。`);
+    const clauses = [...byStart.values()].map((c) => (lang === 'en' ? `“${c.said}”[${c.marker}]` : `${c.said}[${c.marker}]`));
+    if (clauses.length) sentences.push(lang === 'en' ? `${lead}: ${clauses.join('; ')}. ` : `${lead}：${clauses.join('；')}。`);
   }
-  return sentences.join('');
+  return sentences.join('').trim();
 }

@@ -2,6 +2,7 @@
 // place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
 import { type Evidence, indicatorDef, type IndicatorRow } from '../../../retrieval/public.js';
+import { type AnswerLanguage, describeRowEn, rowLeadEn } from './english.js';
 
 /**
  * The report's own label when it is a full name (城镇登记失业率, 公共财政一般预算收入: saying the
@@ -39,7 +40,7 @@ export function describeRow(row: IndicatorRow): string {
  * "惠济区2024年地区生产总值（GDP）的预期目标是增长7%左右[1]。"
  * `districtOrder` keeps the order the question named places in.
  */
-export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evidence[], placeOrder: string[] = []): string {
+export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evidence[], placeOrder: string[] = [], lang: AnswerLanguage = 'zh'): string {
   const markerOf = new Map(evidence.map((e) => [e.paragraphId, e.marker]));
   const rank = (d: string) => (placeOrder.includes(d) ? placeOrder.indexOf(d) : placeOrder.length);
   const paragraphNo = (r: IndicatorRow) => Number(r.paragraphId.split(':p')[1]);
@@ -60,6 +61,12 @@ export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evide
   const sentences: string[] = [];
   for (const group of groups.values()) {
     const head = group[0];
+    if (lang === 'en') {
+      // "Huiji District's 2024 target for GDP (gross regional product): growth of about 7% (“7%左右”)[1]."
+      const clausesEn = group.map((r, i) => `${describeRowEn(r)}${!group[i + 1] || group[i + 1].paragraphId !== r.paragraphId ? `[${markerOf.get(r.paragraphId)}]` : ''}`);
+      sentences.push(`${rowLeadEn(head)}: ${clausesEn.join(', ')}. `);
+      continue;
+    }
     const clauses = group.map((r, i) => {
       let clause = describeFigure(r);
       if (i > 0) clause = clause.replace(/^的/, '');
@@ -70,5 +77,5 @@ export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evide
     });
     sentences.push(`${head.place}${head.year}年${displayName(head)}${clauses.join('，')}。`);
   }
-  return sentences.join('');
+  return sentences.join('').trim();
 }

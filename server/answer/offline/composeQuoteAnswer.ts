@@ -4,6 +4,7 @@
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
 import { contentTerms, DEFAULTS, type Evidence, type ParsedQuery, type Tokenizer, toSimplified } from '../../../retrieval/public.js';
+import { answerLanguageOf, placeEn, possessive } from './english.js';
 
 const { maxSnippets: MAX_SNIPPETS, maxSnippetChars: MAX_SNIPPET_CHARS, minCoverage: MIN_COVERAGE, roleBonus: ROLE_BONUS, keepRatio: KEEP_RATIO } = DEFAULTS.answer.quote;
 
@@ -79,6 +80,9 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
   const first = chosen[0].e;
   const body = chosen.map((s) => `${quote(s.e.text.slice(s.start, s.end))}[${s.e.marker}]。`).join('');
+  if (answerLanguageOf(question) === 'en') {
+    return `From ${possessive(placeEn(first.place))} ${first.year} government work report: ${chosen.map((s) => `“${quote(s.e.text.slice(s.start, s.end))}”[${s.e.marker}]`).join(' ')}`;
+  }
   return `根据${first.place}${first.year}年政府工作报告：${body}`;
 }
 

@@ -123,8 +123,17 @@ export function sameSubject(a: Subject, b: Subject): boolean {
     for (const name of s.indicators) for (let i = 0; i + 2 <= name.length; i++) g.add(name.slice(i, i + 2));
     return g;
   };
+  // Words are compared within a script: an English sentence about a Chinese paragraph shares no
+  // words with it by construction, so only its Chinese words (a quoted name) can tell them apart.
+  const latin = (x: string) => /^[a-z]/.test(x);
   const ga = withNames(a);
-  return [...withNames(b)].some((g) => ga.has(g));
+  const gb = withNames(b);
+  for (const inScript of [(x: string) => !latin(x), latin]) {
+    const sa = [...ga].filter(inScript);
+    const sb = new Set([...gb].filter(inScript));
+    if (sa.length && sb.size) return sa.some((g) => sb.has(g));
+  }
+  return true;
 }
 
 /** A short label for messages: the indicators, else the words. */
