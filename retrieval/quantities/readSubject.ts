@@ -14,10 +14,21 @@ const JOIN_RE = /(?:预计|同比|同口径|可比价|比上年|较上年|比去
 /** Right-hand text that ends the noun after a counter. */
 const RIGHT_STOP_RE = /全部|均|已|相继|顺利|正式|基本|成功|分别|共|累计|达到|完成|实现|建成|投入使用|落地|，|、|；|。|：|\d/;
 
-/** Left-hand subject: the noun phrase before the number, without openings and joining verbs. */
+/**
+ * Where the words a figure's subject is read from begin: after the previous figure of its
+ * clause (or the clause start, `from`), past the 、，和及与 joining the two. Records read the
+ * noun phrase from there (readLeftSubject), citation checks the indicator and content words.
+ */
+export function subjectStart(text: string, from: number, figureStart: number): number {
+  let start = from;
+  while (start < figureStart && /[、，,\s和及与]/.test(text[start])) start++;
+  return start;
+}
+
 /** Conditions written between subject and figure: 剔除疫情因素, 按可比价计算. They qualify the figure. */
 export const CONDITION_RE = /(?:剔除|扣除|不含)[^，,；;。]{1,12}?(?:因素|影响)(?:后)?|按可比价(?:格)?(?:计算)?|按同口径(?:计算)?/;
 
+/** Left-hand subject: the noun phrase before the number, without openings and joining verbs. */
 export function readLeftSubject(left: string): string {
   let s = left.replace(new RegExp(CONDITION_RE.source, 'g'), '');
   // 忆通壹世界、诚城常青藤等重点项目526项: the items before 等 are examples, the subject follows.
