@@ -5,6 +5,7 @@ import { LEVEL_SUFFIXES } from '../retrieval/places/placeForms.js';
 import { namesNoPlace, SELF_REFERENCE, SELF_REFERENCES } from '../retrieval/places/selfReferences.js';
 import { splitPlaceChain } from '../retrieval/places/splitPlaceChain.js';
 import { extractQuantities } from '../retrieval/quantities/extractQuantities.js';
+import { sameSubject, subjectReader } from '../retrieval/quantities/figureSubject.js';
 import { readLeftSubject } from '../retrieval/quantities/readSubject.js';
 
 describe('self-references', () => {
@@ -40,5 +41,13 @@ describe('a figure’s subject drops the report’s words for its own place, at 
       paragraphs: [{ id: 'demo-2025:p1', text: '全旗粮食产量达到12.5万吨，我市规上工业增加值增长6.1%。', sectionPath: ['一、2024年工作回顾'] }],
     });
     expect(records.map((r) => r.subject)).toEqual(['粮食产量', '规上工业增加值']);
+  });
+
+  it('in citation checks: two figures of 我市 or 本省 are not about the same thing for that word', () => {
+    const { subjectOf } = subjectReader([]);
+    expect(sameSubject(subjectOf('我市粮食产量'), subjectOf('我市工业用电量'))).toBe(false);
+    expect(sameSubject(subjectOf('本省粮食产量'), subjectOf('全县粮食产量'))).toBe(true);
+    expect([...subjectOf('全旗农牧民人均收入').grams]).not.toContain('全旗');
+    expect([...subjectOf('资本市场融资').grams]).toContain('市场');
   });
 });
