@@ -32,7 +32,11 @@ export { kindsForRole } from './indicators/kindsForRole.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';
 export { placeForms } from './places/placeForms.js';
 export { englishPlaceName } from './places/latinForms.js';
-export { parseChineseNumber } from './quantities/parseChineseNumber.js';
+// Numbers: the one numeral parser, unit table, figure finder and subject reader (quantities/).
+export { findFigures, type Figure } from './quantities/findFigures.js';
+export { parseNumeral } from './quantities/parseNumeral.js';
+export { unitNamed, type Unit, type UnitMeasure } from './quantities/units.js';
+export { describeSubject, sameSubject, subjectReader, type FigureSpan, type Subject } from './quantities/figureSubject.js';
 export { toSimplified } from './script/toSimplified.js';
 
 // Measuring: the benchmarks of every layer report percentiles the same way.

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
 import { extractQuantities } from '../retrieval/quantities/extractQuantities.js';
-import { findNumberTokens } from '../retrieval/quantities/findNumberTokens.js';
+import { quantitiesIn } from '../retrieval/quantities/findFigures.js';
 import { QuantityRecordSchema, type QuantityRecord } from '../retrieval/types.js';
 
 const META = { id: 'demo-2025', place: '青山县', reviewYear: 2024, planYear: 2025 };
@@ -25,9 +25,9 @@ function one(records: QuantityRecord[], written: string): QuantityRecord {
   return found[0];
 }
 
-describe('findNumberTokens', () => {
+describe('quantitiesIn', () => {
   it('reads Arabic figures with units and qualifiers, and skips dates and names', () => {
-    const t = findNumberTokens('2024年3月8日，全县生产总值突破360亿元左右，“1583”行动覆盖5G基站1,200个，增速7.5％');
+    const t = quantitiesIn('2024年3月8日，全县生产总值突破360亿元左右，“1583”行动覆盖5G基站1,200个，增速7.5％');
     expect(t.map((x) => x.written)).toEqual(['360亿元左右', '1,200个', '7.5％']);
     expect(t[1].value).toBe(1200);
     expect(t[2].unit).toBe('%');
@@ -35,7 +35,7 @@ describe('findNumberTokens', () => {
   });
 
   it('reads Chinese numerals normalised but shown as written', () => {
-    const t = findNumberTokens('增长百分之七，三成以上，翻一番，带动两万余人，建成十二个站点，五年来，一是');
+    const t = quantitiesIn('增长百分之七，三成以上，翻一番，带动两万余人，建成十二个站点，五年来，一是');
     expect(t.map((x) => [x.written, x.value, x.unit])).toEqual([
       ['百分之七', 7, '%'],
       ['三成以上', 30, '%'],

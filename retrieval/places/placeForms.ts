@@ -28,12 +28,19 @@ export function placeForms(name: string): string[] {
   return out;
 }
 
+/**
+ * The generic suffixes of each level's names. The one-character ones are also how a report
+ * names its own place without naming it (全区, 我县, 本市: selfReferences.ts).
+ */
+export const LEVEL_SUFFIXES: Readonly<Record<PlaceLevel, readonly string[]>> = {
+  province: ['省', '自治区', '特别行政区'],
+  city: ['市', '州', '盟', '地区'],
+  county: ['区', '县', '旗'],
+};
+
 /** The level a name's own suffix implies; 市 is read as a prefecture-level city unless the gazetteer knows better. */
 export function levelFromSuffix(name: string): PlaceLevel | undefined {
-  if (/(省|自治区|特别行政区)$/u.test(name)) return 'province';
-  if (/(市|州|盟|地区)$/u.test(name)) return 'city';
-  if (/(区|县|旗)$/u.test(name)) return 'county';
-  return undefined;
+  return (Object.keys(LEVEL_SUFFIXES) as PlaceLevel[]).find((level) => LEVEL_SUFFIXES[level].some((s) => name.endsWith(s)));
 }
 
 /**

@@ -2,7 +2,7 @@
 //
 // Paragraph by paragraph: the report part (review / five-year review / plan) from the section
 // title (or, without sections, from the top-level heading lines in order); clause by clause:
-// the numbers (findNumberTokens), each with its subject read on both sides (readSubject), its
+// the numbers (quantitiesIn), each with its subject read on both sides (readSubject), its
 // measure (classifyMeasure), the qualifiers written around it, the kind (target / actual /
 // estimate / cumulative) from the part and cue words, and the year(s). A figure with no subject
 // of its own (…157.5亿元，同比增长7.1% / 总量居全市第4位) takes the previous figure's subject in
@@ -10,11 +10,13 @@
 // (居民收入与经济增长同步) become records with value null.
 import type { Paragraph, QuantityKind, QuantityRecord, ReportMeta, ReportPart } from '../types.js';
 import { classifyMeasure } from './classifyMeasure.js';
-import { findNumberTokens, type NumberToken } from './findNumberTokens.js';
+import { quantitiesIn, type Figure } from './findFigures.js';
 import { foldFigures } from './foldFigures.js';
+import { planPeriod } from './planPeriod.js';
 import { readReportPart } from './readReportPart.js';
-import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject } from './readSubject.js';
+import { CONDITION_RE, isGenericSubject, readLeftSubject, readRightSubject, subjectStart } from './readSubject.js';
 import { splitClauses, type Clause } from './splitClauses.js';
+import { measureOf } from './units.js';
 
 export interface QuantityInput {
   meta: Pick<ReportMeta, 'id' | 'place' | 'reviewYear' | 'planYear'>;
@@ -29,7 +31,6 @@ const TARGET_PARAGRAPH_RE = /预期(?:目标|指标)(?:是|为)|主要(?:预期)
 /** A plan sentence about a five-year period rather than the coming year. */
 const PLAN_PERIOD_RE = /十[一二三四五六]五(?:时期|期间|末)|今后五年|未来五年/u;
 const MULTI_YEAR_RE = /五年来|过去五年|过去的五年|年均|十[二三四]五(?:期间|以来)|[两三四五]年来/;
-const COUNTER_UNITS = new Set(['个', '家', '项', '所', '座', '条', '户', '件', '套', '台', '辆', '处', '场', '栋', '批', '支', '架', '宗', '笔', '间', '张', '名', '人', '万人', '次', '人次', '万户']);
 const YEAR_RE = /(?<!\d)((?:19|20)\d{2})年/g;
 const TOP_HEADING_RE = /^[一二三四五六七八九十]+、/;
 /** 居民人均可支配收入与地区生产总值同步增长 / 居民收入与经济增长基本同步. */
@@ -59,7 +60,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
     const paragraphMultiYear = paraPart === 'fiveYear' || (paraPart === 'review' && /^(五年来|过去的?五年)/.test(text));
 
     const clauses = splitClauses(text);
-    const tokens = findNumberTokens(text);
+    const tokens = quantitiesIn(text);
     const sentenceStarts = new Map<number, number>();
     for (const c of clauses) if (!sentenceStarts.has(c.sentence)) sentenceStarts.set(c.sentence, c.start);
     let next = 0;
@@ -82,7 +83,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
       else if (/完成|实现|达到/.test(ctext)) estimate = false;
       // Tokens are in text order: take this clause's from where the last clause stopped.
       while (next < tokens.length && tokens[next].start < clause.start) next++;
-      const inClause: NumberToken[] = [];
+      const inClause: Figure[] = [];
       for (let k = next; k < tokens.length && tokens[k].start < clause.end; k++) if (tokens[k].end <= clause.end) inClause.push(tokens[k]);
       const base = { reportId, paragraphId: para.id, place, part: paraPart };
       const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
@@ -91,7 +92,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
         if (paraPart === 'plan') {
           // A five-year plan's goal (“十四五”时期…年均增长8%左右, 今后五年…): several years, not the plan year's target.
-          if (/年均|累计/.test(clauseLeft) || PLAN_PERIOD_RE.test(upTo)) return { kind: 'cumulative', years: planPeriod(upTo) ?? range(planYear, planYear + 4) };
+          if (/年均|累计/.test(clauseLeft) || PLAN_PERIOD_RE.test(upTo)) return { kind: 'cumulative', years: planYears(upTo) ?? range(planYear, planYear + 4) };
           // A plan paragraph recalling last year's outcome (2023年…完成).
           if (last !== undefined && last < planYear) return { kind: 'actual', years: [last] };
           return { kind: 'target', years: [last ?? planYear] };
@@ -124,18 +125,18 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         continue;
       }
       const respectively = ctext.indexOf('分别');
-      const bound = respectively >= 0 ? bindRespectively(text, clause, clause.start + respectively, inClause, roots) : { subjects: new Map<NumberToken, string>(), near: '' };
+      const bound = respectively >= 0 ? bindRespectively(text, clause, clause.start + respectively, inClause, roots) : { subjects: new Map<Figure, string>(), near: '' };
 
       inClause.forEach((tok, k) => {
-        let segStart = k > 0 ? inClause[k - 1].end : clause.start;
-        while (segStart < tok.start && /[、，,\s和及与]/.test(text[segStart])) segStart++;
+        const segStart = subjectStart(text, k > 0 ? inClause[k - 1].end : clause.start, tok.start);
         const leftRaw = text.slice(segStart, tok.start);
         const isBound = bound.subjects.has(tok);
         let subject = bound.subjects.get(tok) ?? readLeftSubject(leftRaw);
         const right = readRightSubject(text.slice(tok.end, k + 1 < inClause.length ? inClause[k + 1].start : clause.end));
         // 新增43个起降点: a short verb before, the noun after; 6个省重点项目和24个市重点项目: the noun after.
         let statementEnd = tok.end;
-        if (!isBound && COUNTER_UNITS.has(tok.unit.replace(/^[万亿]/, '')) && right) {
+        // A rank (第3位) counts nothing: its noun is not the one after it.
+        if (!isBound && !tok.ordinal && measureOf(tok.unit) === 'count' && right) {
           subject = subject.length <= 4 ? `${subject}${right}` : right;
           // The statement runs on to the noun it counts: 推进199个重点项目建设.
           const at = text.indexOf(right, tok.end);
@@ -209,11 +210,11 @@ function bindRespectively(
   text: string,
   clause: Clause,
   at: number,
-  tokens: NumberToken[],
+  tokens: Figure[],
   previous: QuantityRecord[],
-): { subjects: Map<NumberToken, string>; near: string } {
+): { subjects: Map<Figure, string>; near: string } {
   const figures = tokens.filter((t) => t.start > at);
-  const out = new Map<NumberToken, string>();
+  const out = new Map<Figure, string>();
   const near = text.slice(at + 2, figures[0]?.start ?? at + 2);
   const result = { subjects: out, near };
   if (figures.length < 2) return result;
@@ -237,12 +238,10 @@ function bindRespectively(
   return result;
 }
 
-/** The years of a five-year plan named in the text: 十三五 → 2016–2020 (the 11th began in 2006). */
-function planPeriod(text: string): number[] | undefined {
-  const m = /十([一二三四五六])五/u.exec(text);
-  if (!m) return undefined;
-  const from = 2006 + 5 * ('一二三四五六'.indexOf(m[1]));
-  return range(from, from + 4);
+/** The years of a five-year plan named in the text: 十三五 → 2016–2020. */
+function planYears(text: string): number[] | undefined {
+  const plan = planPeriod(text);
+  return plan && range(plan.from, plan.to);
 }
 
 function range(a: number, b: number): number[] {

@@ -3,7 +3,7 @@
 // stays as written and is quoted beside its English rendering. Numbers are never
 // converted (26.12亿元 stays 26.12, in hundreds of millions of yuan): every figure shown
 // must stand in the paragraph it cites.
-import { englishPlaceName, indicatorDef, type IndicatorRow, parseChineseNumber } from '../../../retrieval/public.js';
+import { englishPlaceName, indicatorDef, type IndicatorRow, parseNumeral } from '../../../retrieval/public.js';
 import { scriptOf } from '../verify/answerLanguage.js';
 
 export type AnswerLanguage = 'zh' | 'en';
@@ -84,7 +84,7 @@ const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 's
 /** 第十四届人民代表大会第四次会议 → the fourth session of the fourteenth People's Congress (in words: no digits to verify). */
 export function congressEn(congress: string, place: string): string {
   const m = /第?([一二两三四五六七八九十\d]+)届人民代表大会第?([一二两三四五六七八九十\d]+)次会议/.exec(congress);
-  const count = (n: string) => (/^\d+$/.test(n) ? Number(n) : parseChineseNumber(n));
+  const count = (n: string) => parseNumeral(n);
   const term = m ? count(m[1]) : undefined;
   const session = m ? count(m[2]) : undefined;
   if (!term || !session || !ORDINALS[term] || !ORDINALS[session]) return `the “${congress}” of ${placeEn(place)}`;

@@ -10,10 +10,14 @@
 // gets a repair round or is replaced by the offline answer.
 import { normaliseMarkers, NORMAL_MARKER } from '../../api/citationMarkers.js';
 import type { RemovedClaim } from '../../api/schemas.js';
-import type { Evidence } from '../../../retrieval/public.js';
+import { describeSubject, type Evidence, INDICATORS, sameSubject, type Subject, subjectReader } from '../../../retrieval/public.js';
 import { indicatorLine } from '../llm/buildPrompt.js';
-import { describeSubject, sameSubject, subjectAt, type Subject } from './figureSubject.js';
-import { figuresIn, figuresInSource, normaliseForFigures, type Figure } from './figures.js';
+import { type CheckedFigure, figuresIn, figuresInSource, normaliseForFigures } from './figures.js';
+
+/** What a figure is about: retrieval's subject reader, knowing the indicators by name (GDP → 地区生产总值). */
+const { subjectAt } = subjectReader(INDICATORS);
+/** A figure's span for the subject reader. */
+const span = (f: CheckedFigure) => ({ start: f.index, end: f.end });
 
 export interface Verification {
   ok: boolean;
@@ -129,25 +133,27 @@ interface Occurrence {
 const QUALIFIER = /^\s*(左右|以上|以内|以下|上下|之间|多|余)/;
 /** Wordings of one meaning: 10余家 = 10多家, 3%以下 = 3%以内, 7%上下 = 7%左右. */
 const SAME_QUALIFIER: Record<string, string> = { 余: '多', 以下: '以内', 上下: '左右' };
-function qualifierAfter(text: string, end: number): string {
-  const q = QUALIFIER.exec(text.slice(end, end + 4))?.[1] ?? '';
+/** The qualifier of a figure: 多/余 before its unit (10余家), else what follows the unit (7%左右). */
+function qualifierOf(text: string, f: CheckedFigure): string {
+  const end = f.index + f.text.length;
+  const q = f.approximate || (QUALIFIER.exec(text.slice(end, end + 4))?.[1] ?? '');
   return SAME_QUALIFIER[q] ?? q;
 }
 
 /** Each figure of a sentence against the cited paragraphs: present, about the same subject, or computed. */
-function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], places: string[]): FigureFailure[] {
+function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evidence[], places: string[]): FigureFailure[] {
   const norm = normaliseForFigures(sentence).replace(/\[\d+\]/g, (m) => ' '.repeat(m.length));
-  const indexes = figures.map((f) => f.index);
+  const spans = figures.map(span);
   const cited = marks(sources.map((s) => s.marker));
   const failures: FigureFailure[] = [];
-  const supported: Figure[] = [];
-  const missing: Figure[] = [];
-  const unbound: { figure: Figure; subject: Subject; found: Occurrence[] }[] = [];
+  const supported: CheckedFigure[] = [];
+  const missing: CheckedFigure[] = [];
+  const unbound: { figure: CheckedFigure; subject: Subject; found: Occurrence[] }[] = [];
 
   for (const f of figures) {
     const all = occurrences(f.value, sources, places);
     // A qualifier the sentence states must be the paragraph's (omitting it is allowed).
-    const qualifier = qualifierAfter(norm, f.index + f.text.length);
+    const qualifier = qualifierOf(norm, f);
     const found = qualifier ? all.filter((o) => !o.qualifier || o.qualifier === qualifier) : all;
     if (all.length && !found.length) {
       const theirs = [...new Set(all.map((o) => `${f.text}${o.qualifier}`))].join('、');
@@ -166,7 +172,7 @@ function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], 
       supported.push(f);
       continue;
     }
-    const subject = subjectAt(norm, f.index, indexes, places);
+    const subject = subjectAt(norm, span(f), spans, places);
     if (found.some((o) => sameSubject(subject, o.subject))) supported.push(f);
     else unbound.push({ figure: f, subject, found });
   }
@@ -184,12 +190,6 @@ function checkFigures(sentence: string, figures: Figure[], sources: Evidence[], 
     });
   }
   return failures;
-}
-
-/** End of the unit written after a bare number in a source (7% → after %, 26.12亿元 → after 元). */
-function unitEnd(text: string, end: number): number {
-  const m = /^(%|个百分点|亿元|万元|元|亿美元|万美元|万人次|人次|万人|人|个|家|项|万平方米|平方米|亩|公里|千米|米|户|所|吨|辆|件|套|次|倍|成)/.exec(text.slice(end));
-  return end + (m ? m[0].length : 0);
 }
 
 const normalised = new Map<string, string>();
@@ -210,12 +210,9 @@ function occurrences(value: number, sources: Evidence[], places: string[]): Occu
   for (const s of sources) {
     const norm = normalisedSource(s.text);
     const all = figuresInSource(s.text);
-    const indexes = all.map((f) => f.index);
+    const spans = all.map(span);
     for (const f of all) {
-      if (Math.abs(f.value - value) < 1e-9) {
-        const end = f.index + (f.text === f.number ? unitEnd(norm, f.index + f.text.length) - f.index : f.text.length);
-        out.push({ marker: s.marker, subject: subjectAt(norm, f.index, indexes, places), qualifier: qualifierAfter(norm, end) });
-      }
+      if (Math.abs(f.value - value) < 1e-9) out.push({ marker: s.marker, subject: subjectAt(norm, span(f), spans, places), qualifier: qualifierOf(norm, f) });
     }
   }
   return out;
@@ -227,18 +224,18 @@ function occurrences(value: number, sources: Evidence[], places: string[]): Occu
  * supported figures when it states two or more, else those plus the cited figures about the
  * sentence's subjects.
  */
-function recomputes(f: Figure, sentence: string, supported: Figure[], sources: Evidence[], places: string[]): boolean {
+function recomputes(f: CheckedFigure, sentence: string, supported: CheckedFigure[], sources: Evidence[], places: string[]): boolean {
   if (!COMPUTED.test(sentence)) return false;
   let operands = supported.map((s) => s.value);
   if (operands.length < 2) {
-    const subjects = supported.map((s) => subjectAt(sentence, s.index, supported.map((x) => x.index), places));
-    subjects.push(subjectAt(sentence, f.index, [], places));
+    const subjects = supported.map((s) => subjectAt(sentence, span(s), supported.map(span), places));
+    subjects.push(subjectAt(sentence, span(f), [], places));
     for (const s of sources) {
       const norm = normalisedSource(s.text);
       const all = figuresInSource(s.text).filter((x) => !/^(19|20)\d\d$/.test(x.number));
-      const indexes = all.map((x) => x.index);
+      const spans = all.map(span);
       for (const x of all) {
-        const subject = subjectAt(norm, x.index, indexes, places);
+        const subject = subjectAt(norm, span(x), spans, places);
         if (subjects.some((sub) => sameSubject(sub, subject))) operands.push(x.value);
       }
     }
