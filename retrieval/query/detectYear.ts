@@ -51,6 +51,10 @@ export function detectYear(folded: string): YearMention {
   const rel = RELATIVE.exec(folded)?.[0];
   if (rel) mention.relative = rel.startsWith('今') || rel.startsWith('本') ? '今年' : rel === '前年' ? '前年' : rel.startsWith('明') || rel.startsWith('下') ? '明年' : '去年';
   const plan = planPeriod(folded);
-  if (plan) mention.period = plan;
+  if (plan) {
+    // 十四五末 / 十四五期末 / 十四五收官: the period's last year, as a year of its own.
+    if (new RegExp(`${plan.name}[”"]?(?:时期|期间)?期?(?:末|收官)`, 'u').test(folded)) push(plan.to);
+    else mention.period = plan;
+  }
   return mention;
 }
