@@ -17,6 +17,7 @@ export { deliveredYear } from './ingest/deliveredYear.js';
 export { prepareEvidence, resolveQuery, type PreparedQuestion } from './evidence/prepareEvidence.js';
 export { normaliseQuestion, QueryError, searchCorpus } from './evidence/searchCorpus.js';
 export { LIST_INTRO } from './evidence/sectionHeadings.js';
+export { parentPlacesOf } from './evidence/parentPlaces.js';
 export { parseQuery } from './query/parseQuery.js';
 export { parseConversation } from './query/parseConversation.js';
 export { contentTerms } from './query/contentTerms.js';

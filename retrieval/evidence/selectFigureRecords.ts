@@ -10,6 +10,7 @@ import { placeForms } from '../places/placeForms.js';
 import { contentTerms } from '../query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
 import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { parentPlacesOf } from './parentPlaces.js';
 import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from '../query/measureWords.js';
 import { splitAsks } from '../query/splitAsks.js';
 import { STOP_WORDS } from '../tokenize/stopWords.js';
@@ -133,7 +134,7 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
 function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: IndicatorRow[]): MatchTerm[] {
   const folded = text.toLowerCase();
   const mention = query.indicatorMention?.toLowerCase();
-  const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
+  const cities = parentPlacesOf(corpus);
   const raw = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
   const places = [...query.places, ...cities].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
   const tokens = [...contentTerms(raw, query, cities), ...unknownWords(folded, [...raw, ...places])]

@@ -18,7 +18,10 @@ export function contentTerms(terms: string[], query: ParsedQuery, cities: string
   // Every way of writing each place (马边彝族自治县, 马边县, 马边; 新乡市, 新乡).
   for (const name of [...query.places, ...cities]) for (const f of placeForms(name)) places.add(f.toLowerCase());
   // Search-mode pieces of a place name (卫东区 → 东区) go with it.
-  const isPlace = (t: string) => places.has(t) || (t.length > 1 && [...places].some((p) => p.includes(t)));
+  // …and so does a place written after its parent in one word (山西大同, 郑州惠济区).
+  const forms = [...places].sort((a, b) => b.length - a.length);
+  const madeOfPlaces = (t: string) => t.length > 2 && forms.reduce((rest, f) => rest.split(f).join(''), t) === '';
+  const isPlace = (t: string) => places.has(t) || (t.length > 1 && forms.some((p) => p.includes(t))) || madeOfPlaces(t);
   const kept = terms.filter((t) => !QUESTION_FRAME.has(t) && !isPlace(t) && !/^(19|20)\d\d$/.test(t));
   // A question that is nothing but frame words still needs something to rank by.
   return kept.length ? kept : terms;

@@ -52,7 +52,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     // related sentences would mislead. Say which measure is stated, or that the figure is not.
     return { status: 'no_evidence', text: composeMissingFigure(corpus, query, lang) ?? composeFigureNotStated(corpus, query, question, lang) };
   }
-  const text = composeQuoteAnswer(question, query, evidence, corpus.tokenizer);
+  const text = composeQuoteAnswer(question, query, evidence, corpus);
   return text ? { status: 'answered', text } : none();
 }
 
