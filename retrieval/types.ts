@@ -166,6 +166,11 @@ export const ParsedQuerySchema = z.object({
   year: z.number().int().optional(),
   /** Whether the question wants a plan figure (target), an outcome (actual) or either. */
   yearRole: z.enum(['target', 'actual', 'any']),
+  /**
+   * When the question asks one year's plan and another's outcome (2009年实际增速和2010年目标), or
+   * both of one year (2024年实际增速和年初目标): what it wants of each year, in order.
+   */
+  yearRoles: z.array(z.object({ year: z.number().int(), role: z.enum(['target', 'actual']) })).optional(),
   /** Canonical indicator (vocabulary.ts), when one is asked for. */
   indicator: z.string().optional(),
   /** Every indicator the question names, in order, when it names more than one. */

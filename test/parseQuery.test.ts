@@ -336,3 +336,18 @@ describe('parseQuery: places in English questions', () => {
     expect(parseQuery('pei gdp', catalog).places).toEqual([]);
   });
 });
+
+describe('parseQuery: one year planned, another done', () => {
+  it('reads what the question wants of each year, and compares them', () => {
+    const q = parse('红旗区2023年GDP实际增长和2024年目标分别是多少');
+    expect(q.intent).toBe('compare');
+    expect(q.yearRoles).toEqual([
+      { year: 2023, role: 'actual' },
+      { year: 2024, role: 'target' },
+    ]);
+    expect(q.reportIds).toEqual(['hongqi-2024']);
+  });
+  it('a question with one role for every year has none per year', () => {
+    expect(parse('红旗区2023年和2024年GDP目标分别是多少').yearRoles).toBeUndefined();
+  });
+});

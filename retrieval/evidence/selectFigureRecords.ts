@@ -122,11 +122,18 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
   // No year named: each place's newest report speaks for it.
   const ids = new Set((query.year === undefined ? newestReportPerPlace(reports) : reports).map((r) => r.meta.id));
   const multiYear = /五年|累计|年均|以来|十[二三四五]五/.test(question);
-  const kinds: QuantityKind[] =
-    query.yearRole === 'target' ? ['target'] : query.yearRole === 'actual' ? ['actual', 'estimate'] : ['target', 'actual', 'estimate'];
-  if (multiYear) kinds.push('cumulative');
+  const kindsOf = (role: ParsedQuery['yearRole']): QuantityKind[] => [
+    ...(role === 'target' ? ['target' as const] : role === 'actual' ? ['actual' as const, 'estimate' as const] : ['target' as const, 'actual' as const, 'estimate' as const]),
+    ...(multiYear ? ['cumulative' as const] : []),
+  ];
+  // Each year with what the question wants of it (2009年实际… 2010年目标), else the one role for the one year.
+  const wanted = query.yearRoles ?? [{ year: query.year, role: query.yearRole }];
   return corpus.quantities.filter(
-    (r) => ids.has(r.reportId) && kinds.includes(r.kind) && (query.year === undefined || r.years.includes(query.year) || (multiYear && r.kind === 'cumulative')),
+    (r) =>
+      ids.has(r.reportId) &&
+      wanted.some(
+        (w) => kindsOf(w.role).includes(r.kind) && (w.year === undefined || r.years.includes(w.year) || (multiYear && r.kind === 'cumulative')),
+      ),
   );
 }
 

@@ -79,10 +79,12 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
     const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
     return a.value === b.value ? ` The two ${whatEn}s are the same${cite}.` : ` In comparison, the ${whatEn} of ${labelEn(hi)} is higher than that of ${labelEn(lo)}${cite}.`;
   }
-  if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同${cite}。`;
+  // A plan against an outcome names each side's kind: 2024年的目标高于2023年的实际增速.
+  const whatOf = (r: typeof a) => (r.kind === 'target' ? '目标' : r.measure === 'growth' ? (a.kind === b.kind ? '增速' : '实际增速') : a.kind === b.kind ? '规模' : '实际规模');
+  if (a.value === b.value) return `两者${a.kind === b.kind ? (a.kind === 'target' ? '目标' : '数值') : '数值'}相同${cite}。`;
   const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
-  const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
-  return `相比之下，${label(hi)}的${what}高于${label(lo)}${cite}。`;
+  if (a.kind !== b.kind) return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}的${whatOf(lo)}${cite}。`;
+  return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}${cite}。`;
 }
 
 /** A comparison where one side has no figure says so, rather than answering the other side only. */
