@@ -22,7 +22,7 @@ export function measuresOf(text: string): QuantityMeasure[] | undefined {
 }
 
 /** 各/分别/都 before the question word: the figure is asked of each subject named before it. */
-const DISTRIBUTIVE = /(?:各|分别|都)(?:是|为|有|达到|完成)?(?:多少|几)/u;
+const DISTRIBUTIVE = /(?:各|分别|都)[^，,。？?]{0,6}(?:多少|几)/u;
 
 /** A question asks a handful of figures at most; a pasted text with dozens of 多少 is not one. */
 const MAX_ASKS = 4;
