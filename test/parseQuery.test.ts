@@ -351,3 +351,12 @@ describe('parseQuery: one year planned, another done', () => {
     expect(parse('红旗区2023年和2024年GDP目标分别是多少').yearRoles).toBeUndefined();
   });
 });
+
+describe('parseQuery: a target set years ahead', () => {
+  it('a target for a year no report plans is looked for in the reports of the years before it (five at most)', () => {
+    expect(parse('红旗区2027年GDP目标').reportIds).toEqual(['hongqi-2024']);
+    expect(parse('红旗区2030年GDP目标').noMatchingReport).toBe(true);
+    // An outcome is only ever in the report that reviews its year.
+    expect(parse('红旗区2026年GDP实际增长多少').noMatchingReport).toBe(true);
+  });
+});
