@@ -171,6 +171,8 @@ export const ParsedQuerySchema = z.object({
    * both of one year (2024年实际增速和年初目标): what it wants of each year, in order.
    */
   yearRoles: z.array(z.object({ year: z.number().int(), role: z.enum(['target', 'actual']) })).optional(),
+  /** A five-year plan period the question names (十三五期间 → 2016–2020): its multi-year figures answer. */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** Canonical indicator (vocabulary.ts), when one is asked for. */
   indicator: z.string().optional(),
   /** Every indicator the question names, in order, when it names more than one. */

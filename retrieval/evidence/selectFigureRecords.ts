@@ -30,8 +30,8 @@ const FIGURE_FRAME = new Set([
 /** Pronouns, particles and the characters of change and distribution: never a word of a subject. */
 const FUNCTION_CHARS = /[那这它其该此各每均都也还又再就才么呢吗吧啊呀哦嘛涨跌升降]/u;
 
-/** Words that say when (去年, 同一年) — query understanding has turned them into a year already. */
-const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年)$/u;
+/** Words that say when (去年, 同一年, 十三五期间) — query understanding has turned them into a year or period already. */
+const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年|十[一二三四五六]五|十[一二三四五六]|[一二三四五六]五|期间|时期|期末|末)$/u;
 
 export interface FigureSelection {
   /** Records that answer asks no indicator row answers, in ask order. */
@@ -128,9 +128,12 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
   ];
   // Each year with what the question wants of it (2009年实际… 2010年目标), else the one role for the one year.
   const wanted = query.yearRoles ?? [{ year: query.year, role: query.yearRole }];
+  // 十三五期间: the multi-year figures of that period, not of the one before it.
+  const inPeriod = (r: QuantityRecord) => !query.period || r.years.some((y) => y >= query.period!.from && y <= query.period!.to);
   return corpus.quantities.filter(
     (r) =>
       ids.has(r.reportId) &&
+      inPeriod(r) &&
       wanted.some(
         (w) => kindsOf(w.role).includes(r.kind) && (w.year === undefined || r.years.includes(w.year) || (multiYear && r.kind === 'cumulative')),
       ),
