@@ -19,6 +19,17 @@ export const DEFAULTS = {
   maxDocxInflatedBytes: 300 * 1024 * 1024,
   /** …or hold more parts than this (a real .docx has a few dozen, a few hundred with images). */
   maxDocxEntries: 5000,
+  /**
+   * A report id (made from an uploaded file's name) keeps at most this many characters, cut
+   * between characters (code points), never inside one: half of a surrogate pair cannot be
+   * encoded in a URL or a file name, so such an id could be neither opened nor deleted.
+   */
+  maxReportIdChars: 64,
+  /**
+   * …and at most this many UTF-8 bytes: file names are limited to 255 bytes, and the id's file
+   * also carries an extension, a -2 suffix, .meta.json or a temp-file prefix and suffix.
+   */
+  maxReportIdBytes: 150,
   /** Added reports' folder, relative to the project root (git-ignored); REPORTS_DIR overrides. */
   reportsDir: 'data/reports',
   /** Rebuilding paragraphs from a PDF's layout (retrieval/ingest/readers/pdfLayout.ts). */

@@ -10,6 +10,7 @@
 //   nothing is ever written outside the folder whatever the uploaded name says.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { DEFAULTS } from './defaults.js';
 import { ReportReadError } from './ingest/decodeText.js';
 import type { MetaOverrides } from './ingest/metaOverrides.js';
 import { readerFor, REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
@@ -44,16 +45,22 @@ export interface ReportStore {
 
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
-/** A file name → a report id safe as a file name and inside paragraph ids: 2024年 澄川区/../x.pdf → x. */
+/**
+ * A file name → a report id safe as a file name, in a URL and inside paragraph ids:
+ * 2024年 澄川区/../x.pdf → x. Cut between characters, so the id is the same string after a
+ * restart (read back from the stored file's name) and encodes in any URL.
+ */
 export function safeReportId(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
-  const id = stem
+  const slug = stem
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .slice(0, 64);
+    .replace(/^[-_]+|[-_]+$/g, '');
+  const chars = Array.from(slug).slice(0, DEFAULTS.maxReportIdChars);
+  while (chars.length > 0 && Buffer.byteLength(chars.join('')) > DEFAULTS.maxReportIdBytes) chars.pop();
+  const id = chars.join('').replace(/[-_]+$/, '');
   return id || 'report';
 }
 

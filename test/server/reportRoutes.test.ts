@@ -204,3 +204,24 @@ describe('DELETE /api/reports/:id', () => {
     expect((await readOnly.request('/api/reports/muxi', { method: 'DELETE' })).status).toBe(403);
   });
 });
+
+describe('report ids from any file name', () => {
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  it('cuts a long name between characters: the id opens, survives a restart and deletes', async () => {
+    // 63 letters, then a character outside the BMP (two UTF-16 units) across the 64th unit.
+    const name = 'a'.repeat(63) + '\u{20000}' + 'x.txt';
+    const res = await upload(name, syntheticReportText(0, '蒹川'));
+    expect(res.status).toBe(201);
+    const { id } = ReportChangeResponseSchema.parse(await res.json()).report;
+    expect(loneSurrogate.test(id)).toBe(false);
+    expect(Array.from(id).length).toBeLessThanOrEqual(64);
+    const path = `/api/reports/${encodeURIComponent(id)}`;
+    expect((await app.request(path)).status).toBe(200);
+    const again = await loadCorpus({ reportsDir: dir, cacheDir: false });
+    expect(again.origins.get(id)).toBe('added');
+    expect((await app.request(path, { method: 'DELETE' })).status).toBe(200);
+    expect(files().some((f) => f.startsWith('aaa'))).toBe(false);
+  });
+});
+

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { Filters } from '../../../server/api/schemas.js';
 import { fetchReports } from '../api.js';
 import { useAsync, useHashRoute } from '../hooks.js';
+import { formatRoute } from '../route.js';
 import { placeNoun, reportYear } from '../labels.js';
 import { AppHeader } from './AppHeader.js';
 import { ChatView } from './ChatView.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { IndicatorView } from './IndicatorView.js';
 import { ReportShelf } from './ReportShelf.js';
 import { ReportView } from './ReportView.js';
@@ -37,6 +39,7 @@ export function App() {
       </a>
       <AppHeader route={route} placeNoun={places.noun} />
       <main id="main" className="app-main" tabIndex={-1}>
+        <ErrorBoundary resetKey={formatRoute(route)}>
         {reports.status === 'error' && route.view === 'chat' && (
           <p className="banner" role="alert">
             报告列表加载失败：{reports.error}
@@ -64,6 +67,7 @@ export function App() {
           />
         )}
         {route.view === 'indicators' && <IndicatorView filters={route.filters} navigate={navigate} places={places} />}
+        </ErrorBoundary>
       </main>
     </div>
   );
