@@ -179,6 +179,23 @@ describe('PATCH /api/reports/:id', () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).message).toMatch(/date|colour/);
   });
+
+  it('refuses dates that do not exist with 400, naming the field', async () => {
+    for (const date of ['2024-13-45', '2024-02-30', '0000-00-00', '2023-02-29']) {
+      const res = await app.request('/api/reports/zhuoyang', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date }) });
+      expect(res.status, date).toBe(400);
+      const error = await errorOf(res);
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toMatch(/^元数据有误：date: 没有这一天/);
+    }
+    expect(corpus.reportById.get('zhuoyang')!.meta.date).toBe('2024-01-16');
+    const leap = await app.request('/api/reports/zhuoyang', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date: '2024-02-29' }) });
+    expect(leap.status).toBe(200);
+    expect(corpus.reportById.get('zhuoyang')!.meta.date).toBe('2024-02-29');
+    const form = await upload('datecheck.txt', syntheticReportText(0, '荇川'), { date: '2024-02-30' });
+    expect(form.status).toBe(400);
+    expect((await errorOf(form)).message).toMatch(/date/);
+  });
 });
 
 describe('DELETE /api/reports/:id', () => {
