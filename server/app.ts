@@ -14,6 +14,7 @@ import { ApiError, errorResponse } from './http/apiError.js';
 import { checkHost } from './http/checkHost.js';
 import { keepConnectionUsable } from './http/keepConnectionUsable.js';
 import { requireToken } from './http/requireToken.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { askRoute } from './routes/askRoute.js';
 import { chatRoute } from './routes/chatRoute.js';
 import { readRoutes } from './routes/readRoutes.js';
@@ -44,6 +45,7 @@ export function createApp(options: AppOptions) {
   const deps = { corpus: options.corpus, llm: options.llm, log: options.log };
   const app = new Hono();
   app.onError((err, c) => errorResponse(c, err));
+  app.use('*', securityHeaders());
   app.use('*', keepConnectionUsable(MAX_BODY_BYTES));
   if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
   if (options.apiToken) app.use('/api/*', requireToken(options.apiToken));

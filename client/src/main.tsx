@@ -1,8 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import './styles.css';
+
+// zod compiles fast parsers with new Function when eval is allowed; the server's
+// Content-Security-Policy forbids it, and the refused attempt would be a console error.
+z.config({ jitless: true });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
