@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, INDEX_FORMAT_VERSION } from './defaults.js';
+import { describeFileError } from './describeFileError.js';
 import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndicators.js';
 import type { IngestSource } from './ingest/ingestReport.js';
 import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
@@ -112,7 +113,8 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
       if (size > limit) throw new Error(`文件过大（${size} 字节，上限 ${limit}）`);
       entries.push({ id: reportIdOf(path), sourceFile: basename(path), bytes: readFileSync(path), origin: 'builtin' });
     } catch (e) {
-      errors.push({ file: basename(path), reason: (e as Error).message });
+      const reason = (e as NodeJS.ErrnoException).code ? describeFileError(e, basename(path)) : (e as Error).message;
+      errors.push({ file: basename(path), reason });
     }
   }
 
