@@ -17,6 +17,14 @@ export const DEFAULTS = {
    * reports with photos inflate to tens of MB; 300 MB is far beyond one and bounded in memory.
    */
   maxDocxInflatedBytes: 300 * 1024 * 1024,
+  /**
+   * …or when one part inflates to more than this many times its compressed size, counted as it
+   * inflates (the sizes a ZIP declares can lie). Word's XML compresses 5–20×; 100× is the bound
+   * Apache POI has used against zip bombs for years (its minimum inflate ratio 0.01). Parts
+   * under `docxRatioGraceBytes` are exempt: a small part of repeated markup may compress better.
+   */
+  maxDocxInflateRatio: 100,
+  docxRatioGraceBytes: 1024 * 1024,
   /** …or hold more parts than this (a real .docx has a few dozen, a few hundred with images). */
   maxDocxEntries: 5000,
   /**

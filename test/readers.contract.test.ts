@@ -6,9 +6,10 @@ import { ReportReadError } from '../retrieval/ingest/decodeText.js';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
 import { SCANNED_PDF } from '../retrieval/ingest/readers/pdfReader.js';
 import { readReportFile, READERS } from '../retrieval/ingest/readers/readReportFile.js';
-import { UnsupportedFormatError } from '../retrieval/ingest/readers/ReportReader.js';
+import { ReportTooLargeError, UnsupportedFormatError } from '../retrieval/ingest/readers/ReportReader.js';
 import { encodeGb18030, encodeUtf16, makeDocx, makeHtml, makeTextlessPdf, skipPdf, toPdf } from './helpers/formatFixtures.js';
 import { syntheticReportLines } from './helpers/syntheticReport.js';
+import { paddedDocx } from './helpers/zipFixture.js';
 
 // Long enough for several PDF pages, so paragraphs cross page breaks.
 const lines = syntheticReportLines(12);
@@ -177,6 +178,37 @@ describe('the Word reader, on a zip bomb', () => {
 
   it('refuses a .docx that would inflate past the limit, before inflating it', async () => {
     await expect(readReportFile('bomb.docx', zipDeclaring(0xfffffff0))).rejects.toThrow(/压缩炸弹/);
+  });
+
+  it('refuses a .docx whose directory lies about a part’s size, having inflated only a little of it', async () => {
+    // 9 MB of empty paragraphs, declared as 1 KB: the declared sizes pass, the real ones do not.
+    const bomb = paddedDocx(await makeDocx(lines), 1_500_000, { lie: true });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const { zipSummary, zipEntries, measureInflated } = await import('../retrieval/ingest/readers/zipEntries.js');
+    expect(zipSummary(bomb)!.uncompressedBytes).toBeLessThan(1024 * 1024);
+    const error = await readReportFile('bomb.docx', bomb).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportTooLargeError);
+    expect((error as Error).message).toMatch(/压缩炸弹/);
+    // Inflation stopped at the ratio budget (1 MB, then 100× a few KB), far short of the 9 MB.
+    const verdict = await measureInflated(bomb, zipEntries(bomb)!, { maxBytes: 300 * 1024 * 1024, maxRatio: 100, ratioGraceBytes: 1024 * 1024 });
+    expect(verdict).toMatchObject({ ok: false, reason: 'ratio', entry: 'word/document.xml' });
+    expect(verdict.inflatedBytes).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('stops at the total budget, whatever the ratio, and counts an honest archive exactly', async () => {
+    const { zipEntries, zipSummary, measureInflated } = await import('../retrieval/ingest/readers/zipEntries.js');
+    const docx = await makeDocx(syntheticReportLines(120));
+    const entries = zipEntries(docx)!;
+    const honest = await measureInflated(docx, entries, { maxBytes: 300 * 1024 * 1024, maxRatio: 100, ratioGraceBytes: 1024 * 1024 });
+    expect(honest).toEqual({ ok: true, inflatedBytes: zipSummary(docx)!.uncompressedBytes });
+    const small = await measureInflated(docx, entries, { maxBytes: 10_000, maxRatio: 1e9, ratioGraceBytes: 0 });
+    expect(small).toMatchObject({ ok: false, reason: 'total' });
+    expect(small.inflatedBytes).toBeLessThan(10_000 + 64 * 1024);
+  });
+
+  it('reads a long real-shaped .docx: its parts stay well under the ratio budget', async () => {
+    const { text } = await readReportFile('long.docx', await makeDocx(syntheticReportLines(360)));
+    expect(text).toContain('推进第360批重点片区综合治理');
   });
 
   it('reads what a real .docx declares as well within the limit', async () => {
