@@ -102,6 +102,30 @@ describe('the HTML reader', () => {
     expect(text.split('\n')[0]).toBe('政府工作报告');
   });
 
+  it('reads only what a reader of the page sees: no templates, hidden elements or aria-hidden chrome', async () => {
+    const hidden = [
+      '<p style="color: red; display: none">隐藏的旧稿：地区生产总值增长99%。</p>',
+      '<template><p>模板里的段落：一般公共预算收入增长12%。</p></template>',
+      '<div hidden><p>隐藏属性的段落。</p></div>',
+      '<p class="was-draft">样式表隐藏的段落。</p>',
+      '<p style="visibility:hidden">看不见的段落。</p>',
+    ].join('\n');
+    const page = makeHtml(lines)
+      .replace('<style>', '<style>/* 草稿 */ .was-draft { display:none } @media print { .share, .screen-only { display: none } } ')
+      .replace('<div class="content" id="zoom">', `<div class="content" id="zoom">\n${hidden}\n<p class="screen-only">屏幕上看得见的说明。<span aria-hidden="true">★图标★</span></p>`);
+    const { text } = await readReportFile('page.html', Buffer.from(page));
+    for (const gone of ['隐藏的旧稿', '99%', '模板里的段落', '隐藏属性', '样式表隐藏', '看不见的段落', '★图标★']) expect(text).not.toContain(gone);
+    // A rule for print hides nothing on screen.
+    expect(text).toContain('屏幕上看得见的说明。');
+    expect(paragraphsOf(text.replace('屏幕上看得见的说明。\n', ''), new Uint8Array())).toEqual(expected);
+  });
+
+  it('keeps a page whose sheet hides the whole body until a script shows it', async () => {
+    const page = makeHtml(lines).replace('<style>', '<style>body{display:none !important} ');
+    const { text } = await readReportFile('page.html', Buffer.from(page));
+    expect(paragraphsOf(text, new Uint8Array())).toEqual(expected);
+  });
+
   it('takes the title from <title> without the site name when the page has no <h1>', async () => {
     const page = makeHtml(lines).replace(/<h1>[^<]*<\/h1>/, '');
     const read = await readReportFile('page.html', Buffer.from(page));
