@@ -15,6 +15,7 @@ import { ReportReadError } from './ingest/decodeText.js';
 import type { MetaOverrides } from './ingest/metaOverrides.js';
 import { readerFor, REPORT_EXTENSIONS } from './ingest/readers/readReportFile.js';
 import { contentHash, ingestFile } from './ingestFile.js';
+import { withConflictWarnings } from './figureConflicts.js';
 import type { Corpus } from './loadCorpus.js';
 import { readSidecar, sidecarPath, sizeLimitFor, SIDECAR_SUFFIX } from './reportFiles.js';
 import type { Report } from './types.js';
@@ -64,9 +65,9 @@ export function safeReportId(fileName: string): string {
   return id || 'report';
 }
 
-/** What ingestion could not read from the text (ReportMeta.warnings), for the user to correct. */
-function warningsOf(report: Report): string[] {
-  return report.meta.warnings ?? [];
+/** What ingestion could not read from the text, and figures another report of the place and year states otherwise. */
+function warningsOf(corpus: Corpus, report: Report): string[] {
+  return withConflictWarnings(corpus, report.meta).warnings ?? [];
 }
 
 export function createReportStore(corpus: Corpus, dir: string): ReportStore {
@@ -145,7 +146,7 @@ export function createReportStore(corpus: Corpus, dir: string): ReportStore {
           rmSync(inside(`${id}${SIDECAR_SUFFIX}`), { force: true });
           throw e;
         }
-        return { report: ingested.report, warnings: warningsOf(ingested.report) };
+        return { report: ingested.report, warnings: warningsOf(corpus, ingested.report) };
       }),
 
     update: (id, overrides) =>
@@ -170,7 +171,7 @@ export function createReportStore(corpus: Corpus, dir: string): ReportStore {
           else writeAtomic(`${id}${SIDECAR_SUFFIX}`, previous);
           throw e;
         }
-        return { report: ingested.report, warnings: warningsOf(ingested.report) };
+        return { report: ingested.report, warnings: warningsOf(corpus, ingested.report) };
       }),
 
     remove: (id) =>

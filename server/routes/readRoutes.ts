@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { DEFAULTS } from '../../retrieval/defaults.js';
 import { REPORT_EXTENSIONS } from '../../retrieval/ingest/readers/readReportFile.js';
+import { withConflictWarnings } from '../../retrieval/figureConflicts.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import type { Paragraph } from '../../retrieval/types.js';
 import { IndicatorQuerySchema, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
@@ -28,7 +29,7 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
     .get('/api/reports/:id', (c) => {
       const report = corpus.reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
-      const body: ReportDetailResponse = { meta: withDistrict(report.meta), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
+      const body: ReportDetailResponse = { meta: withDistrict(withConflictWarnings(corpus, report.meta)), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
       return c.json(body);
     })
     .get('/api/paragraphs/:id', (c) => {

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MetaOverridesSchema, type MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
+import { withConflictWarnings } from '../../retrieval/figureConflicts.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { ReportStoreError, type ReportStore } from '../../retrieval/reportStore.js';
 import type { Report } from '../../retrieval/types.js';
@@ -24,8 +25,9 @@ const STATUS: Record<ReportStoreError['kind'], [ContentfulStatusCode, string]> =
 /** Form fields that are numbers in MetaOverridesSchema. */
 const NUMERIC = new Set(['reviewYear', 'planYear']);
 
+/** A report's card: its metadata, with a warning for each figure another report of its place and year states otherwise. */
 export function summaryOf(corpus: Corpus, report: Report): ReportSummary {
-  return withDistrict({ ...report.meta, origin: corpus.origins.get(report.meta.id) ?? 'builtin' });
+  return withDistrict({ ...withConflictWarnings(corpus, report.meta), origin: corpus.origins.get(report.meta.id) ?? 'builtin' });
 }
 
 function storeCall<T>(p: Promise<T>): Promise<T> {
