@@ -38,6 +38,33 @@ export const DEFAULTS = {
    * also carries an extension, a -2 suffix, .meta.json or a temp-file prefix and suffix.
    */
   maxReportIdBytes: 150,
+  /**
+   * A file whose text is longer than this is not one report: the longest real reports run to
+   * about 30,000 characters. The bound keeps what one upload asks of the server (memory, the
+   * copy of the result from the worker, indexing) within ten times a real report's.
+   */
+  maxReportChars: 300_000,
+  /**
+   * Uploads are read and ingested in worker threads (retrieval/worker/ingestPool.ts), so the
+   * server keeps answering while a file is parsed. Each file gets a budget:
+   */
+  ingestWorkers: {
+    /** Wall time for reading and ingesting one file; a real report takes well under 5 s. 422 past it. */
+    timeMs: 60_000,
+    /** JS heap of one worker; ingesting a real report needs well under 100 MB. 413 past it. */
+    heapMb: 512,
+    /** Files read at once, at most; one core is always left to the server's own loop. */
+    maxThreads: 2,
+    /** Uploads waiting for a thread, at most: each holds its file (≤ 25 MB) in memory. 503 past it. */
+    queue: 8,
+    /** An idle worker exits after this long, and the next upload starts a new one (about half a second). */
+    idleMs: 30_000,
+  },
+  /**
+   * A report added while serving is indexed this many passages at a time, other requests
+   * running between slices: indexing a long report at once holds the loop for half a second.
+   */
+  indexSlicePassages: 32,
   /** Added reports' folder, relative to the project root (git-ignored); REPORTS_DIR overrides. */
   reportsDir: 'data/reports',
   /** Rebuilding paragraphs from a PDF's layout (retrieval/ingest/readers/pdfLayout.ts). */

@@ -3,6 +3,8 @@
 // PDF paragraphs get their pages. Used at start-up and when a report is added.
 import { createHash } from 'node:crypto';
 import { assignPages } from './assignPages.js';
+import { DEFAULTS } from './defaults.js';
+import { ReportTooLargeError } from './ingest/readers/ReportReader.js';
 import { extractIndicators } from './indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from './ingest/ingestReport.js';
 import { extractQuantities } from './quantities/extractQuantities.js';
@@ -25,6 +27,10 @@ export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: num
     const read = await readReportFile(src.sourceFile, src.bytes);
     source = { ...src, text: read.text, format: read.format };
     pageOfLine = read.pageOfLine;
+  }
+  if (source.text !== undefined && source.text.length > DEFAULTS.maxReportChars) {
+    const chars = (n: number) => `${Math.round(n / 1000).toLocaleString('en')} 千字`;
+    throw new ReportTooLargeError(`文字过多：${chars(source.text.length)}，上限 ${chars(DEFAULTS.maxReportChars)}。一份政府工作报告通常不超过 3 万字`);
   }
   const ingested = ingestReport(source);
   const paragraphs = pageOfLine ? assignPages(ingested.paragraphs, source.text!, pageOfLine) : ingested.paragraphs;

@@ -218,10 +218,84 @@ function existsDir(path: string): boolean {
   }
 }
 
-function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
-  const id = report.meta.id;
+function addReport(corpus: Corpus, ingested: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+  const id = ingested.report.meta.id;
   if (corpus.reportById.has(id)) removeReport(corpus, id);
-  corpus.index.add(report.passages);
+  corpus.index.add(ingested.report.passages);
+  publish(corpus, ingested, origin, fileHash);
+}
+
+function removeReport(corpus: Corpus, id: string): boolean {
+  const report = corpus.reportById.get(id);
+  if (!report) return false;
+  corpus.index.remove(report.passages);
+  unpublish(corpus, report);
+  return true;
+}
+
+/**
+ * addReport for a server that keeps answering meanwhile: indexing a long report at once
+ * holds the loop for half a second, so its passages go in a slice at a time
+ * (DEFAULTS.indexSlicePassages), other requests running between slices. The report is in
+ * the maps before its first slice, so a search that meets one of its passages finds its
+ * paragraph; it ranks in full once the last slice is in. A failure undoes the slices in.
+ */
+export async function addReportGradually(corpus: Corpus, ingested: IngestedReport, origin: ReportOrigin, fileHash: string): Promise<void> {
+  const id = ingested.report.meta.id;
+  if (corpus.reportById.has(id)) await removeReportGradually(corpus, id);
+  const passages = ingested.report.passages;
+  publish(corpus, ingested, origin, fileHash);
+  try {
+    await inSlices(passages, (slice) => corpus.index.add(slice));
+  } catch (e) {
+    if (e instanceof SliceError) corpus.index.remove(passages.slice(0, e.done));
+    unpublish(corpus, ingested.report);
+    throw e instanceof SliceError ? e.cause : e;
+  }
+}
+
+/** removeReport a slice at a time: the report stays in the maps until its last passage is out of the index. */
+export async function removeReportGradually(corpus: Corpus, id: string): Promise<boolean> {
+  const report = corpus.reportById.get(id);
+  if (!report) return false;
+  try {
+    await inSlices(report.passages, (slice) => corpus.index.remove(slice));
+  } catch (e) {
+    if (e instanceof SliceError) corpus.index.add(report.passages.slice(0, e.done));
+    throw e instanceof SliceError ? e.cause : e;
+  }
+  unpublish(corpus, report);
+  return true;
+}
+
+/** A slice failed after `done` items had gone through. */
+class SliceError extends Error {
+  constructor(
+    readonly done: number,
+    override readonly cause: unknown,
+  ) {
+    super('slice failed');
+  }
+}
+
+/** Runs `step` over `items` a slice at a time, yielding to other work between slices. */
+async function inSlices<T>(items: T[], step: (slice: T[]) => void): Promise<void> {
+  let done = 0;
+  while (done < items.length) {
+    const slice = items.slice(done, done + DEFAULTS.indexSlicePassages);
+    try {
+      step(slice);
+    } catch (cause) {
+      throw new SliceError(done, cause);
+    }
+    done += slice.length;
+    if (done < items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The report in the corpus's maps and tables (its passages are indexed separately). */
+function publish(corpus: Corpus, { report, indicators, quantities }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+  const id = report.meta.id;
   corpus.reports = [...corpus.reports, report];
   corpus.reportById.set(id, report);
   for (const p of report.paragraphs) corpus.paragraphById.set(p.id, p);
@@ -233,10 +307,8 @@ function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedR
   corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
 }
 
-function removeReport(corpus: Corpus, id: string): boolean {
-  const report = corpus.reportById.get(id);
-  if (!report) return false;
-  corpus.index.remove(report.passages);
+function unpublish(corpus: Corpus, report: Report): void {
+  const id = report.meta.id;
   corpus.reports = corpus.reports.filter((r) => r !== report);
   corpus.reportById.delete(id);
   for (const p of report.paragraphs) corpus.paragraphById.delete(p.id);
@@ -246,7 +318,6 @@ function removeReport(corpus: Corpus, id: string): boolean {
   corpus.origins.delete(id);
   corpus.contentHashes.delete(id);
   corpus.hash = mutatedHash(corpus.hash, `-${id}`);
-  return true;
 }
 
 /** A changed corpus gets a new hash; caches written at start stay keyed by what was on disk then. */

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { DEFAULTS } from '../retrieval/defaults.js';
 import type { Corpus } from '../retrieval/loadCorpus.js';
 import { createReportStore } from '../retrieval/reportStore.js';
+import type { IngestPool } from '../retrieval/worker/ingestPool.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   apiToken?: string;
   /** Serve *.map files of the built client (development only). */
   sourceMaps?: boolean;
+  /** Worker threads that read uploads; default: the process's shared pool (DEFAULTS.ingestWorkers). */
+  ingestPool?: IngestPool;
 }
 
 export function createApp(options: AppOptions) {
@@ -62,7 +65,8 @@ export function createApp(options: AppOptions) {
     },
   });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/reports' ? uploadLimit(c, next) : jsonLimit(c, next)));
-  const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined;
+  const pool = options.ingestPool;
+  const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir, pool ? { ingest: (src, signal) => pool.ingest(src, signal) } : {}) : undefined;
   app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
   app.route('/', reportRoutes(options.corpus, store));
   app.route('/', askRoute(deps));

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../retrieval/loadCorpus.js';
+import { loadCorpus, type Corpus } from '../retrieval/loadCorpus.js';
 import { createReportStore, ReportStoreError } from '../retrieval/reportStore.js';
 import { syntheticReportText } from './helpers/syntheticReport.js';
 
@@ -14,11 +14,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the report store', () => {
   it('removes the written file and sidecar when indexing the report fails', async () => {
     const corpus = await loadCorpus({ cacheDir: false });
-    const failing = { ...corpus, addReport: () => { throw new Error('index full'); } };
+    const failing: Corpus = {
+      ...corpus,
+      index: {
+        ...corpus.index,
+        add: () => {
+          throw new Error('index full');
+        },
+      },
+    };
     const store = createReportStore(failing, dir);
     await expect(store.add('chengchuan.txt', Buffer.from(syntheticReportText()), { province: '青澜省' })).rejects.toThrow('index full');
     expect(readdirSync(dir)).toEqual([]);
     expect(corpus.reportById.has('chengchuan')).toBe(false);
+    expect([...corpus.paragraphById.keys()].some((id) => id.startsWith('chengchuan:'))).toBe(false);
   });
 
   it('writes nothing for a file that does not ingest, and says why', async () => {

@@ -1,13 +1,17 @@
 // Routes that change the corpus: add a report file (multipart upload), correct
 // its metadata, delete it. Only added reports can be corrected or deleted; the
 // built-ins in seeds/ are part of the code. Every failure is JSON with a reason
-// (400 unreadable or duplicate, 403 built-in, 404, 413 with the limit, 415 format).
+// (400 unreadable or duplicate, 403 built-in, 404, 413 too large (the file, what it
+// inflates to, its text, the memory reading it takes), 415 format, 422 reading it took
+// too long, 503 too many uploads waiting (with Retry-After) or a read-only reports folder,
+// 507 a full disk).
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MetaOverridesSchema, type MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
 import { withConflictWarnings } from '../../retrieval/figureConflicts.js';
 import type { Corpus } from '../../retrieval/loadCorpus.js';
 import { ReportStoreError, type ReportStore } from '../../retrieval/reportStore.js';
+import { StorageError } from '../../retrieval/storage/StorageError.js';
 import type { Report } from '../../retrieval/types.js';
 import type { ReportChangeResponse, ReportSummary } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
@@ -16,11 +20,24 @@ import { ApiError, readJson, zodMessage } from '../http/apiError.js';
 const STATUS: Record<ReportStoreError['kind'], [ContentfulStatusCode, string]> = {
   unsupported: [415, 'unsupported_format'],
   too_large: [413, 'payload_too_large'],
+  too_slow: [422, 'processing_timeout'],
+  busy: [503, 'busy'],
   unreadable: [400, 'unreadable_report'],
   duplicate: [400, 'duplicate_report'],
   builtin: [403, 'builtin_report'],
   not_found: [404, 'not_found'],
+  cancelled: [400, 'client_closed'],
 };
+
+/** A reports folder that cannot be written: retrying does not help, and the reason says what would. */
+const STORAGE_STATUS: Record<StorageError['kind'], [ContentfulStatusCode, string]> = {
+  full: [507, 'storage_full'],
+  read_only: [503, 'storage_read_only'],
+  failed: [500, 'storage_failed'],
+};
+
+/** Seconds a client should wait before sending an upload the queue had no room for. */
+const BUSY_RETRY_AFTER_S = 10;
 
 /** Form fields that are numbers in MetaOverridesSchema. */
 const NUMERIC = new Set(['reviewYear', 'planYear']);
@@ -34,6 +51,10 @@ function storeCall<T>(p: Promise<T>): Promise<T> {
   return p.catch((e: unknown) => {
     if (e instanceof ReportStoreError) {
       const [status, code] = STATUS[e.kind];
+      throw new ApiError(status, code, e.message, e.kind === 'busy' ? { 'Retry-After': String(BUSY_RETRY_AFTER_S) } : undefined);
+    }
+    if (e instanceof StorageError) {
+      const [status, code] = STORAGE_STATUS[e.kind];
       throw new ApiError(status, code, e.message);
     }
     throw e;
@@ -74,7 +95,7 @@ export function reportRoutes(corpus: Corpus, store: ReportStore | undefined) {
       if (!(file instanceof File)) throw new ApiError(400, 'invalid_form', '缺少文件：请把报告放在 file 字段');
       const overrides = parseOverrides(fields);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const { report, warnings } = await storeCall(s.add(file.name, bytes, overrides));
+      const { report, warnings } = await storeCall(s.add(file.name, bytes, overrides, c.req.raw.signal));
       const body: ReportChangeResponse = { report: summaryOf(corpus, report), warnings };
       return c.json(body, 201);
     })
