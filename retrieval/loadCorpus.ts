@@ -16,8 +16,9 @@ import { lookupIndicators, type IndicatorLookup } from './indicators/lookupIndic
 import type { IngestSource } from './ingest/ingestReport.js';
 import { contentHash, ingestFile, type IngestedReport } from './ingestFile.js';
 import type { QuantityRecord } from './quantities/QuantityRecord.js';
-import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
-import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
+import { corpusCacheFile, ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from './index/corpusCache.js';
+import { cacheFile, readIndexCache, UnknownIndexVersionError, writeIndexCache } from './index/indexCache.js';
+import { cacheSlotDir, markCacheSlot, pruneCaches } from './index/pruneCaches.js';
 import { miniSearchBackend } from './index/miniSearchBackend.js';
 import type { IndexBackend, SearchIndex } from './index/SearchIndex.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
@@ -118,7 +119,17 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     }
   }
 
-  const cacheDir = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
+  const cacheRoot = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
+  // Each corpus location has its own cache folder, pruned to the current caches after loading (pruneCaches.ts).
+  const location = { dir, reportsDir: options.reportsDir, files: options.files, sources: options.sources?.map((s) => s.id) };
+  const cacheDir = cacheRoot ? cacheSlotDir(cacheRoot, location) : false;
+  if (cacheDir) {
+    try {
+      markCacheSlot(cacheDir, location);
+    } catch (e) {
+      console.warn(`cache folder not usable: ${(e as Error).message}`);
+    }
+  }
   const code = cacheDir ? ingestCodeHash() : null;
   const key = cacheDir && code ? sourcesKey(entries, code) : undefined;
   let ingested: IngestedCorpus | undefined;
@@ -187,6 +198,11 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     }
   }
   const indexMs = performance.now() - t1;
+  if (cacheRoot && cacheDir) {
+    await pruneCaches(cacheRoot, cacheDir, [...(key ? [corpusCacheFile(cacheDir, key)] : []), cacheFile(cacheDir, hash)]).catch((e: unknown) =>
+      console.warn(`old caches not removed: ${(e as Error).message}`),
+    );
+  }
 
   const corpus: Corpus = {
     reports,
