@@ -1,9 +1,29 @@
-// npm start: serve the chat UI and the API on PORT (default 8787).
-import { startServer } from './startServer.js';
+// npm start: serve the chat UI and the API on PORT (default 8787). SIGTERM or Ctrl-C
+// stops it gracefully: no new connections, requests in flight (an upload) finish within
+// SHUTDOWN_GRACE_MS, then it exits; a second signal exits at once.
+import { SHUTDOWN_GRACE_MS, startServer } from './startServer.js';
 
 try {
   const server = await startServer();
-  const stop = () => void server.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s), then exiting`);
+    void server.shutdown(SHUTDOWN_GRACE_MS).then(
+      ({ cut }) => {
+        if (cut) console.warn(`⚠ ${cut} connection(s) still open after ${SHUTDOWN_GRACE_MS / 1000} s were closed`);
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(`shutdown failed: ${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
