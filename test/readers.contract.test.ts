@@ -9,6 +9,7 @@ import { readReportFile, READERS } from '../retrieval/ingest/readers/readReportF
 import { ReportTooLargeError, UnsupportedFormatError } from '../retrieval/ingest/readers/ReportReader.js';
 import { encodeGb18030, encodeUtf16, makeDocx, makeHtml, makeTextlessPdf, skipPdf, toPdf } from './helpers/formatFixtures.js';
 import { syntheticReportLines } from './helpers/syntheticReport.js';
+import { makeTextPdf } from './helpers/textPdf.js';
 import { paddedDocx } from './helpers/zipFixture.js';
 
 // Long enough for several PDF pages, so paragraphs cross page breaks.
@@ -174,6 +175,14 @@ describe('the PDF reader, on bad input', () => {
   it('names a ZIP archive renamed .pdf', async () => {
     const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(60).fill(0)]);
     await expect(readReportFile('report.pdf', zip)).rejects.toThrow(/ZIP/);
+  });
+
+  it('stops reading a 2,000-page PDF once its text is longer than any report’s', async () => {
+    const error = await readReportFile('long.pdf', makeTextPdf(2000, 5)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportTooLargeError);
+    const pagesRead = Number(/前 (\d+) 页（共 2000 页）/.exec((error as Error).message)?.[1]);
+    expect(pagesRead).toBeGreaterThan(100);
+    expect(pagesRead).toBeLessThan(2000);
   });
 
   it('calls a truncated PDF damaged', async () => {
