@@ -183,7 +183,8 @@ export function createReportStore(corpus: Corpus, dir: string, options: ReportSt
             });
             await addReportGradually(corpus, ingested, 'added', hash);
           } catch (e) {
-            // Undone in the reverse order; what cannot be undone now, the next start rolls back (the entry stays).
+            // Undone in the reverse order. What cannot be undone now is settled at the next start from
+            // the journal entry, which then stays: without its report file the add is rolled back.
             try {
               await rm(inside(sourceFile), { force: true });
               await rm(inside(sidecarName(id)), { force: true });
@@ -229,7 +230,10 @@ export function createReportStore(corpus: Corpus, dir: string, options: ReportSt
         const change: PendingChange = { op: 'delete', id, files: [report.meta.sourceFile, sidecarName(id)] };
         await disk('删除报告', () => beginChange(root, change));
         try {
-          await disk('删除报告', () => unlink(inside(report.meta.sourceFile)));
+          // A file already gone (removed by hand) is as good as removed.
+          await disk('删除报告', () => unlink(inside(report.meta.sourceFile)).catch((e: NodeJS.ErrnoException) => {
+            if (e.code !== 'ENOENT') throw e;
+          }));
         } catch (e) {
           await endChange(root, change).catch(() => undefined);
           throw e;

@@ -26,6 +26,6 @@ export function storageErrorOf(error: unknown, action: string): StorageError {
     case 'EPERM':
       return new StorageError('read_only', `无法${action}：服务器没有写入报告目录的权限。请让管理员给 REPORTS_DIR 写权限`);
     default:
-      return new StorageError('failed', `无法${action}：写入报告目录失败${code ? `（${code}）` : ''}`);
+      return new StorageError('failed', `无法${action}：报告目录出错${code ? `（${code}）` : ''}`);
   }
 }
