@@ -57,7 +57,12 @@ export const DEFAULTS = {
     maxThreads: 2,
     /** Uploads waiting for a thread, at most: each holds its file (≤ 25 MB) in memory. 503 past it. */
     queue: 8,
-    /** An idle worker exits after this long, and the next upload starts a new one (about half a second). */
+    /**
+     * Threads kept ready while idle: starting one takes about a second of CPU (loading the
+     * readers), which would otherwise be spent at the moment an upload arrives.
+     */
+    warm: 1,
+    /** A worker beyond the warm ones exits after being idle this long. */
     idleMs: 30_000,
   },
   /**

@@ -60,6 +60,12 @@ export interface ReportStore {
   readonly dir: string;
   /** `signal`: the client went away; reading the file stops. */
   add(fileName: string, bytes: Uint8Array, overrides?: MetaOverrides, signal?: AbortSignal): Promise<ReportChange>;
+  /**
+   * Admits one upload before its body is read, or refuses it (undefined) when as many are
+   * already in hand as the readers take at once: a burst is refused without reading 25 MB
+   * each. The caller releases the admission when the upload is answered.
+   */
+  admit(): (() => void) | undefined;
   /** Merges `overrides` into the report's sidecar and re-ingests it. */
   update(id: string, overrides: MetaOverrides): Promise<ReportChange>;
   remove(id: string): Promise<void>;
@@ -97,11 +103,15 @@ export type Ingest = (src: IngestSource, signal?: AbortSignal) => Promise<Ingest
 export interface ReportStoreOptions {
   /** Default: the process's shared ingest pool (worker threads, DEFAULTS.ingestWorkers). */
   ingest?: Ingest;
+  /** Files `ingest` takes at once (its threads and queue); uploads past it are refused. */
+  capacity?: number;
 }
 
 export function createReportStore(corpus: Corpus, dir: string, options: ReportStoreOptions = {}): ReportStore {
   const root = resolve(dir);
   const ingestInWorker: Ingest = options.ingest ?? ((src, signal) => sharedIngestPool().ingest(src, signal));
+  const capacity = options.capacity ?? (options.ingest ? Infinity : sharedIngestPool().capacity);
+  let admitted = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -145,6 +155,15 @@ export function createReportStore(corpus: Corpus, dir: string, options: ReportSt
 
   return {
     dir: root,
+    admit() {
+      if (admitted >= capacity) return undefined;
+      admitted++;
+      let released = false;
+      return () => {
+        if (!released) admitted--;
+        released = true;
+      };
+    },
     async add(fileName, bytes, overrides, signal) {
       const ext = extname(fileName).toLowerCase();
       if (!readerFor(fileName)) {

@@ -66,7 +66,9 @@ export function createApp(options: AppOptions) {
   });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/reports' ? uploadLimit(c, next) : jsonLimit(c, next)));
   const pool = options.ingestPool;
-  const store = options.reportsDir ? createReportStore(options.corpus, options.reportsDir, pool ? { ingest: (src, signal) => pool.ingest(src, signal) } : {}) : undefined;
+  const store = options.reportsDir
+    ? createReportStore(options.corpus, options.reportsDir, pool ? { ingest: (src, signal) => pool.ingest(src, signal), capacity: pool.capacity } : {})
+    : undefined;
   app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
   app.route('/', reportRoutes(options.corpus, store));
   app.route('/', askRoute(deps));

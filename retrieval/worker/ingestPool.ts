@@ -23,6 +23,7 @@ export interface IngestBudget {
   heapMb: number;
   maxThreads: number;
   queue: number;
+  warm: number;
   idleMs: number;
 }
 
@@ -39,6 +40,8 @@ export class IngestError extends Error {
 export interface IngestPool {
   /** Reads and ingests one file in a worker; rejects with an IngestError. */
   ingest(src: IngestSource, signal?: AbortSignal): Promise<IngestedReport>;
+  /** Files it takes at once: one per thread, and the queue. */
+  readonly capacity: number;
   /** Stops the threads; files being read are cancelled. */
   close(): Promise<void>;
 }
@@ -58,7 +61,7 @@ export function createIngestPool(budget: IngestBudget = DEFAULTS.ingestWorkers):
   const pool = new Piscina({
     filename: new URL(`./ingestTask${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href,
     execArgv: workerExecArgv(),
-    minThreads: 0,
+    minThreads: Math.min(budget.warm, threads),
     maxThreads: threads,
     idleTimeout: budget.idleMs,
     resourceLimits: { maxOldGenerationSizeMb: budget.heapMb },
@@ -67,9 +70,11 @@ export function createIngestPool(budget: IngestBudget = DEFAULTS.ingestWorkers):
   pool.on('error', (e: Error) => console.warn(`[ingest] a worker thread stopped: ${e.message}`));
   const seconds = Math.round(budget.timeMs / 1000);
   let inFlight = 0;
+  const capacity = threads + budget.queue;
   return {
+    capacity,
     async ingest(src, signal) {
-      if (inFlight >= threads + budget.queue) {
+      if (inFlight >= capacity) {
         throw new IngestError('busy', `正在处理的文件过多（${threads} 个正在读取，${budget.queue} 个在排队），请稍后再试`);
       }
       inFlight++;
@@ -97,7 +102,7 @@ export function createIngestPool(budget: IngestBudget = DEFAULTS.ingestWorkers):
 
 let shared: IngestPool | undefined;
 
-/** One pool per process with the default budget (its idle threads exit, so it holds nothing while unused). */
+/** One pool per process with the default budget, made at the first upload (its threads never keep the process alive). */
 export function sharedIngestPool(): IngestPool {
   shared ??= createIngestPool();
   return shared;

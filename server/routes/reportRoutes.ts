@@ -5,7 +5,7 @@
 // inflates to, its text, the memory reading it takes), 415 format, 422 reading it took
 // too long, 503 too many uploads waiting (with Retry-After) or a read-only reports folder,
 // 507 a full disk).
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { MetaOverridesSchema, type MetaOverrides } from '../../retrieval/ingest/metaOverrides.js';
 import { withConflictWarnings } from '../../retrieval/figureConflicts.js';
@@ -47,17 +47,22 @@ export function summaryOf(corpus: Corpus, report: Report): ReportSummary {
   return withDistrict({ ...withConflictWarnings(corpus, report.meta), origin: corpus.origins.get(report.meta.id) ?? 'builtin' });
 }
 
+/** A store failure as the API's error: status, code, reason, and Retry-After when busy. */
+function storeError(e: unknown): unknown {
+  if (e instanceof ReportStoreError) {
+    const [status, code] = STATUS[e.kind];
+    return new ApiError(status, code, e.message, e.kind === 'busy' ? { 'Retry-After': String(BUSY_RETRY_AFTER_S) } : undefined);
+  }
+  if (e instanceof StorageError) {
+    const [status, code] = STORAGE_STATUS[e.kind];
+    return new ApiError(status, code, e.message);
+  }
+  return e;
+}
+
 function storeCall<T>(p: Promise<T>): Promise<T> {
   return p.catch((e: unknown) => {
-    if (e instanceof ReportStoreError) {
-      const [status, code] = STATUS[e.kind];
-      throw new ApiError(status, code, e.message, e.kind === 'busy' ? { 'Retry-After': String(BUSY_RETRY_AFTER_S) } : undefined);
-    }
-    if (e instanceof StorageError) {
-      const [status, code] = STORAGE_STATUS[e.kind];
-      throw new ApiError(status, code, e.message);
-    }
-    throw e;
+    throw storeError(e);
   });
 }
 
@@ -84,20 +89,19 @@ export function reportRoutes(corpus: Corpus, store: ReportStore | undefined) {
       if (!type.startsWith('multipart/form-data')) {
         throw new ApiError(415, 'unsupported_media_type', '请以 multipart/form-data 上传，文件放在 file 字段');
       }
-      let form: Record<string, string | File | (string | File)[]>;
-      try {
-        form = await c.req.parseBody({ all: true });
-      } catch {
-        throw new ApiError(400, 'invalid_form', '无法解析上传的表单');
+      // Admitted before its body is parsed: with every reader busy, parsing, copying and hashing
+      // 25 MB more on the loop helps nobody. The body is still read and dropped, so a client
+      // that is still sending it can read the answer (an unread body would mean a reset).
+      const release = s.admit();
+      if (!release) {
+        await c.req.raw.body?.pipeTo(new WritableStream()).catch(() => undefined);
+        throw storeError(new ReportStoreError('busy', '正在处理的文件过多，请稍后再试'));
       }
-      const { file, ...fields } = form;
-      if (Array.isArray(file)) throw new ApiError(400, 'invalid_form', '一次请求只能上传一个文件（file 字段只能有一个）');
-      if (!(file instanceof File)) throw new ApiError(400, 'invalid_form', '缺少文件：请把报告放在 file 字段');
-      const overrides = parseOverrides(fields);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const { report, warnings } = await storeCall(s.add(file.name, bytes, overrides, c.req.raw.signal));
-      const body: ReportChangeResponse = { report: summaryOf(corpus, report), warnings };
-      return c.json(body, 201);
+      try {
+        return await addUpload(c, s, corpus);
+      } finally {
+        release();
+      }
     })
     .patch('/api/reports/:id', async (c) => {
       const s = need();
@@ -113,4 +117,22 @@ export function reportRoutes(corpus: Corpus, store: ReportStore | undefined) {
       await storeCall(s.remove(id));
       return c.json({ deleted: id });
     });
+}
+
+/** Reads the form of one admitted upload and adds its file. */
+async function addUpload(c: Context, s: ReportStore, corpus: Corpus) {
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody({ all: true });
+  } catch {
+    throw new ApiError(400, 'invalid_form', '无法解析上传的表单');
+  }
+  const { file, ...fields } = form;
+  if (Array.isArray(file)) throw new ApiError(400, 'invalid_form', '一次请求只能上传一个文件（file 字段只能有一个）');
+  if (!(file instanceof File)) throw new ApiError(400, 'invalid_form', '缺少文件：请把报告放在 file 字段');
+  const overrides = parseOverrides(fields);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { report, warnings } = await storeCall(s.add(file.name, bytes, overrides, c.req.raw.signal));
+  const body: ReportChangeResponse = { report: summaryOf(corpus, report), warnings };
+  return c.json(body, 201);
 }

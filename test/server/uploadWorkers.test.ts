@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function appWith(budget: Partial<Parameters<typeof createIngestPool>[0]> = {}) {
-  const pool = createIngestPool({ timeMs: 60_000, heapMb: 512, maxThreads: 1, queue: 8, idleMs: 5_000, ...budget });
+  const pool = createIngestPool({ timeMs: 60_000, heapMb: 512, maxThreads: 1, queue: 8, warm: 0, idleMs: 5_000, ...budget });
   pools.push(pool);
   const dir = mkdtempSync(join(parent, 'reports-'));
   return { app: createApp({ corpus, reportsDir: dir, ingestPool: pool }), dir };
