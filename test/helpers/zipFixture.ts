@@ -9,9 +9,10 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+/** CRC-32 of `bytes`, continuing from `previous` (the CRC of what came before). */
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -26,20 +27,32 @@ export function unzip(zip: Buffer): Map<string, Buffer> {
   return parts;
 }
 
+/** One part of a ZIP, already deflated: its CRC and true size with it, and the size the directory declares. */
+export interface PackedPart {
+  name: string;
+  packed: Buffer;
+  crc: number;
+  size: number;
+  declared?: number;
+}
+
 /** A ZIP of `parts`, deflated; `declare` replaces the uncompressed size the central directory states. */
 export function zip(parts: Map<string, Buffer>, declare: Record<string, number> = {}): Buffer {
+  return zipPacked([...parts].map(([name, data]) => ({ name, packed: deflateRawSync(data), crc: crc32(data), size: data.length, declared: declare[name] })));
+}
+
+export function zipPacked(parts: PackedPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of parts) {
+  for (const { name, packed, crc, size: trueSize, declared } of parts) {
     const nameBytes = Buffer.from(name);
-    const packed = deflateRawSync(data);
-    const size = declare[name] ?? data.length;
+    const size = declared ?? trueSize;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
@@ -48,7 +61,7 @@ export function zip(parts: Map<string, Buffer>, declare: Record<string, number> 
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
@@ -60,8 +73,8 @@ export function zip(parts: Map<string, Buffer>, declare: Record<string, number> 
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
