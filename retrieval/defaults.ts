@@ -130,6 +130,8 @@ export const DEFAULTS = {
   evidence: {
     /** Numbered sources given to an answerer: enough for comparisons and lists, small enough for a prompt. */
     maxItems: 8,
+    /** …but a list question gets every heading of its list (the genre's lists run to a dozen or so: 十二大工程). */
+    maxListItems: 20,
     /** Search hits added after the structured evidence (figures, cover, lists). */
     searchK: 5,
     /** Above this many candidate reports, figure records are looked up only in the reports search found. */
