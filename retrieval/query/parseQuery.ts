@@ -153,9 +153,10 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   if (measure) parsed.measure = measure;
   if (yearRoles) parsed.yearRoles = yearRoles;
   if (yearMention.period) parsed.period = { from: yearMention.period.from, to: yearMention.period.to };
-  // A target, outcome or comparison question that says 多少 asks for the figure; one that also asks
-  // how or what (怎么防范…，处置了多少) asks for an account, which may quote the figure.
-  if (['target', 'actual', 'compare'].includes(intent) && ASKS_FIGURE.test(folded) && !ASKS_ACCOUNT.test(folded)) parsed.asksFigure = true;
+  // A target, outcome or comparison question that says 多少 or names an indicator (GDP目标) asks for
+  // the figure; one that asks how or what (怎么防范…，处置了多少; 就业方面怎么安排) asks for an
+  // account, which may quote figures.
+  if (['target', 'actual', 'compare'].includes(intent) && (ASKS_FIGURE.test(folded) || indicator !== undefined) && !ASKS_ACCOUNT.test(folded)) parsed.asksFigure = true;
   if (unknownPlace) parsed.unknownPlace = unknownPlace;
   if (selection.none) parsed.noMatchingReport = true;
   return parsed;

@@ -47,7 +47,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang);
     return { status: 'answered', text };
   }
-  if ((query.indicator || query.asksFigure) && (query.intent === 'target' || query.intent === 'actual')) {
+  if (query.asksFigure && (query.intent === 'target' || query.intent === 'actual')) {
     // A figure was asked for and neither a table row nor a record states it: quoting loosely
     // related sentences would mislead. Say which measure is stated, or that the figure is not.
     return { status: 'no_evidence', text: composeMissingFigure(corpus, query, lang) ?? composeFigureNotStated(corpus, query, question, lang) };
