@@ -22,6 +22,7 @@ export { prepareEvidence, resolveQuery, type PreparedQuestion } from './evidence
 export { normaliseQuestion, QueryError, searchCorpus } from './evidence/searchCorpus.js';
 export { LIST_INTRO } from './evidence/sectionHeadings.js';
 export { parentPlacesOf } from './evidence/parentPlaces.js';
+export { questionWords } from './evidence/questionWords.js';
 export { parseQuery } from './query/parseQuery.js';
 export { parseConversation } from './query/parseConversation.js';
 export { contentTerms } from './query/contentTerms.js';

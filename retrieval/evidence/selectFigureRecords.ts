@@ -6,15 +6,11 @@
 import { DEFAULTS } from '../defaults.js';
 import { indicatorDef } from '../indicators/vocabulary.js';
 import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../types.js';
-import { placeForms } from '../places/placeForms.js';
-import { contentTerms } from '../query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
-import { newestReportPerPlace } from './newestReportPerPlace.js';
-import { parentPlacesOf } from './parentPlaces.js';
-import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from '../query/measureWords.js';
+import { ASKS_FIGURE } from '../query/measureWords.js';
 import { splitAsks } from '../query/splitAsks.js';
-import { STOP_WORDS } from '../tokenize/stopWords.js';
-
+import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { questionWords } from './questionWords.js';
 
 /** Words that frame a figure question without naming what is counted. */
 const FIGURE_FRAME = new Set([
@@ -26,9 +22,6 @@ const FIGURE_FRAME = new Set([
   // The basis of a change, not its subject: 同比增长 is a growth of whatever is named.
   '同比', '环比', '比上年', '较上年',
 ]);
-
-/** Pronouns, particles and the characters of change and distribution: never a word of a subject. */
-const FUNCTION_CHARS = /[那这它其该此各每均都也还又再就才么呢吗吧啊呀哦嘛涨跌升降]/u;
 
 /** Words that say when (去年, 同一年, 十三五期间) — query understanding has turned them into a year or period already. */
 const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年|十[一二三四五六]五|十[一二三四五六]|[一二三四五六]五|期间|时期|期末|末)$/u;
@@ -144,11 +137,7 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
 function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: IndicatorRow[]): MatchTerm[] {
   const folded = text.toLowerCase();
   const mention = query.indicatorMention?.toLowerCase();
-  const cities = parentPlacesOf(corpus);
-  const raw = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
-  const places = [...query.places, ...cities].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
-  const tokens = [...contentTerms(raw, query, cities), ...unknownWords(folded, [...raw, ...places])]
-    .map((t) => t.toLowerCase())
+  const tokens = questionWords(corpus, folded, query, FIGURE_FRAME)
     // Chinese words only: the records are Chinese, and English frame words (what, is, for) would dilute.
     // (几家, 多少个: the asking itself, not what is asked of.)
     .filter((t) => !FIGURE_FRAME.has(t) && !TIME_WORD.test(t) && /[\u4e00-\u9fff]/.test(t) && t.length > 1 && !(t.length <= 3 && ASKS_FIGURE.test(t)));
@@ -199,32 +188,3 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
   return terms;
 }
 
-/**
- * Words the segmenter does not know (甘其毛都, 过货量): runs of two or more Han characters that
- * no known word covers, frame and stop words (是, 多少, 目标, 什么, 和) aside. Cut into single characters, they would
- * drop out of the match and leave the question's subject unasked.
- */
-/** `known` holds the words to leave out: the segmenter's, and the names of the places asked about. */
-function unknownWords(folded: string, known: string[]): string[] {
-  const covered = new Array<boolean>(folded.length).fill(false);
-  const mark = (w: string) => {
-    for (let at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) for (let i = at; i < at + w.length; i++) covered[i] = true;
-  };
-  for (const t of known) if (t.length > 1) mark(t);
-  for (const w of [...FIGURE_FRAME, ...STOP_WORDS]) mark(w);
-  // How the figure is asked (涨了, 占比, 排第几) and the small words around it (那, 它, 各) are no subject.
-  for (const re of [GROWTH_WORDS, SHARE_WORDS, RANK_WORDS, COUNT_WORDS, LEVEL_WORDS, ASKS_FIGURE, FUNCTION_CHARS]) {
-    for (const m of folded.matchAll(new RegExp(re.source, 'gu'))) for (let i = m.index!; i < m.index! + m[0].length; i++) covered[i] = true;
-  }
-  const out: string[] = [];
-  let run = '';
-  for (let i = 0; i <= folded.length; i++) {
-    const ch = folded[i];
-    if (i < folded.length && !covered[i] && /\p{Script=Han}/u.test(ch)) run += ch;
-    else {
-      if (run.length >= 2) out.push(run);
-      run = '';
-    }
-  }
-  return out;
-}
