@@ -3,6 +3,7 @@
 // segmenter does not know (甘其毛都, 过货量, 文旅), which it cuts into single characters that
 // would otherwise drop out of every match and leave the question's subject unasked.
 import { placeForms } from '../places/placeForms.js';
+import { namesNoPlace } from '../places/selfReferences.js';
 import { contentTerms, QUESTION_FRAME } from '../query/contentTerms.js';
 import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from '../query/measureWords.js';
 import { STOP_WORDS } from '../tokenize/stopWords.js';
@@ -18,7 +19,10 @@ export function questionWords(corpus: Corpus, text: string, query: ParsedQuery, 
   const parents = parentPlacesOf(corpus);
   const tokens = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
   const places = [...query.places, ...parents].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
-  return [...contentTerms(tokens, query, parents), ...unknownWords(folded, [...tokens, ...places], frame)].map((t) => t.toLowerCase());
+  // 全省/全市/全国 in a question is the yardstick (在全省排第几, 全市新增), never what is asked of.
+  return [...contentTerms(tokens, query, parents), ...unknownWords(folded, [...tokens, ...places], frame)]
+    .map((t) => t.toLowerCase())
+    .filter((t) => !namesNoPlace(t) && t !== '全国');
 }
 
 /**
