@@ -9,7 +9,7 @@ import { type AnswerLanguage, describeRowEn, rowLeadEn } from './english.js';
  * canonical name there would misstate what was measured); the canonical display name for GDP
  * and for shorthand labels such as GDP增速 or 经济增长.
  */
-function displayName(row: IndicatorRow): string {
+export function displayName(row: IndicatorRow): string {
   const display = indicatorDef(row.indicator)?.display ?? row.indicator;
   if (row.indicator === '地区生产总值' || row.label.length < 4 || /增速|增长|增幅|GDP/i.test(row.label)) return display;
   return row.label;
