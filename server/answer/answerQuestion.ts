@@ -38,6 +38,7 @@ const defaultOffline = createOfflineAnswerer();
 const NOTICE = {
   unavailable: '模型服务暂不可用，以下为离线抽取的答案。',
   unverified: '模型的回答未通过引用核验，以下为离线抽取的答案。',
+  tooLong: '模型的回答超出长度上限，已停止生成，以下为离线抽取的答案。',
 };
 
 export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
@@ -95,8 +96,10 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
     return deliver(finish(ctx, draft, check, { mode: 'llm', model: deps.llm.name, timings: timings() }));
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    logOnce(deps, (e as { kind?: string }).kind ?? 'error', `model endpoint failed: ${(e as Error).message}`);
-    return offline(NOTICE.unavailable);
+    const kind = (e as { kind?: string }).kind ?? 'error';
+    logOnce(deps, kind, `model endpoint failed: ${(e as Error).message}`);
+    // An answer past the length bound is no answer (a loop, padding): neither shown nor repaired.
+    return offline(kind === 'too_long' ? NOTICE.tooLong : NOTICE.unavailable);
   }
 }
 

@@ -11,6 +11,8 @@ export interface ReasoningFilter {
   finish(): string;
   /** True once a </think> was seen: this model reasons, so its next answers may start with reasoning too. */
   readonly sawReasoning: boolean;
+  /** The answer ran past `maxAnswerChars`: what is kept is cut there. */
+  readonly overflowed: boolean;
 }
 
 const OPEN = '<think>';
@@ -29,22 +31,41 @@ export function dropReasoning(
      * reason, whose reasoning could otherwise pass sentence checks and be shown.
      */
     holdUnopened?: boolean;
+    /** Answer text past this many characters is neither kept nor emitted, and `overflowed` is set. */
+    maxAnswerChars?: number;
+    /** The same for reasoning (a <think> block, or unopened text of a model known to reason). */
+    maxReasoningChars?: number;
   } = {},
 ): ReasoningFilter {
   let state: 'start' | 'thinking' | 'answer' = 'start';
   let opened = false;
   let sawReasoning = false;
   let buffer = '';
+  /** Where the search for </think> in `buffer` resumes: each character is looked at once, however long the reasoning. */
+  let searched = 0;
   let answer = '';
+  let overflowed = false;
+  const maxAnswer = options.maxAnswerChars ?? Infinity;
+  const maxReasoning = Math.max(maxAnswer, options.maxReasoningChars ?? Infinity);
   const out = (s: string) => {
-    if (!s) return;
+    if (!s || overflowed) return;
     if (answer === '') s = s.replace(/^\s+/, '');
     if (!s) return;
+    // Unopened text of a model known to reason may still be reasoning: it gets the reasoning bound.
+    const max = !opened && options.holdUnopened ? maxReasoning : maxAnswer;
+    if (answer.length + s.length > max) {
+      // Keep one character past the bound: enough to know it was passed, nothing more to check.
+      s = s.slice(0, Math.max(0, max + 1 - answer.length));
+      overflowed = true;
+    }
     if (!opened) {
-      // Never opened: a </think> anywhere means all before it was reasoning.
-      const all = answer + s;
-      const end = all.lastIndexOf(CLOSE);
-      if (end >= 0) {
+      // Never opened: a </think> anywhere means all before it was reasoning. Only the new text
+      // (and the end of the old, where a </think> may have begun) can hold a new one.
+      const tail = answer.slice(-(CLOSE.length - 1));
+      const at = (tail + s).lastIndexOf(CLOSE);
+      if (at >= 0) {
+        const all = answer + s;
+        const end = answer.length - tail.length + at;
         opened = true;
         sawReasoning = true;
         if (answer !== '' && !options.holdUnopened) reset();
@@ -62,6 +83,7 @@ export function dropReasoning(
   };
   return {
     push(delta) {
+      if (overflowed) return;
       if (state === 'answer') return out(delta);
       buffer += delta;
       if (state === 'start') {
@@ -76,8 +98,15 @@ export function dropReasoning(
         state = 'thinking';
         opened = true;
         buffer = lead.slice(OPEN.length);
+        searched = 0;
       }
-      const end = buffer.indexOf(CLOSE);
+      const end = buffer.indexOf(CLOSE, searched);
+      searched = Math.max(0, buffer.length - CLOSE.length + 1);
+      if (end < 0 && buffer.length > maxReasoning) {
+        overflowed = true;
+        buffer = '';
+        return;
+      }
       if (end >= 0) {
         state = 'answer';
         sawReasoning = true;
@@ -92,11 +121,19 @@ export function dropReasoning(
         buffer = '';
         out(b);
       }
-      if (!opened && options.holdUnopened && answer) emit(answer);
+      // Never opened, never closed: all of it was answer, held to the answer's bound.
+      if (!opened && answer.length > maxAnswer) {
+        overflowed = true;
+        answer = answer.slice(0, maxAnswer + 1);
+      }
+      if (!opened && options.holdUnopened && answer && !overflowed) emit(answer);
       return answer;
     },
     get sawReasoning() {
       return sawReasoning;
+    },
+    get overflowed() {
+      return overflowed;
     },
   };
 }
