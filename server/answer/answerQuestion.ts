@@ -10,7 +10,7 @@ import { answerLanguageOf } from './offline/english.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
-import { verifyCitations, type Verification } from './verify/verifyCitations.js';
+import { createDraftVerifier, type DraftVerifier, verifyCitations, type Verification } from './verify/verifyCitations.js';
 
 export interface AnswerDeps {
   corpus: Corpus;
@@ -54,11 +54,13 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const t0 = performance.now();
   const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
 
-  // Offline answers are built from the sources and sent whole; model text goes through the gate.
+  // Offline answers are built from the sources and sent whole; model text goes through the gate,
+  // each unit checked once as it completes (the last round's checks are the draft's verification).
   const stream =
     options.onText && deps.llm && ctx.evidence.length > 0
       ? createVerifiedStream({
-          check: (sentence) => verifyCitations(sentence, ctx.evidence).ok && !languageProblem(ctx.question, sentence),
+          start: () => createDraftVerifier(ctx.evidence),
+          accept: (c) => !languageProblem(ctx.question, c.unit.text),
           emit: options.onText,
           onHold: options.onVerifying,
         })
@@ -82,11 +84,11 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const streaming = stream ? { onText: stream.push, onReset: stream.reset } : {};
   try {
     let draft = await deps.llm.answer(ctx, streaming);
-    let check = checkDraft(draft, ctx);
+    let check = checkDraft(draft, ctx, stream?.round);
     if (!check.ok) {
       stream?.nextRound();
       draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems }, ...streaming });
-      const second = checkDraft(draft, ctx);
+      const second = checkDraft(draft, ctx, stream?.round);
       if (!second.ok) {
         logOnce(deps, 'unverified', `model answer failed citation checks twice: ${second.problems.join(' | ').slice(0, 300)}`);
         return offline(NOTICE.unverified);
@@ -107,8 +109,9 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
  * Citation checks plus what only a whole draft shows: an answer must cite something (or
  * honestly say it found nothing), in the question's language.
  */
-export function checkDraft(draft: Draft, ctx: AnswerContext): Verification {
-  const v = verifyCitations(draft.text, ctx.evidence);
+export function checkDraft(draft: Draft, ctx: AnswerContext, streamed?: DraftVerifier): Verification {
+  // The streamed round read exactly this draft: its units were checked as they came.
+  const v = streamed && streamed.text.trim() === draft.text ? streamed.result() : verifyCitations(draft.text, ctx.evidence);
   const problems = [...v.problems];
   if (draft.status === 'answered' && v.markers.length === 0 && v.problems.length === 0) {
     problems.push('回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。');

@@ -50,6 +50,7 @@ const OK = { mode: 'llm' as const, verified: true, calls: 1, answerContains: '7%
 const REPAIRED = { ...OK, calls: 2 };
 const REPLACED = { mode: 'extractive' as const, verified: true, notice: '未通过引用核验', calls: 2, answerContains: '7%左右' };
 const DOWN = { mode: 'extractive' as const, verified: true, notice: '不可用', calls: 1, answerContains: '7%左右' };
+const TOO_LONG = { mode: 'extractive' as const, verified: true, notice: '超出长度上限', calls: 1, answerContains: '7%左右' };
 
 const CASES: Case[] = [
   { name: 'good answer', reply: (r) => ({ text: good(markerFor(r)) }), expect: OK },
@@ -147,6 +148,23 @@ const CASES: Case[] = [
   { name: '429 rate limited', reply: () => ({ status: 429 }), expect: DOWN },
   { name: '401 bad key', reply: () => ({ status: 401 }), expect: DOWN },
   {
+    name: 'Markdown: a heading, bold and bullets',
+    reply: (r) => ({ text: `## 惠济区2024年主要预期目标\n\n- **地区生产总值**：增长**7%左右**[${markerFor(r)}]\n- **固定资产投资**：增长8%以上[${markerFor(r)}]`, pieces: 6 }),
+    expect: { ...OK, answerContains: '- **地区生产总值**：增长**7%左右**[1]' },
+  },
+  {
+    name: 'Markdown: a table',
+    reply: (r) => ({ text: `惠济区2024年的预期目标如下：\n\n| 指标 | 2024年目标 |\n| --- | --- |\n| 地区生产总值 | 增长7%左右[${markerFor(r)}] |\n| 固定资产投资 | 增长8%以上[${markerFor(r)}] |`, pieces: 6 }),
+    expect: { ...OK, answerContains: '| 地区生产总值 | 增长7%左右[1] |' },
+  },
+  {
+    // 300,000 characters of one sentence (a megabyte): reading stops at the bound and the call is cancelled.
+    name: 'one valid sentence padded to a megabyte',
+    reply: (r) => ({ text: good(markerFor(r)).replace('。', `${'…'.repeat(300_000)}。`), pieces: 300 }),
+    expect: TOO_LONG,
+    never: ['……'],
+  },
+  {
     name: 'stream dropped mid-answer',
     reply: (r) => ({ text: `惠济区2024年地区生产总值的预期目标是增长7%左右[${markerFor(r)}]。此外还有12.5%。`, pieces: 6, dropAfter: 5 }),
     expect: DOWN,
@@ -156,6 +174,8 @@ const CASES: Case[] = [
 ];
 
 let current: Case = CASES[0];
+/** Replies for the tests after the table (other questions). */
+let script: ((req: FakeRequest) => FakeReply) | undefined;
 let json = false;
 let fake: FakeOpenAI;
 let server: RunningServer;
@@ -173,7 +193,7 @@ async function restart() {
 
 beforeAll(async () => {
   fake = await startFakeOpenAI((req) => {
-    const reply = current.reply(req);
+    const reply = script ? script(req) : current.reply(req);
     return 'text' in reply ? { ...reply, json } : reply;
   });
   await restart();
@@ -184,18 +204,18 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function viaAsk(): Promise<{ body: AskResponse; bytes: string }> {
-  const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) });
+async function viaAsk(question = QUESTION): Promise<{ body: AskResponse; bytes: string }> {
+  const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
   expect(res.status).toBe(200);
   const bytes = await res.text();
   return { body: AskResponseSchema.parse(JSON.parse(bytes)), bytes };
 }
 
-async function viaChat(): Promise<{ body: AskResponse; bytes: string; streamed: string }> {
+async function viaChat(question = QUESTION): Promise<{ body: AskResponse; bytes: string; streamed: string }> {
   const res = await fetch(`${server.url}/api/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] }),
+    body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: question }] }] }),
   });
   expect(res.status).toBe(200);
   const bytes = await res.text();
@@ -239,8 +259,11 @@ for (const mode of ['streaming', 'JSON'] as const) {
         expectUserSees(c, ask.body, ask.bytes, fake.calls.length - before);
 
         before = fake.calls.length;
+        const aborted = fake.aborted;
         const chat = await viaChat();
         expectUserSees(c, chat.body, chat.bytes, fake.calls.length - before);
+        // Reading stopped at the length bound: the upstream call was cancelled, not read to its end.
+        if (c.expect === TOO_LONG && mode === 'streaming') await expect.poll(() => fake.aborted - aborted).toBe(1);
         // Only verified text was streamed: the answer the user ends up with, or verified model text the answer replaced.
         expect([chat.body.answer, ...(c.mayStream ?? [])]).toContain(chat.streamed);
       });

@@ -1,17 +1,23 @@
-// Citation enforcement, sentence by sentence (each sentence that states a fact must be
-// supported by what it cites):
+// Citation enforcement, unit by unit (each sentence, table row or heading that states a fact
+// must be supported by what it cites):
+// - the answer is read under its Markdown (answerUnits.ts): **7%左右** is 7%左右, a heading or
+//   a table's header row states no fact unless it holds a figure, a table row is a sentence
+//   whose cells are checked under their column headers;
 // - markers in any accepted style are normalised to [n]; every [n] must name a given source;
 // - a factual sentence must cite something (connectives and honest refusals are not factual);
 // - every figure, in Arabic or Chinese numerals, must stand in a cited paragraph, in a clause
 //   about the same subject as the sentence's — or recompute from cited figures (差额, 百分点,
 //   倍数, 合计, 占比) within the rounding it is written with;
 // - a refusal is wrong when the evidence holds an indicator row that answers the question.
-// A sentence that fails is removed (and reported); the caller decides whether a failed draft
-// gets a repair round or is replaced by the offline answer.
-import { normaliseMarkers, NORMAL_MARKER } from '../../api/citationMarkers.js';
+// Each unit is checked once, as soon as it is complete (createDraftVerifier), so a streamed
+// answer is verified in time linear in its length. A unit that fails is removed (and
+// reported); the caller decides whether a failed draft gets a repair round or is replaced by
+// the offline answer.
+import { NORMAL_MARKER } from '../../api/citationMarkers.js';
 import type { RemovedClaim } from '../../api/schemas.js';
 import { describeSubject, type Evidence, INDICATORS, sameSubject, type Subject, subjectReader } from '../../../retrieval/public.js';
 import { indicatorLine } from '../llm/buildPrompt.js';
+import { type AnswerUnit, createAnswerReader } from './answerUnits.js';
 import { type CheckedFigure, figuresIn, figuresInSource, normaliseForFigures } from './figures.js';
 
 /** What a figure is about: retrieval's subject reader, knowing the indicators by name (GDP → 地区生产总值). */
@@ -21,7 +27,7 @@ const span = (f: CheckedFigure) => ({ start: f.index, end: f.end });
 
 export interface Verification {
   ok: boolean;
-  /** The draft with markers normalised, failing sentences and unknown markers removed. */
+  /** The draft with markers normalised, failing units and unknown markers removed. */
   text: string;
   /** Human-readable problems, also what the model is told in a repair round. */
   problems: string[];
@@ -30,17 +36,37 @@ export interface Verification {
   markers: number[];
 }
 
+/** One unit of a draft and what the checks found. */
+export interface CheckedUnit {
+  unit: AnswerUnit;
+  /** No problem found. */
+  ok: boolean;
+  /** The unit stays in the answer (one whose only problem was a marker naming no source stays without it). */
+  keep: boolean;
+  /** Failed only for want of a citation: forgiven in an answer that honestly finds nothing. */
+  uncited?: boolean;
+  problems: string[];
+  removed?: RemovedClaim;
+  /** The unit's body with markers naming no source taken out. */
+  body: string;
+}
+
+export interface DraftVerifier {
+  /** More of the draft; returns its units completed by it, each checked once. */
+  push(delta: string): CheckedUnit[];
+  /** The draft is complete; returns the units still open, checked. */
+  end(): CheckedUnit[];
+  /** The verification of the whole draft (after end()). */
+  result(): Verification;
+  /** Everything pushed so far. */
+  readonly text: string;
+}
+
 /** An honest "the reports don't say": not a claim about the reports' content. */
 export const REFUSAL = /没有找到|未找到|未提及|没有提到|没有提及|未涉及|没有涉及|无法回答|没有相关|未给出|没有给出|没有写明|未写明|未载明|没有说明|未说明|not (?:found|mentioned|contain)/i;
 
 /** Computation words: a figure with one of these may be derived rather than quoted. */
 const COMPUTED = /差|高出|高于|低于|多出|少于|相比|比.{0,8}[高低多少]|百分点|倍|合计|共计|总计|总和|之和|加起来|占|比重|比例/;
-
-/** Splits after 。！？; and newlines, keeping the markers that follow a full stop with their sentence. */
-export function splitAnswerSentences(text: string): string[] {
-  const parts = text.match(/[^。！？!?；;\n]*(?:[。！？!?；;]+(?:\s*\[\d{1,3}\])*|\n+|$)/g) ?? [];
-  return parts.filter((p) => p.length > 0);
-}
 
 /** Connectives, lead-ins and refusals state no fact of the reports. */
 export function isFactual(sentence: string): boolean {
@@ -57,64 +83,136 @@ export function isFactual(sentence: string): boolean {
 
 const marks = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 
+/** Checks a whole draft. */
 export function verifyCitations(draft: string, evidence: Evidence[]): Verification {
+  const verifier = createDraftVerifier(evidence);
+  verifier.push(draft);
+  verifier.end();
+  return verifier.result();
+}
+
+/** Checks a draft as it arrives: each unit once, when it is complete. */
+export function createDraftVerifier(evidence: Evidence[]): DraftVerifier {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
   const places = [...new Set(evidence.map((e) => e.place))];
-  const problems: string[] = [];
-  const removed: RemovedClaim[] = [];
-  const kept: string[] = [];
-  const normal = normaliseMarkers(draft);
-  const sentences = splitAnswerSentences(normal);
-  // A refusal's other sentences say what the reports cover, not what they state.
-  const refusal = !/\[\d{1,3}\]/.test(normal) && REFUSAL.test(normal);
+  const reader = createAnswerReader();
+  const checked: CheckedUnit[] = [];
+  let text = '';
+  let anyMarker = false;
+  let anyRefusal = false;
+  let ended = false;
 
-  for (const sentence of sentences) {
-    const shown = sentence.trim();
+  const check = (unit: AnswerUnit): CheckedUnit => {
+    const sentence = unit.text;
+    const shown = (unit.prefix + unit.body).trim();
     const cited = [...sentence.matchAll(NORMAL_MARKER)].map((m) => Number(m[1]));
+    if (cited.length) anyMarker = true;
+    if (REFUSAL.test(sentence)) anyRefusal = true;
     const unknown = [...new Set(cited.filter((n) => !byMarker.has(n)))];
+    const problems: string[] = [];
+    let body = unit.body;
     let clean = sentence;
+    let removed: RemovedClaim | undefined;
     if (unknown.length) {
       problems.push(`引用${marks(unknown)}不对应任何提供的段落（只有${marks(evidence.map((e) => e.marker))}）：“${shown}”`);
-      removed.push({ sentence: shown, reason: `引用${marks(unknown)}不存在` });
-      clean = clean.replace(NORMAL_MARKER, (m, n: string) => (byMarker.has(Number(n)) ? m : ''));
+      removed = { sentence: shown, reason: `引用${marks(unknown)}不存在` };
+      const known = (m: string, n: string) => (byMarker.has(Number(n)) ? m : '');
+      clean = clean.replace(NORMAL_MARKER, known);
+      body = body.replace(NORMAL_MARKER, known);
     }
+    const passed = (): CheckedUnit => ({ unit, ok: problems.length === 0, keep: true, problems, body, ...(removed ? { removed } : {}) });
+    const failed = (reason: string, uncited = false): CheckedUnit => ({ unit, ok: false, keep: false, uncited, problems, body, removed: { sentence: shown, reason } });
+    if (unit.role === 'structure') return passed();
     const valid = [...new Set(cited.filter((n) => byMarker.has(n)))];
     const figures = figuresIn(clean);
+    // A heading or a table's header row names what follows; it states a fact only with a figure.
+    const titles = unit.role === 'heading' || unit.role === 'tableHeader';
     if (figures.length === 0) {
-      if (valid.length === 0 && !refusal && isFactual(clean)) {
+      if (valid.length === 0 && !titles && isFactual(clean)) {
         problems.push(`这句话陈述了事实却没有引用来源，请标注所依据的资料编号或删去：“${shown}”`);
-        removed.push({ sentence: shown, reason: '陈述事实但无引用' });
-        continue;
+        return failed('陈述事实但无引用', problems.length === 1);
       }
-      kept.push(clean);
-      continue;
+      return passed();
     }
     if (valid.length === 0) {
       problems.push(`这句话给出了数字却没有引用来源：“${shown}”`);
-      removed.push({ sentence: shown, reason: '含数字但无引用' });
-      continue;
+      return failed('含数字但无引用');
     }
     const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places);
     if (failures.length) {
       for (const f of failures) problems.push(`${f.problem}：“${shown}”`);
-      removed.push({ sentence: shown, reason: failures.map((f) => f.reason).join('；') });
-      continue;
+      return failed(failures.map((f) => f.reason).join('；'));
     }
-    kept.push(clean);
-  }
+    return passed();
+  };
 
-  const text = kept.join('').replace(/[ \t]+\n/g, '\n').trim();
-  const markers = [...new Set([...text.matchAll(NORMAL_MARKER)].map((m) => Number(m[1])))];
-  if (markers.length === 0 && REFUSAL.test(text)) {
-    // "报告中没有找到" while a given source holds a row that answers the question.
-    const answering = evidence.flatMap((e) => e.rows.filter((r) => r.value !== null).map((r) => ({ e, r })));
-    if (answering.length) {
-      const rows = answering.slice(0, 3).map(({ e, r }) => `资料[${e.marker}]中的“${indicatorLine(r)}”`);
-      problems.push(`回答说报告中没有找到，但${rows.join('、')}回答了这个问题：请依据它作答并标注编号。`);
-      removed.push({ sentence: text, reason: '资料中有答案，却回答没有找到' });
-    }
+  const take = (units: AnswerUnit[]) => {
+    const out = units.map(check);
+    checked.push(...out);
+    return out;
+  };
+
+  return {
+    push(delta) {
+      text += delta;
+      return take(reader.push(delta));
+    },
+    end() {
+      if (ended) return [];
+      ended = true;
+      return take(reader.end());
+    },
+    result() {
+      if (!ended) this.end();
+      // A refusal's other sentences say what the reports cover, not what they state.
+      const refusal = !anyMarker && anyRefusal;
+      const forgiven = (c: CheckedUnit) => refusal && c.uncited === true;
+      const kept = (c: CheckedUnit) => c.keep || forgiven(c);
+      const problems: string[] = [];
+      const removed: RemovedClaim[] = [];
+      for (const c of checked) {
+        if (forgiven(c)) continue;
+        problems.push(...c.problems);
+        if (c.removed) removed.push(c.removed);
+      }
+      const out = assemble(checked, kept);
+      const markers = [...new Set([...out.matchAll(NORMAL_MARKER)].map((m) => Number(m[1])))];
+      if (markers.length === 0 && REFUSAL.test(out)) {
+        // "报告中没有找到" while a given source holds a row that answers the question.
+        const answering = evidence.flatMap((e) => e.rows.filter((r) => r.value !== null).map((r) => ({ e, r })));
+        if (answering.length) {
+          const rows = answering.slice(0, 3).map(({ e, r }) => `资料[${e.marker}]中的“${indicatorLine(r)}”`);
+          problems.push(`回答说报告中没有找到，但${rows.join('、')}回答了这个问题：请依据它作答并标注编号。`);
+          removed.push({ sentence: out, reason: '资料中有答案，却回答没有找到' });
+        }
+      }
+      return { ok: problems.length === 0, text: out, problems, removed, markers };
+    },
+    get text() {
+      return text;
+    },
+  };
+}
+
+/**
+ * The kept units, line by line: a line whose units all failed goes whole (a table row, a list
+ * item), a kept unit keeps its line's prefix and line break, and a table left without rows
+ * loses its header too.
+ */
+function assemble(checked: CheckedUnit[], kept: (c: CheckedUnit) => boolean): string {
+  const rowsKept = new Map<number, number>();
+  for (const c of checked) if (c.unit.role === 'tableRow' && kept(c)) rowsKept.set(c.unit.table!, (rowsKept.get(c.unit.table!) ?? 0) + 1);
+  const keep = (c: CheckedUnit) => kept(c) && (c.unit.table === undefined || c.unit.role === 'tableRow' || (rowsKept.get(c.unit.table) ?? 0) > 0);
+  let out = '';
+  for (let i = 0; i < checked.length; ) {
+    let j = i;
+    while (j < checked.length && checked[j].unit.line === checked[i].unit.line) j++;
+    const line = checked.slice(i, j);
+    const bodies = line.filter(keep);
+    if (bodies.length) out += line[0].unit.prefix + bodies.map((c) => c.body).join('') + line[line.length - 1].unit.newline;
+    i = j;
   }
-  return { ok: problems.length === 0, text, problems, removed, markers };
+  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 interface FigureFailure {
