@@ -319,3 +319,36 @@ it('a client that goes away mid-answer is not logged as an error', async () => {
   }
   expect(errors).toEqual([]);
 });
+
+it('aborted /api/chat streams cancel their upstream model calls', { timeout: 30_000 }, async () => {
+  const N = 20;
+  json = false;
+  // A model that keeps generating: verified sentences, slowly.
+  script = (r) => ({ text: good(markerFor(r)).repeat(200), pieces: 400, delayMs: 20 });
+  await restart();
+  const before = { aborted: fake.aborted, completed: fake.completed, calls: fake.calls.length };
+  try {
+    await Promise.all(
+      Array.from({ length: N }, async () => {
+        const controller = new AbortController();
+        const res = await fetch(`${server.url}/api/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] }),
+          signal: controller.signal,
+        });
+        // Read until the first verified text arrives (the model is mid-answer), then go away.
+        const reader = res.body!.getReader();
+        let seen = '';
+        while (!seen.includes('text-delta')) seen += new TextDecoder().decode((await reader.read()).value);
+        controller.abort();
+        await reader.read().catch(() => {});
+      }),
+    );
+    await expect.poll(() => fake.aborted - before.aborted, { timeout: 5_000 }).toBe(N);
+    expect(fake.calls.length - before.calls).toBe(N);
+    expect(fake.completed - before.completed).toBe(0);
+  } finally {
+    script = undefined;
+  }
+});
