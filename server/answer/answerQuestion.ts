@@ -1,7 +1,7 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import { type Corpus, prepareEvidence } from '../../retrieval/public.js';
+import { type Corpus, deliveredYear, prepareEvidence, type QuantityRecord } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
@@ -10,7 +10,7 @@ import { answerLanguageOf } from './offline/english.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
-import { createDraftVerifier, type DraftVerifier, verifyCitations, type Verification } from './verify/verifyCitations.js';
+import { createDraftVerifier, type DraftVerifier, verifyCitations, type Verification, type VerifyContext } from './verify/verifyCitations.js';
 
 export interface AnswerDeps {
   corpus: Corpus;
@@ -54,12 +54,13 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const t0 = performance.now();
   const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
 
+  const context = verifyContext(ctx);
   // Offline answers are built from the sources and sent whole; model text goes through the gate,
   // each unit checked once as it completes (the last round's checks are the draft's verification).
   const stream =
     options.onText && deps.llm && ctx.evidence.length > 0
       ? createVerifiedStream({
-          start: () => createDraftVerifier(ctx.evidence),
+          start: () => createDraftVerifier(ctx.evidence, context),
           accept: (c) => !languageProblem(ctx.question, c.unit.text),
           emit: options.onText,
           onHold: options.onVerifying,
@@ -76,7 +77,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const offlineAnswerer = deps.offline ?? defaultOffline;
   const offline = async (notice?: string): Promise<AskResponse> => {
     const draft = await offlineAnswerer.answer(ctx, {});
-    return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() }));
+    return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence, context), { mode: 'extractive', notice, timings: timings() }));
   };
 
   if (!deps.llm || ctx.evidence.length === 0) return offline();
@@ -84,11 +85,11 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const streaming = stream ? { onText: stream.push, onReset: stream.reset } : {};
   try {
     let draft = await deps.llm.answer(ctx, streaming);
-    let check = checkDraft(draft, ctx, stream?.round);
+    let check = checkDraft(draft, ctx, stream?.round, context);
     if (!check.ok) {
       stream?.nextRound();
       draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems }, ...streaming });
-      const second = checkDraft(draft, ctx, stream?.round);
+      const second = checkDraft(draft, ctx, stream?.round, context);
       if (!second.ok) {
         logOnce(deps, 'unverified', `model answer failed citation checks twice: ${second.problems.join(' | ').slice(0, 300)}`);
         return offline(NOTICE.unverified);
@@ -105,13 +106,41 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   }
 }
 
+/** What the checks need to know besides the evidence: the question's places and year, the corpus's places and records. */
+export function verifyContext(ctx: AnswerContext): VerifyContext {
+  const chosen = ctx.query.year === undefined ? [] : ctx.query.reportIds.map((id) => ctx.corpus.reportById.get(id)?.meta).filter((m) => m !== undefined);
+  return {
+    places: ctx.query.places,
+    reportYears: chosen.length ? [...new Set(chosen.map(deliveredYear))] : undefined,
+    knownPlaces: [...new Set(ctx.corpus.reports.map((r) => r.meta.place))],
+    recordsOf: recordsByParagraph(ctx.corpus.quantities),
+  };
+}
+
+const recordIndex = new WeakMap<readonly QuantityRecord[], Map<string, QuantityRecord[]>>();
+/** The records of a paragraph, indexed once per corpus state (the records array is replaced when reports change). */
+function recordsByParagraph(records: readonly QuantityRecord[]): (paragraphId: string) => readonly QuantityRecord[] {
+  let index = recordIndex.get(records);
+  if (!index) {
+    index = new Map();
+    for (const r of records) {
+      const list = index.get(r.paragraphId);
+      if (list) list.push(r);
+      else index.set(r.paragraphId, [r]);
+    }
+    recordIndex.set(records, index);
+  }
+  const found = index;
+  return (id) => found.get(id) ?? [];
+}
+
 /**
  * Citation checks plus what only a whole draft shows: an answer must cite something (or
  * honestly say it found nothing), in the question's language.
  */
-export function checkDraft(draft: Draft, ctx: AnswerContext, streamed?: DraftVerifier): Verification {
+export function checkDraft(draft: Draft, ctx: AnswerContext, streamed?: DraftVerifier, context: VerifyContext = verifyContext(ctx)): Verification {
   // The streamed round read exactly this draft: its units were checked as they came.
-  const v = streamed && streamed.text.trim() === draft.text ? streamed.result() : verifyCitations(draft.text, ctx.evidence);
+  const v = streamed && streamed.text.trim() === draft.text ? streamed.result() : verifyCitations(draft.text, ctx.evidence, context);
   const problems = [...v.problems];
   if (draft.status === 'answered' && v.markers.length === 0 && v.problems.length === 0) {
     problems.push('回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。');

@@ -320,6 +320,54 @@ it('a client that goes away mid-answer is not logged as an error', async () => {
   expect(errors).toEqual([]);
 });
 
+describe('the lying model: a figure of another place or year', () => {
+  const BOTH = '惠济区和卫东区2024年GDP目标分别是多少';
+  const WEIDONG = '经济增长6.5%';
+  afterAll(() => {
+    script = undefined;
+  });
+
+  for (const mode of ['streaming', 'JSON'] as const) {
+    it(`two places' figures swapped, twice, are never shown as verified (${mode})`, async () => {
+      json = mode === 'JSON';
+      const swapped = (r: FakeRequest) => `惠济区2024年GDP目标是增长6.5%[${markerFor(r, WEIDONG)}]。卫东区2024年GDP目标是增长7%左右[${markerFor(r)}]。`;
+      script = (r) => ({ text: swapped(r), json });
+      await restart();
+      for (const via of [viaAsk, viaChat]) {
+        const before = fake.calls.length;
+        const { body, bytes } = await via(BOTH);
+        expect(fake.calls.length - before).toBe(2);
+        expect(body.mode).toBe('extractive');
+        expect(body.notice).toContain('未通过引用核验');
+        expect(body.answer).toContain('7%左右');
+        expect(body.answer).toContain('6.5%');
+        expect(bytes).not.toContain('惠济区2024年GDP目标是增长6.5%');
+        const repair = JSON.stringify(fake.calls.at(-1)!.messages.at(-1));
+        expect(repair).toContain('出自卫东区的报告');
+      }
+    });
+  }
+
+  it('the right figures for each place pass', async () => {
+    json = false;
+    script = (r) => ({ text: `惠济区2024年GDP目标是增长7%左右[${markerFor(r)}]。卫东区2024年GDP目标是增长6.5%[${markerFor(r, WEIDONG)}]。` });
+    await restart();
+    const { body } = await viaChat(BOTH);
+    expect(body).toMatchObject({ mode: 'llm', verified: true });
+    expect(body.citations.map((c) => c.place)).toEqual(['惠济区', '卫东区']);
+  });
+
+  it('a plan figure stated as the year before’s outcome is rejected', async () => {
+    json = false;
+    script = (r) => ({ text: `惠济区2023年地区生产总值增长7%左右[${markerFor(r)}]。` });
+    await restart();
+    const { body } = await viaAsk('惠济区2023年GDP增长多少');
+    expect(body.mode).toBe('extractive');
+    expect(body.answer).not.toContain('7%左右');
+    expect(JSON.stringify(fake.calls.at(-1)!.messages.at(-1))).toContain('是2024年的数字');
+  });
+});
+
 it('aborted /api/chat streams cancel their upstream model calls', { timeout: 30_000 }, async () => {
   const N = 20;
   json = false;

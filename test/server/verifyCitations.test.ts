@@ -156,6 +156,69 @@ describe('verifyCitations: every sentence, every figure, every marker style', ()
   });
 });
 
+describe('verifyCitations: a figure is of the place and year its sentence names', () => {
+  const weidongTargets = '综合研判，今年经济社会发展主要预期指标为：经济增长6.5%，研发经费投入强度2.1%以上，规上工业增加值增长7.5%。';
+  const huijiReview = '2023年，全区地区生产总值增长6%，一般公共预算收入完成26.12亿元。';
+  const row = (marker: number, year: number, kind: 'target' | 'actual', value: number, text: string, clause: string) => ({
+    place: '惠济区', reportId: 'huiji-2024', year, kind, label: '地区生产总值', indicator: '地区生产总值', value, unit: '%',
+    qualifier: '', measure: 'growth' as const, paragraphId: `r:p${marker}`, span: { start: text.indexOf(clause), end: text.indexOf(clause) + clause.length }, quote: clause,
+  });
+  const huiji = { ...ev(1, huijiTargets), rows: [row(1, 2024, 'target', 7, huijiTargets, '地区生产总值增长7%左右')] };
+  const weidong = ev(2, weidongTargets, '卫东区');
+  const review = { ...ev(3, huijiReview), rows: [row(3, 2023, 'actual', 6, huijiReview, '地区生产总值增长6%')] };
+  const sources = [huiji, weidong, review];
+
+  it('rejects figures swapped between two places, whatever the sentence cites', () => {
+    const swapped = verifyCitations('惠济区2024年GDP目标是增长6.5%[2]。卫东区2024年GDP目标是增长7%左右[1]。', sources);
+    expect(swapped.ok).toBe(false);
+    expect(swapped.text).toBe('');
+    expect(swapped.problems[0]).toContain('出自卫东区的报告');
+    expect(swapped.problems[0]).toContain('说的是惠济区');
+    expect(verifyCitations('惠济区GDP目标为6.5%，卫东区为7%左右[1][2]。', sources).ok).toBe(false);
+    expect(verifyCitations('惠济区2024年GDP目标是增长7%左右[1]。卫东区2024年GDP目标是增长6.5%[2]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区GDP目标为7%左右，卫东区为6.5%[1][2]。', sources).ok).toBe(true);
+  });
+
+  it('binds the figures after 分别 to the places before it, in order', () => {
+    expect(verifyCitations('惠济区和卫东区2024年GDP目标分别为增长7%左右和6.5%[1][2]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区和卫东区2024年GDP目标分别为增长6.5%和7%左右[1][2]。', sources).ok).toBe(false);
+  });
+
+  it('reads places in English answers by their pinyin names', () => {
+    expect(verifyCitations('Huiji District’s 2024 GDP target is growth of about 7% [1]. Weidong District’s is 6.5% [2].', sources).ok).toBe(true);
+    const v = verifyCitations('Huiji District’s GDP target for 2024 is growth of 6.5% [2].', sources);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('出自卫东区的报告');
+  });
+
+  it('reads a sentence that names no place as about the places the question asks about', () => {
+    expect(verifyCitations('2024年GDP目标是增长6.5%[2]。', sources, { places: ['惠济区'] }).ok).toBe(false);
+    expect(verifyCitations('2024年GDP目标是增长6.5%[2]。', sources, { places: ['卫东区'] }).ok).toBe(true);
+  });
+
+  it('rejects a figure of one year stated as another year’s', () => {
+    const v = verifyCitations('惠济区2023年地区生产总值增长7%左右[1]。', sources);
+    expect(v.ok).toBe(false);
+    expect(v.problems[0]).toContain('是2024年的数字');
+    expect(v.problems[0]).toContain('说的是2023年');
+    expect(verifyCitations('惠济区2024年地区生产总值预期增长7%左右[1]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区2023年地区生产总值增长6%[3]。', sources).ok).toBe(true);
+    // Two years of one place, each figure to its own year.
+    expect(verifyCitations('惠济区2023年地区生产总值增长6%，2024年目标为增长7%左右[1][3]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区2023年和2024年地区生产总值分别增长6%和7%左右[1][3]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区2023年和2024年地区生产总值分别增长7%左右和6%[1][3]。', sources).ok).toBe(false);
+    // 去年, 今年 …: the year only the report fixes; not checked.
+    expect(verifyCitations('惠济区去年地区生产总值增长6%[3]。', sources).ok).toBe(true);
+  });
+
+  it('reads a year before 报告 as the report’s year, and a sentence naming none in the question’s reports', () => {
+    expect(verifyCitations('惠济区2024年政府工作报告提出，地区生产总值增长7%左右[1]。', sources).ok).toBe(true);
+    expect(verifyCitations('惠济区2023年政府工作报告提出，地区生产总值增长7%左右[1]。', sources).ok).toBe(false);
+    expect(verifyCitations('惠济区地区生产总值增长7%左右[1]。', sources, { reportYears: [2023] }).ok).toBe(false);
+    expect(verifyCitations('惠济区地区生产总值增长7%左右[1]。', sources, { reportYears: [2024] }).ok).toBe(true);
+  });
+});
+
 describe('verifyCitations: Markdown is read, not rejected', () => {
   const sources = [ev(1, huijiTargets), ev(2, '综合研判，今年经济社会发展主要预期指标为：经济增长6.5%，研发经费投入强度2.1%以上。', '卫东区')];
 

@@ -5,9 +5,10 @@
 //   whose cells are checked under their column headers;
 // - markers in any accepted style are normalised to [n]; every [n] must name a given source;
 // - a factual sentence must cite something (connectives and honest refusals are not factual);
-// - every figure, in Arabic or Chinese numerals, must stand in a cited paragraph, in a clause
-//   about the same subject as the sentence's — or recompute from cited figures (差额, 百分点,
-//   倍数, 合计, 占比) within the rounding it is written with;
+// - every figure, in Arabic or Chinese numerals, must stand in a cited paragraph of a report of
+//   the place and year the sentence gives it (figureScope.ts), in a clause about the same
+//   subject as the sentence's — or recompute from cited figures (差额, 百分点, 倍数, 合计, 占比)
+//   within the rounding it is written with;
 // - a refusal is wrong when the evidence holds an indicator row that answers the question.
 // Each unit is checked once, as soon as it is complete (createDraftVerifier), so a streamed
 // answer is verified in time linear in its length. A unit that fails is removed (and
@@ -15,9 +16,19 @@
 // the offline answer.
 import { NORMAL_MARKER } from '../../api/citationMarkers.js';
 import type { RemovedClaim } from '../../api/schemas.js';
-import { describeSubject, type Evidence, INDICATORS, sameSubject, type Subject, subjectReader } from '../../../retrieval/public.js';
+import {
+  describeSubject,
+  type Evidence,
+  INDICATORS,
+  type QuantityRecord,
+  sameSubject,
+  samePlace,
+  type Subject,
+  subjectReader,
+} from '../../../retrieval/public.js';
 import { indicatorLine } from '../llm/buildPrompt.js';
 import { type AnswerUnit, createAnswerReader } from './answerUnits.js';
+import { type FigureScope, figureScopes, type ScopeContext } from './figureScope.js';
 import { type CheckedFigure, figuresIn, figuresInSource, normaliseForFigures } from './figures.js';
 
 /** What a figure is about: retrieval's subject reader, knowing the indicators by name (GDP → 地区生产总值). */
@@ -34,6 +45,18 @@ export interface Verification {
   removed: RemovedClaim[];
   /** Markers that remain in `text`, in order of first appearance. */
   markers: number[];
+}
+
+/** What the question asks about, and what the corpus knows, for checking whose figure a figure is. */
+export interface VerifyContext {
+  /** Places the question asks about: what a sentence naming none is about. */
+  places?: readonly string[];
+  /** The years the reports the question asks about were delivered in (it named a year): where a sentence naming no year reads its figures. */
+  reportYears?: readonly number[];
+  /** Every place a report of the corpus is about: named in a sentence, they bind its figures. */
+  knownPlaces?: readonly string[];
+  /** Every quantity record of a paragraph: the years each of its figures is about. */
+  recordsOf?: (paragraphId: string) => readonly QuantityRecord[];
 }
 
 /** One unit of a draft and what the checks found. */
@@ -84,17 +107,19 @@ export function isFactual(sentence: string): boolean {
 const marks = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 
 /** Checks a whole draft. */
-export function verifyCitations(draft: string, evidence: Evidence[]): Verification {
-  const verifier = createDraftVerifier(evidence);
+export function verifyCitations(draft: string, evidence: Evidence[], context: VerifyContext = {}): Verification {
+  const verifier = createDraftVerifier(evidence, context);
   verifier.push(draft);
   verifier.end();
   return verifier.result();
 }
 
 /** Checks a draft as it arrives: each unit once, when it is complete. */
-export function createDraftVerifier(evidence: Evidence[]): DraftVerifier {
+export function createDraftVerifier(evidence: Evidence[], context: VerifyContext = {}): DraftVerifier {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
   const places = [...new Set(evidence.map((e) => e.place))];
+  const near = [...new Set([...(context.places ?? []), ...places])];
+  const scope: ScopeContext = { places: context.places, reportYears: context.reportYears, near, known: [...new Set([...near, ...(context.knownPlaces ?? [])])] };
   const reader = createAnswerReader();
   const checked: CheckedUnit[] = [];
   let text = '';
@@ -138,7 +163,7 @@ export function createDraftVerifier(evidence: Evidence[]): DraftVerifier {
       problems.push(`这句话给出了数字却没有引用来源：“${shown}”`);
       return failed('含数字但无引用');
     }
-    const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places);
+    const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places, figureScopes(normaliseForFigures(clean), figures, scope), context);
     if (failures.length) {
       for (const f of failures) problems.push(`${f.problem}：“${shown}”`);
       return failed(failures.map((f) => f.reason).join('；'));
@@ -222,6 +247,9 @@ interface FigureFailure {
 
 interface Occurrence {
   marker: number;
+  source: Evidence;
+  /** Where the figure stands in the source's normalised text. */
+  index: number;
   subject: Subject;
   /** 左右, 以上 … written after the figure in the paragraph, or ''. */
   qualifier: string;
@@ -238,8 +266,11 @@ function qualifierOf(text: string, f: CheckedFigure): string {
   return SAME_QUALIFIER[q] ?? q;
 }
 
-/** Each figure of a sentence against the cited paragraphs: present, about the same subject, or computed. */
-function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evidence[], places: string[]): FigureFailure[] {
+/**
+ * Each figure of a sentence against the cited paragraphs: present, from a report of the place
+ * and year the sentence gives it, about the same subject — or computed.
+ */
+function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evidence[], places: string[], scopes: FigureScope[], context: VerifyContext): FigureFailure[] {
   const norm = normaliseForFigures(sentence).replace(/\[\d+\]/g, (m) => ' '.repeat(m.length));
   const spans = figures.map(span);
   const cited = marks(sources.map((s) => s.marker));
@@ -248,7 +279,7 @@ function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evide
   const missing: CheckedFigure[] = [];
   const unbound: { figure: CheckedFigure; subject: Subject; found: Occurrence[] }[] = [];
 
-  for (const f of figures) {
+  for (const [i, f] of figures.entries()) {
     const all = occurrences(f.value, sources, places);
     // A qualifier the sentence states must be the paragraph's (omitting it is allowed).
     const qualifier = qualifierOf(norm, f);
@@ -270,9 +301,17 @@ function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evide
       supported.push(f);
       continue;
     }
+    // Whose figure: a report of the place and year the sentence gives it.
+    const scope = scopes[i] ?? {};
+    const fitting = found.filter((o) => misfit(o, f, scope, context) === undefined);
+    if (fitting.length === 0) {
+      const why = misfit(found[0], f, scope, context)!;
+      failures.push({ problem: `数字 ${f.text} ${why.problem}`, reason: `数字 ${f.text} ${why.reason}` });
+      continue;
+    }
     const subject = subjectAt(norm, span(f), spans, places);
-    if (found.some((o) => sameSubject(subject, o.subject))) supported.push(f);
-    else unbound.push({ figure: f, subject, found });
+    if (fitting.some((o) => sameSubject(subject, o.subject))) supported.push(f);
+    else unbound.push({ figure: f, subject, found: fitting });
   }
 
   const stillMissing = missing.filter((f) => !recomputes(f, norm, supported, sources, places));
@@ -288,6 +327,54 @@ function checkFigures(sentence: string, figures: CheckedFigure[], sources: Evide
     });
   }
   return failures;
+}
+
+/**
+ * Why a figure's occurrence in a source is not the figure the sentence states, or undefined
+ * when it is: the source's report is of another place, delivered in another year than the
+ * report the sentence names, or the figure there is about another year.
+ */
+function misfit(o: Occurrence, f: CheckedFigure, scope: FigureScope, context: VerifyContext): { problem: string; reason: string } | undefined {
+  const e = o.source;
+  if (scope.places && !scope.places.some((p) => samePlace(p, e.place))) {
+    const named = scope.places.join('、');
+    return { problem: `出自${e.place}的报告（段落[${o.marker}]），但这句话说的是${named}`, reason: `出自${e.place}的报告，不是${named}的数字` };
+  }
+  if (scope.reportYears && !scope.reportYears.includes(e.year)) {
+    return { problem: `出自${e.year}年的报告（段落[${o.marker}]），但这句话说的是${scope.reportYears.join('、')}年的报告`, reason: `出自${e.year}年的报告` };
+  }
+  if (scope.years) {
+    const years = yearsOfFigure(e, o.index, f.value, context);
+    if (years && !years.some((y) => scope.years!.includes(y))) {
+      const theirs = years.length > 2 ? `${years[0]}—${years[years.length - 1]}` : years.join('、');
+      return { problem: `在段落[${o.marker}]中是${theirs}年的数字，但这句话说的是${scope.years.join('、')}年`, reason: `是${theirs}年的数字，不是${scope.years.join('、')}年的` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The years a figure of a source is about: from the quantity record of that value nearest to
+ * where it stands (records carry the years each figure is about: a 2024 report's plan speaks
+ * of 2024, its review of 2023, 五年来 of five), else from the part of the report it is in;
+ * undefined when nothing says.
+ */
+function yearsOfFigure(e: Evidence, index: number, value: number, context: VerifyContext): number[] | undefined {
+  const records: { value: number | null; years: readonly number[]; span: { start: number } }[] = [
+    ...(context.recordsOf?.(e.paragraphId) ?? e.quantities ?? []),
+    ...e.rows.map((r) => ({ value: r.value, years: [r.year], span: r.span })),
+  ];
+  let best: { years: readonly number[]; distance: number } | undefined;
+  for (const r of records) {
+    if (r.value === null || Math.abs(r.value - value) > 1e-9 || r.years.length === 0) continue;
+    const distance = Math.abs(r.span.start - index);
+    if (!best || distance < best.distance) best = { years: r.years, distance };
+  }
+  if (best) return [...best.years];
+  const meta = e.report as Partial<Evidence['report']> | undefined;
+  if (e.part === 'plan' && meta?.planYear !== undefined) return [meta.planYear];
+  if (e.part === 'review' && meta?.reviewYear !== undefined) return [meta.reviewYear];
+  return undefined;
 }
 
 const normalised = new Map<string, string>();
@@ -310,7 +397,7 @@ function occurrences(value: number, sources: Evidence[], places: string[]): Occu
     const all = figuresInSource(s.text);
     const spans = all.map(span);
     for (const f of all) {
-      if (Math.abs(f.value - value) < 1e-9) out.push({ marker: s.marker, subject: subjectAt(norm, span(f), spans, places), qualifier: qualifierOf(norm, f) });
+      if (Math.abs(f.value - value) < 1e-9) out.push({ marker: s.marker, source: s, index: f.index, subject: subjectAt(norm, span(f), spans, places), qualifier: qualifierOf(norm, f) });
     }
   }
   return out;
