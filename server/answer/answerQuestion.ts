@@ -9,6 +9,7 @@ import { composeNoEvidenceAnswer } from './offline/composeNoEvidenceAnswer.js';
 import { answerLanguageOf } from './offline/english.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
+import { conflictNote, withRivalSources } from './verify/sourceConflicts.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
 import { createDraftVerifier, type DraftVerifier, verifyCitations, type Verification, type VerifyContext } from './verify/verifyCitations.js';
 
@@ -47,7 +48,8 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
     question: req.question,
     query: prepared.query,
     history: req.history ?? [],
-    evidence: prepared.evidence,
+    // Another report of the same place and year stating a figure differently is evidence too.
+    evidence: withRivalSources(deps.corpus, prepared.evidence),
     corpus: deps.corpus,
     signal: options.signal,
   };
@@ -160,8 +162,10 @@ function finish(
   // A draft that claimed an answer but kept nothing cited after the checks is a refusal: what was
   // removed is never shown (it is listed in `removed`), and the user is told plainly instead.
   const refused = draft.status === 'answered' && noEvidence;
+  // Sources that disagree on a figure the answer uses: it says so, citing each.
+  const note = noEvidence ? '' : conflictNote(check.text, ctx.evidence, answerLanguageOf(ctx.question));
   const { answer, citations } = !noEvidence
-    ? buildCitations(check.text, ctx.evidence)
+    ? buildCitations(note ? `${check.text}\n\n${note}` : check.text, ctx.evidence)
     : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question, answerLanguageOf(ctx.question)) : check.text || draft.text, citations: [] };
   return {
     status: noEvidence ? 'no_evidence' : 'answered',
