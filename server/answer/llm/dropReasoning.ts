@@ -40,9 +40,16 @@ export function dropReasoning(
   let state: 'start' | 'thinking' | 'answer' = 'start';
   let opened = false;
   let sawReasoning = false;
+  /** The text before it is known whether it opens with <think>. */
   let buffer = '';
-  /** Where the search for </think> in `buffer` resumes: each character is looked at once, however long the reasoning. */
-  let searched = 0;
+  /**
+   * The last characters seen, where a </think> may have begun: each delta is searched with
+   * them and nothing older, so a long stream is read in linear time (searching a string
+   * built by appending copies all of it).
+   */
+  let thinkTail = '';
+  let thinkLength = 0;
+  let answerTail = '';
   let answer = '';
   let overflowed = false;
   const maxAnswer = options.maxAnswerChars ?? Infinity;
@@ -61,59 +68,54 @@ export function dropReasoning(
     if (!opened) {
       // Never opened: a </think> anywhere means all before it was reasoning. Only the new text
       // (and the end of the old, where a </think> may have begun) can hold a new one.
-      const tail = answer.slice(-(CLOSE.length - 1));
-      const at = (tail + s).lastIndexOf(CLOSE);
+      const at = (answerTail + s).lastIndexOf(CLOSE);
       if (at >= 0) {
         const all = answer + s;
-        const end = answer.length - tail.length + at;
+        const end = answer.length - answerTail.length + at;
         opened = true;
         sawReasoning = true;
         if (answer !== '' && !options.holdUnopened) reset();
         answer = all.slice(end + CLOSE.length).replace(/^\s+/, '');
+        answerTail = answer.slice(-(CLOSE.length - 1));
         if (answer) emit(answer);
-        return;
-      }
-      if (options.holdUnopened) {
-        answer += s;
         return;
       }
     }
     answer += s;
+    answerTail = (answerTail + s).slice(-(CLOSE.length - 1));
+    if (!opened && options.holdUnopened) return;
     emit(s);
+  };
+  /** Reasoning inside <think>: only its length and its last characters are kept. */
+  const think = (delta: string) => {
+    const window = thinkTail + delta;
+    const at = window.indexOf(CLOSE);
+    if (at >= 0) {
+      state = 'answer';
+      sawReasoning = true;
+      thinkTail = '';
+      return out(window.slice(at + CLOSE.length));
+    }
+    thinkLength += delta.length;
+    if (thinkLength > maxReasoning) overflowed = true;
+    thinkTail = window.slice(-(CLOSE.length - 1));
   };
   return {
     push(delta) {
       if (overflowed) return;
       if (state === 'answer') return out(delta);
+      if (state === 'thinking') return think(delta);
       buffer += delta;
-      if (state === 'start') {
-        const lead = buffer.trimStart();
-        if (lead.length < OPEN.length && OPEN.startsWith(lead)) return; // undecided yet
-        if (!lead.startsWith(OPEN)) {
-          state = 'answer';
-          const b = buffer;
-          buffer = '';
-          return out(b);
-        }
-        state = 'thinking';
-        opened = true;
-        buffer = lead.slice(OPEN.length);
-        searched = 0;
-      }
-      const end = buffer.indexOf(CLOSE, searched);
-      searched = Math.max(0, buffer.length - CLOSE.length + 1);
-      if (end < 0 && buffer.length > maxReasoning) {
-        overflowed = true;
-        buffer = '';
-        return;
-      }
-      if (end >= 0) {
+      const lead = buffer.trimStart();
+      if (lead.length < OPEN.length && OPEN.startsWith(lead)) return; // undecided yet
+      buffer = '';
+      if (!lead.startsWith(OPEN)) {
         state = 'answer';
-        sawReasoning = true;
-        const rest = buffer.slice(end + CLOSE.length);
-        buffer = '';
-        out(rest);
+        return out(lead);
       }
+      state = 'thinking';
+      opened = true;
+      think(lead.slice(OPEN.length));
     },
     finish() {
       if (state === 'start' && buffer) {

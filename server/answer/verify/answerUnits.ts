@@ -185,13 +185,33 @@ export function createAnswerReader(): AnswerReader {
     return out;
   };
 
+  /**
+   * Deltas that cannot complete a unit, held apart: searching or slicing a string built by
+   * appending copies all of it, so appending each delta to one buffer and searching it would
+   * cost the whole text on every delta (a sentence padded to megabytes, no full stop in sight).
+   */
+  let held: string[] = [];
+  const flush = () => {
+    if (held.length) buf += held.join('');
+    held = [];
+  };
+
   return {
     push(delta) {
       // Line breaks as \n only; a \r alone is no line break anyone writes any more.
-      buf += delta.replace(/\r/g, '');
+      const text = delta.replace(/\r/g, '');
+      // Nothing is pending at the buffer's end (no full stop waiting for its markers), and the
+      // delta holds nothing that ends a unit: it can only extend the one in progress.
+      if (scan >= buf.length && !/[。！？!?；;\n]/.test(text)) {
+        held.push(text);
+        return [];
+      }
+      flush();
+      buf += text;
       return drain(false);
     },
     end() {
+      flush();
       return drain(true);
     },
   };
