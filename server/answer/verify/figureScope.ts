@@ -39,9 +39,18 @@ const RELATIVE_TIME =
   /上一?年|去年|前年|今年|明年|本年|当年|下一?年|同期|过去|近[一二两三四五六七八九十几]年|[一二两三四五六七八九十]年来|以来|年均|累计|十[一二三四五六七八九]五|\b(?:last|this|next|previous|past|coming)\s+(?:year|years|five)\b|\bannual(?:ly)?\b|\bon average\b/i;
 const RESPECTIVELY = /分别|依次|respectively/i;
 
-/** The scope of each figure of `text`, in the order given. */
-export function figureScopes(text: string, figures: readonly { index: number; end: number }[], ctx: ScopeContext): FigureScope[] {
-  const places = placeMentions(text, ctx);
+/** Reads the scope of each figure of a text, in the order given (the place names to look for are gathered once). */
+export function scopeReader(ctx: ScopeContext): (text: string, figures: readonly { index: number; end: number }[]) => FigureScope[] {
+  let forms: PlaceForm[] | undefined;
+  return (text, figures) => {
+    forms ??= placeFormsOf(ctx);
+    return figureScopes(text, figures, ctx, forms);
+  };
+}
+
+function figureScopes(text: string, figures: readonly { index: number; end: number }[], ctx: ScopeContext, forms: PlaceForm[]): FigureScope[] {
+  if (figures.length === 0) return [];
+  const places = placeMentions(text, forms);
   const years = yearMentions(text);
   const relative = [...text.matchAll(new RegExp(RELATIVE_TIME.source, 'gi'))].map((m) => m.index!);
   const placeScopes = bind(text, figures, places.filter((m) => !m.value.report).map((m) => ({ ...m, value: [m.value.place] })));
@@ -164,12 +173,16 @@ function formsOf(place: string, short: boolean): PlaceForm[] {
   return forms;
 }
 
-/** The places a sentence names, longest form first where they overlap (惠济区 over 惠济). */
-function placeMentions(text: string, ctx: ScopeContext): Mention<{ place: string; report: false }>[] {
+/** The forms to look for, longest first: the near places' every form, other known places' full names. */
+function placeFormsOf(ctx: ScopeContext): PlaceForm[] {
   const near = new Set(ctx.near);
-  const forms = [...ctx.near.flatMap((p) => formsOf(p, true)), ...ctx.known.filter((p) => !near.has(p)).flatMap((p) => formsOf(p, false))].sort(
+  return [...ctx.near.flatMap((p) => formsOf(p, true)), ...ctx.known.filter((p) => !near.has(p)).flatMap((p) => formsOf(p, false))].sort(
     (a, b) => b.form.length - a.form.length,
   );
+}
+
+/** The places a sentence names, longest form first where they overlap (惠济区 over 惠济). */
+function placeMentions(text: string, forms: PlaceForm[]): Mention<{ place: string; report: false }>[] {
   const lower = text.toLowerCase();
   const taken: Mention<{ place: string; report: false }>[] = [];
   for (const f of forms) {

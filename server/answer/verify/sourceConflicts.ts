@@ -88,10 +88,11 @@ export function evidenceDisagreements(evidence: Evidence[]): { disagreement: Fig
 export function conflictNote(answer: string, evidence: Evidence[], language: 'zh' | 'en'): string {
   const cited = new Set([...answer.matchAll(NORMAL_MARKER)].map((m) => Number(m[1])));
   if (cited.size === 0) return '';
+  const disagreements = evidenceDisagreements(evidence).filter(({ markers }) => markers.some((m) => cited.has(m)));
+  if (disagreements.length === 0) return '';
   const units = answerUnits(answer).map((u) => u.text);
   const notes: string[] = [];
-  for (const { disagreement: d, markers } of evidenceDisagreements(evidence)) {
-    if (!markers.some((m) => cited.has(m))) continue;
+  for (const { disagreement: d, markers } of disagreements) {
     const acknowledged = units.some((t) => SAYS_DIFFER.test(t) && markers.every((m) => t.includes(`[${m}]`)));
     if (acknowledged) continue;
     const sides = d.statements.map((s, i) => {

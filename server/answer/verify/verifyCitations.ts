@@ -28,7 +28,7 @@ import {
 } from '../../../retrieval/public.js';
 import { indicatorLine } from '../llm/buildPrompt.js';
 import { type AnswerUnit, createAnswerReader } from './answerUnits.js';
-import { type FigureScope, figureScopes, type ScopeContext } from './figureScope.js';
+import { type FigureScope, scopeReader } from './figureScope.js';
 import { type CheckedFigure, figuresIn, figuresInSource, normaliseForFigures } from './figures.js';
 
 /** What a figure is about: retrieval's subject reader, knowing the indicators by name (GDP → 地区生产总值). */
@@ -119,7 +119,7 @@ export function createDraftVerifier(evidence: Evidence[], context: VerifyContext
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
   const places = [...new Set(evidence.map((e) => e.place))];
   const near = [...new Set([...(context.places ?? []), ...places])];
-  const scope: ScopeContext = { places: context.places, reportYears: context.reportYears, near, known: [...new Set([...near, ...(context.knownPlaces ?? [])])] };
+  const scopesOf = scopeReader({ places: context.places, reportYears: context.reportYears, near, known: [...new Set([...near, ...(context.knownPlaces ?? [])])] });
   const reader = createAnswerReader();
   const checked: CheckedUnit[] = [];
   let text = '';
@@ -163,7 +163,7 @@ export function createDraftVerifier(evidence: Evidence[], context: VerifyContext
       problems.push(`这句话给出了数字却没有引用来源：“${shown}”`);
       return failed('含数字但无引用');
     }
-    const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places, figureScopes(normaliseForFigures(clean), figures, scope), context);
+    const failures = checkFigures(clean, figures, valid.map((n) => byMarker.get(n)!), places, scopesOf(normaliseForFigures(clean), figures), context);
     if (failures.length) {
       for (const f of failures) problems.push(`${f.problem}：“${shown}”`);
       return failed(failures.map((f) => f.reason).join('；'));
