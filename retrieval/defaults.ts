@@ -164,11 +164,34 @@ export const DEFAULTS = {
       temperature: 0,
       /** Paragraphs longer than this are excerpted around the matched passage in the prompt. */
       maxParagraphChars: 1200,
+      /**
+       * Reasoning read before giving up (a <think> block, or the unopened text of a model known
+       * to reason, which may end in </think>). Reasoning models think a few thousand characters
+       * over one question and its sources; past this they are looping, and the answer is
+       * treated as too long.
+       */
+      maxReasoningChars: 16_000,
+      /**
+       * Bytes of one HTTP reply read at most (server-sent events or one JSON completion, CJK
+       * possibly escaped as \uXXXX at 6 bytes a character, with reasoning fields). Streamed
+       * token by token, an answer at the length bound and its reasoning take a few MB of
+       * events; this bound keeps a reply that never ends from filling memory.
+       */
+      maxReplyBytes: 8 * 1024 * 1024,
       /** Previous turns (single user or assistant messages) kept as history. */
       maxHistoryTurns: 6,
       /** A history turn longer than this is cut (answers can be long; the question matters most). */
       maxHistoryTurnChars: 1500,
     },
+    /**
+     * The longest answer read from a model, in characters (after reasoning is dropped). Answers
+     * are a few sentences or a comparison table: the longest offline answer on the question sets
+     * is ~500 characters, a model's Markdown table of several places and years a few thousand.
+     * Past this the model is looping or padding: reading stops, the upstream call is cancelled
+     * and the offline answer stands in. 8,000 is several times any real answer and is verified
+     * in milliseconds; without a bound one answer padded to megabytes held the server for seconds.
+     */
+    maxAnswerChars: 8_000,
     /** A citation range wider than this is not a citation (a model listing [1-200] cites nothing). */
     maxMarkerRange: 20,
     /** Subjects of clauses memoised by citation checks: the same paragraphs come back request after request. */

@@ -36,7 +36,9 @@ export { tokenizerLabel } from './tokenize/tokenizerLabel.js';
 export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';
 export { kindsForRole } from './indicators/kindsForRole.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';
+export { disagreeingFigures, samePlaceOf, type FigureDisagreement, type FigureStatement } from './indicators/disagreeingFigures.js';
 export { placeForms } from './places/placeForms.js';
+export { samePlace } from './places/samePlace.js';
 export { englishPlaceName } from './places/latinForms.js';
 // Numbers: the one numeral parser, unit table, figure finder and subject reader (quantities/).
 export { findFigures, type Figure } from './quantities/findFigures.js';

@@ -1,11 +1,9 @@
-// Two reports for one place and year that disagree on a figure: the same indicator, year,
-// kind (target, actual, estimate), measure and unit, with no value in common (a draft and
-// the final text, a web page that was corrected later, a report of another place that
-// names itself alike). Found from the indicator rows when reports are loaded and each time
-// one is added, corrected or removed; each such report carries a warning naming the other
+// Two reports for one place and year that disagree on a figure (disagreeingFigures.ts says
+// when: a draft and the final text, a web page that was corrected later). Found from the
+// indicator rows when reports are loaded and each time one is added, corrected or removed; each such report carries a warning naming the other
 // and the figure, so its card says so, and anyone answering from them can tell.
-import { samePlace } from '../places/samePlace.js';
 import type { IndicatorRow, Report, ReportMeta } from '../types.js';
+import { disagreeingFigures } from './disagreeingFigures.js';
 
 export interface FigureConflict {
   /** The report the conflict is reported on, and the one it disagrees with. */
@@ -21,46 +19,19 @@ export interface FigureConflict {
 
 const KIND = { target: '目标', actual: '实际', estimate: '预计' } as const;
 
-/** One place: same name (in any of its written forms), and no parent city or province that differs. */
-function samePlaceOf(a: ReportMeta, b: ReportMeta): boolean {
-  if (!samePlace(a.place, b.place)) return false;
-  if (a.city && b.city && !samePlace(a.city, b.city)) return false;
-  if (a.province && b.province && !samePlace(a.province, b.province)) return false;
-  return true;
-}
-
-/** Every conflict, once from each side, for reports of one place and plan year. */
+/** Every conflict, once from each side, for reports of one place and plan year (disagreeingFigures.ts decides which). */
 export function figureConflicts(reports: readonly Report[], indicators: readonly IndicatorRow[]): FigureConflict[] {
-  const rowsOf = new Map<string, Map<string, IndicatorRow[]>>();
-  for (const row of indicators) {
-    if (row.value === null) continue;
-    const key = `${row.indicator}|${row.year}|${row.kind}|${row.measure}|${row.unit}`;
-    let byKey = rowsOf.get(row.reportId);
-    if (!byKey) rowsOf.set(row.reportId, (byKey = new Map()));
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
-  }
-  const byYear = new Map<number, Report[]>();
-  for (const r of reports) byYear.set(r.meta.planYear, [...(byYear.get(r.meta.planYear) ?? []), r]);
+  const metaById = new Map(reports.map((r) => [r.meta.id, r.meta]));
   const conflicts: FigureConflict[] = [];
-  for (const group of byYear.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const [a, b] = [group[i], group[j]];
-        if (!samePlaceOf(a.meta, b.meta)) continue;
-        const rowsA = rowsOf.get(a.meta.id);
-        const rowsB = rowsOf.get(b.meta.id);
-        if (!rowsA || !rowsB) continue;
-        for (const [key, ra] of rowsA) {
-          const rb = rowsB.get(key);
-          if (!rb) continue;
-          // A report may state one figure twice, or two of one kind: they differ only when nothing is shared.
-          const values = new Set(ra.map((r) => r.value));
-          if (rb.some((r) => values.has(r.value))) continue;
-          const [x, y] = [ra[0], rb[0]];
-          const common = { indicator: x.indicator, year: x.year, kind: x.kind };
-          conflicts.push({ reportId: a.meta.id, otherReportId: b.meta.id, ...common, quote: x.quote, otherQuote: y.quote });
-          conflicts.push({ reportId: b.meta.id, otherReportId: a.meta.id, ...common, quote: y.quote, otherQuote: x.quote });
-        }
+  for (const d of disagreeingFigures(indicators, [], (id) => metaById.get(id))) {
+    const statements = d.statements.filter((s): s is typeof s & { row: IndicatorRow } => s.row !== undefined);
+    for (let i = 0; i < statements.length; i++) {
+      for (let j = i + 1; j < statements.length; j++) {
+        const [x, y] = [statements[i].row, statements[j].row];
+        if (x.value === y.value) continue;
+        const common = { indicator: x.indicator, year: x.year, kind: x.kind };
+        conflicts.push({ reportId: x.reportId, otherReportId: y.reportId, ...common, quote: x.quote, otherQuote: y.quote });
+        conflicts.push({ reportId: y.reportId, otherReportId: x.reportId, ...common, quote: y.quote, otherQuote: x.quote });
       }
     }
   }
