@@ -36,6 +36,22 @@ describe('offline answerer', () => {
     expect(r.verified).toBe(true);
   });
 
+  it('sets a comparison out as a table, a row per place with each figure cited in its cell', async () => {
+    const r = await ask('红旗区和惠济区2024年规模以上工业增加值目标对比');
+    const lines = r.answer.split('\n');
+    expect(lines[0]).toBe('| 地方 | 年份 | 规模以上工业增加值预期目标 |');
+    expect(lines[1]).toMatch(/^\|( --- \|)+$/);
+    expect(lines[2]).toBe('| 红旗区 | 2024年 | 增长8%以上[1] |');
+    expect(lines[3]).toBe('| 惠济区 | 2024年 | 增长9%以上[2] |');
+    expect(r.answer).toContain('相比之下，惠济区的目标高于红旗区[1][2]。');
+    expect(r.citations.map((c) => c.id)).toEqual(['hongqi-2024:p22', 'huiji-2024:p25']);
+    expect(r.verified).toBe(true);
+    const en = await ask('Compare the 2024 GDP growth targets of 红旗区 and 卫东区');
+    expect(en.answer).toContain('| Place | Year |');
+    expect(en.answer).toContain('| Hongqi District | 2024 | growth of 7%[1] |');
+    expect(en.answer).toContain('higher than that of Weidong District');
+  });
+
   it('answers who delivered a report from its cover, citing only the speaker line', async () => {
     const r = await ask('惠济区政府工作报告是谁作的');
     expect(r.answer).toContain('李伟光');

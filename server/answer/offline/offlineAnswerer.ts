@@ -9,6 +9,7 @@ import { composeQuoteAnswer } from './composeQuoteAnswer.js';
 import { composeIndicatorRowsAnswer } from './composeIndicatorRowsAnswer.js';
 import { composeSectionListAnswer } from './composeSectionListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
+import { composeComparisonTable } from './composeComparisonTable.js';
 import { composeFigureAnswer } from './composeFigureAnswer.js';
 import { answerLanguageOf, type AnswerLanguage, placeEn } from './english.js';
 
@@ -43,6 +44,12 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     if (text) return { status: 'answered', text };
   }
   if (query.indicator && rows.length) {
+    // Two or more places or years side by side: a table, each figure cited in its cell, a row for a side with none.
+    const sides = new Set(rows.map((r) => `${r.place}|${r.year}`)).size + query.places.filter((p) => !rows.some((r) => r.place === p)).length;
+    if (query.intent === 'compare' && sides >= 2) {
+      const table = composeComparisonTable(rows, evidence, query.places, lang);
+      return { status: 'answered', text: `${table}\n\n${compareSentence(rows, evidence, lang).trim()}`.trim() };
+    }
     let text = composeIndicatorRowsAnswer(rows, evidence, query.places, lang);
     if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang);
     return { status: 'answered', text };
@@ -67,13 +74,28 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
     (r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit && bound(r.qualifier) === bound(rows[0].qualifier),
   );
   const keys = new Set(comparable.map((r) => `${r.place}${r.year}年`));
-  if (comparable.length !== 2 || keys.size !== 2) return '';
+  if (comparable.length < 2 || keys.size !== comparable.length) return '';
+  const citeOf = (rs: typeof comparable) =>
+    [...new Set(rs.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
+      .filter((m) => m !== undefined)
+      .sort((x, y) => x - y)
+      .map((m) => `[${m}]`)
+      .join('');
+  const cite = citeOf(comparable);
+  const sorted = [...comparable].sort((x, y) => y.value! - x.value!);
   const [a, b] = comparable;
-  const cite = [...new Set([a, b].map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
-    .filter((m) => m !== undefined)
-    .map((m) => `[${m}]`)
-    .join('');
-  const [hi, lo] = a.value! > b.value! ? [a, b] : [b, a];
+  const [hi, lo] = [sorted[0], sorted[sorted.length - 1]];
+  if (comparable.length > 2) {
+    // Three or more sides: the highest and the lowest, when neither is tied.
+    const oneOf = (r: typeof a) => comparable.filter((x) => x.value === r.value).length === 1;
+    if (!oneOf(hi) || !oneOf(lo)) return '';
+    const samePlace = comparable.every((r) => r.place === a.place);
+    const labelOf = (r: typeof a) => (samePlace ? (lang === 'en' ? String(r.year) : `${r.year}年`) : lang === 'en' ? placeEn(r.place) : r.place);
+    const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
+    const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
+    if (lang === 'en') return ` In comparison, ${labelOf(hi)} has the highest ${whatEn} and ${labelOf(lo)} the lowest${cite}.`;
+    return `相比之下，${labelOf(hi)}的${what}最高，${labelOf(lo)}最低${cite}。`;
+  }
   if (lang === 'en') {
     const labelEn = (r: typeof a) => (a.place === b.place ? String(r.year) : placeEn(r.place));
     const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
