@@ -8,6 +8,7 @@
 // unit is checked twice.
 import { NORMAL_MARKER } from '../../api/citationMarkers.js';
 import type { CheckedUnit } from './verifyCitations.js';
+import { orderMarkerRuns } from './orderMarkerRuns.js';
 
 /** Reads one round's draft unit by unit and checks each unit once (a DraftVerifier). */
 export interface UnitChecker {
@@ -62,10 +63,12 @@ export function createVerifiedStream<V extends UnitChecker>(options: VerifiedStr
     options.emit(text);
   };
   const renumbered = (text: string) =>
-    text.replace(NORMAL_MARKER, (_, n: string) => {
-      if (!renumber.has(Number(n))) renumber.set(Number(n), renumber.size + 1);
-      return `[${renumber.get(Number(n))}]`;
-    });
+    orderMarkerRuns(
+      text.replace(NORMAL_MARKER, (_, n: string) => {
+        if (!renumber.has(Number(n))) renumber.set(Number(n), renumber.size + 1);
+        return `[${renumber.get(Number(n))}]`;
+      }),
+    );
 
   const take = (units: CheckedUnit[]) => {
     for (const c of units) {
@@ -88,10 +91,12 @@ export function createVerifiedStream<V extends UnitChecker>(options: VerifiedStr
   /** How a unit would read renumbered, without fixing new numbers. */
   const renumberedPreview = (text: string) => {
     const trial = new Map(renumber);
-    return text.replace(NORMAL_MARKER, (_, n: string) => {
-      if (!trial.has(Number(n))) trial.set(Number(n), trial.size + 1);
-      return `[${trial.get(Number(n))}]`;
-    });
+    return orderMarkerRuns(
+      text.replace(NORMAL_MARKER, (_, n: string) => {
+        if (!trial.has(Number(n))) trial.set(Number(n), trial.size + 1);
+        return `[${trial.get(Number(n))}]`;
+      }),
+    );
   };
 
   const restart = () => {
