@@ -60,7 +60,9 @@ export function figureEn(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' 
   const unit = row.unit in UNITS ? UNITS[row.unit] : row.unit ? ` ${row.unit}` : '';
   const q = BEFORE[row.qualifier] ?? '';
   const written = `${abs}${row.unit}${row.qualifier === '同比' || row.qualifier === '保持' ? '' : row.qualifier}`;
-  return `${q}${abs}${unit} (“${written}”)`;
+  const english = `${q}${abs}${unit}`;
+  // The report's own words beside the English only when they say more (7%左右, 261亿元), not for a bare 7%.
+  return english === written ? english : `${english} (“${written}”)`;
 }
 
 /** A row's figure as a phrase: growth of about 7% (“7%左右”), up 4.3% (“4.3%”) year on year, 261 hundred million yuan (“261亿元”). */
