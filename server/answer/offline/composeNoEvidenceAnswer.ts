@@ -1,5 +1,5 @@
 // What the corpus covers, for answers that must say the reports don't contain something.
-import { type Corpus, deliveredYear, indicatorDef, kindsForRole, lookupIndicators, type ParsedQuery } from '../../../retrieval/public.js';
+import { type Corpus, deliveredYear, indicatorDef, kindsForRole, lookupIndicators, type ParsedQuery, placeForms } from '../../../retrieval/public.js';
 import { type AnswerLanguage, placeEn } from './english.js';
 
 export function describeCoverage(corpus: Corpus, lang: AnswerLanguage = 'zh'): string {
@@ -72,7 +72,8 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery, lang: A
 export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, question: string, lang: AnswerLanguage = 'zh'): string {
   if (lang === 'en') return `The figure asked for${query.places.length ? ` (${query.places.map(placeEn).join(', ')}${query.year ? `, ${query.year}` : ''})` : ''} was not found in the reports. ${describeCoverage(corpus, 'en')}`;
   let topic = question.replace(/[？?！!。\s]+$/u, '');
-  for (const d of query.places) topic = topic.replace(d, '').replace(d.replace(/[区县市]$/u, ''), '');
+  // Every form the place goes by (浙江省, 浙江), longest first, so none is left in the topic.
+  for (const d of query.places) for (const f of placeForms(d)) topic = topic.replace(f, '');
   topic = topic
     .replace(/(?:19|20)\d{2}年/gu, '')
     .replace(/(?:的)?(?:目标|计划|预期)?(?:是|为|要|能)?(?:达到|完成|实现)?(?:多少|几[个项家户人]?)(?:个|项|家|亿元|万元|人)?$/u, '')
