@@ -214,5 +214,6 @@ export const DEFAULTS = {
  * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
  * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
  * 4: quantity records (retrieval/quantities) in the report cache. 5: `place` renamed `place`.
+ * 6: ranges in records and rows (`upper`, a row's `written`).
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;

@@ -8,7 +8,7 @@ const shown = (text: string) => findFigures(text).map((f) => [f.written, f.value
 describe('findFigures: Arabic numbers', () => {
   it('finds every number, saying which are no quantity', () => {
     expect(shown('2024年3月8日，投资3-5亿元，建成5G基站1,200个，详见第4页，增速7.5％')).toEqual(
-      ['2024年 2024 年 date', '3月 3 月 date', '8日 8 日 date', '3 3 range', '5亿元 5 亿元', '5 5 name', '1,200个 1200 个', '4 4 position', '7.5％ 7.5 %'],
+      ['2024年 2024 年 date', '3月 3 月 date', '8日 8 日 date', '3-5亿元 3 亿元', '5 5 name', '1,200个 1200 个', '4 4 position', '7.5％ 7.5 %'],
     );
   });
 
@@ -27,6 +27,41 @@ describe('findFigures: Arabic numbers', () => {
 
   it('reads full-width digits and 万/亿 before any unit', () => {
     expect(shown('完成投资１２．５亿元，新建56.5万㎡，人口自然增长率5‰以内')).toEqual(['１２．５亿元 12.5 亿元', '56.5万㎡ 56.5 万㎡', '5‰以内 5 ‰']);
+  });
+});
+
+describe('findFigures: ranges', () => {
+  const ranges = (text: string) => findFigures(text).map((f) => [f.written, f.value, f.upper, f.unit, f.qualifiers.join('')]);
+
+  it('reads a range as one figure: its low end, its high end and the whole as written', () => {
+    expect(ranges('增长4%—4.5%，增长4-4.5%，增长4%～4.5%左右，增长6到6.5%，投资2至3亿元，增长５％－５．５％')).toEqual([
+      ['4%—4.5%', 4, 4.5, '%', ''],
+      ['4-4.5%', 4, 4.5, '%', ''],
+      ['4%～4.5%左右', 4, 4.5, '%', '左右'],
+      ['6到6.5%', 6, 6.5, '%', ''],
+      ['2至3亿元', 2, 3, '亿元', ''],
+      ['５％－５．５％', 5, 5.5, '%', ''],
+    ]);
+  });
+
+  it('keeps a change from one figure to another, figures of two units and a span of years apart', () => {
+    expect(ranges('占比从3%到4%，增长5%—6亿元')).toEqual([
+      ['3%', 3, undefined, '%', ''],
+      ['4%', 4, undefined, '%', ''],
+      ['5%', 5, undefined, '%', ''],
+      ['6亿元', 6, undefined, '亿元', ''],
+    ]);
+    const [years] = findFigures('2026—2030年');
+    expect(years).toMatchObject({ value: 2026, upper: 2030, not: 'date' });
+  });
+});
+
+describe('findFigures: the genre’s units', () => {
+  it('reads grain in 斤, containers in 标箱, power in 千瓦, livestock in 头, 万亿, and 万 past 余', () => {
+    const units = findFigures('粮食总产量稳定在4.6亿斤以上，集装箱吞吐量80万标箱，新增装机35万千瓦，生猪出栏12万头，总量突破3万亿元，带动1万余人');
+    expect(units.map((f) => f.unit).join(' ')).toBe('亿斤 万标箱 万千瓦 万头 万亿元 万人');
+    expect(findFigures('稳定在4.6亿斤以上')[0].qualifiers).toEqual(['以上']);
+    expect(findFigures('带动1万余人')[0].qualifiers).toEqual(['余']);
   });
 });
 

@@ -15,6 +15,25 @@ describe('the unit table', () => {
     expect(measures).toEqual(['rate', 'rate', 'points', 'multiple', 'calendar', 'edition', undefined]);
   });
 
+  it('knows the units of grain, containers, power and livestock, and 万亿', () => {
+    const table = ['亿斤', '万公斤', '万标箱', '万千瓦', '万头', '万亿元', '床', '千伏'].map((u) => {
+      const { measure, scale, base } = unitNamed(u)!;
+      return [u, measure, scale, base];
+    });
+    expect(table).toEqual([
+      ['亿斤', 'mass', 1e8, '斤'],
+      ['万公斤', 'mass', 1e4, '公斤'],
+      ['万标箱', 'count', 1e4, '标箱'],
+      ['万千瓦', 'power', 1e4, '千瓦'],
+      ['万头', 'count', 1e4, '头'],
+      ['万亿元', 'money', 1e12, '元'],
+      ['床', 'count', 1, '床'],
+      // 220千伏变电站: a voltage class, not an amount, so never scaled.
+      ['千伏', 'grade', 1, '千伏'],
+    ]);
+    expect(unitNamed('万千伏')).toBeUndefined();
+  });
+
   it('reads other spellings as the one unit', () => {
     expect(unitWritten('％')?.unit).toBe('%');
     expect(unitWritten('百分点')?.unit).toBe('个百分点');

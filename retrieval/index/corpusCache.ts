@@ -48,6 +48,8 @@ type StoredQuantity = [
   spanEnd: number,
   statementStart: number,
   statementEnd: number,
+  /** A range's high end; left off for the single figures almost every record is. */
+  upper?: number,
 ];
 
 interface CachedCorpus {
@@ -63,31 +65,35 @@ interface CachedCorpus {
 function packQuantities(reports: Report[], records: QuantityRecord[]): StoredQuantity[] {
   const reportIndex = new Map(reports.map((r, i) => [r.meta.id, i]));
   const paragraphIndex = new Map(reports.flatMap((r) => r.paragraphs.map((p, i) => [p.id, i] as const)));
-  return records.map((q) => [
-    reportIndex.get(q.reportId)!,
-    paragraphIndex.get(q.paragraphId)!,
-    q.part,
-    q.kind,
-    q.years,
-    q.value,
-    q.unit,
-    q.qualifiers,
-    q.measure,
-    q.subject,
-    q.link,
-    q.comparison ? 1 : 0,
-    q.span.start,
-    q.span.end,
-    q.statement.start,
-    q.statement.end,
-  ]);
+  return records.map((q): StoredQuantity => {
+    const stored: StoredQuantity = [
+      reportIndex.get(q.reportId)!,
+      paragraphIndex.get(q.paragraphId)!,
+      q.part,
+      q.kind,
+      q.years,
+      q.value,
+      q.unit,
+      q.qualifiers,
+      q.measure,
+      q.subject,
+      q.link,
+      q.comparison ? 1 : 0,
+      q.span.start,
+      q.span.end,
+      q.statement.start,
+      q.statement.end,
+    ];
+    if (q.upper !== undefined) stored.push(q.upper);
+    return stored;
+  });
 }
 
 function unpackQuantities(reports: Report[], stored: StoredQuantity[]): QuantityRecord[] {
-  return stored.map(([ri, pi, part, kind, years, value, unit, qualifiers, measure, subject, link, comparison, s0, s1, t0, t1]) => {
+  return stored.map(([ri, pi, part, kind, years, value, unit, qualifiers, measure, subject, link, comparison, s0, s1, t0, t1, upper]) => {
     const report = reports[ri];
     const paragraph = report.paragraphs[pi];
-    return {
+    const record: QuantityRecord = {
       reportId: report.meta.id,
       paragraphId: paragraph.id,
       place: report.meta.place,
@@ -105,6 +111,8 @@ function unpackQuantities(reports: Report[], stored: StoredQuantity[]): Quantity
       span: { start: s0, end: s1 },
       statement: { start: t0, end: t1 },
     };
+    if (upper !== undefined) record.upper = upper;
+    return record;
   });
 }
 

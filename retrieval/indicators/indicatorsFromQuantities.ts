@@ -3,6 +3,7 @@
 // indicator (vocabulary.ts), it states the indicator's own figure (not a rank, a comparison,
 // a share of something else or a multi-year figure), for the year its report reviews or plans.
 import type { IndicatorKind, IndicatorRow, QuantityRecord } from '../types.js';
+import { AFTER_QUALIFIERS } from '../quantities/findFigures.js';
 import { INDICATORS, type IndicatorDef } from './vocabulary.js';
 
 export interface ReportYears {
@@ -16,6 +17,13 @@ const BY_LABEL = new Map(LABELS.map((l) => [l.label, l]));
 const QUALIFIER_ORDER = ['同步', '左右', '以上', '以内', '以下', '上下', '多', '余', '保持', '不低于', '不少于', '超过', '突破', '约', '近', '同比'];
 /** Plan periods (十四五) are not the plan year. */
 const PLAN_PERIOD_RE = /十[二三四五]五/;
+
+/** A range record's figure without the qualifiers written after it (5%—5.5%左右 → 5%—5.5%): the row keeps those apart. */
+function rangeWritten(written: string): string {
+  let out = written;
+  for (let q = AFTER_QUALIFIERS.find((x) => out.endsWith(x)); q; q = AFTER_QUALIFIERS.find((x) => out.endsWith(x))) out = out.slice(0, -q.length);
+  return out;
+}
 
 function isRateIndicator(def: IndicatorDef): boolean {
   return def.levelUnits.length > 0 && def.levelUnits.every((u) => u === '%');
@@ -85,6 +93,7 @@ export function indicatorsFromQuantities(records: QuantityRecord[], text: (parag
     if (seen.has(key)) return;
     seen.add(key);
     const decline = rec.qualifiers.includes('下降');
+    const sign = decline && measure === 'growth' ? -1 : 1;
     rows.push({
       place: rec.place,
       reportId: rec.reportId,
@@ -92,7 +101,9 @@ export function indicatorsFromQuantities(records: QuantityRecord[], text: (parag
       kind,
       indicator: def.name,
       label,
-      value: rec.value === null ? null : decline && measure === 'growth' ? -rec.value : rec.value,
+      value: rec.value === null ? null : sign * rec.value,
+      // A range is stated whole, as written: 5%—5.5%, not its low end.
+      ...(rec.upper !== undefined ? { upper: sign * rec.upper, written: rangeWritten(rec.written) } : {}),
       unit: rec.unit,
       qualifier: QUALIFIER_ORDER.find((q) => rec.qualifiers.includes(q)) ?? '',
       measure,

@@ -192,6 +192,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           span: { start: tok.start, end: tok.end },
           statement: { start: statementStart, end: statementEnd },
         };
+        // A range (5%—5.5%): its high end; `written` holds the whole.
+        if (tok.upper !== undefined) rec.upper = tok.upper;
         records.push(rec);
         if (!inherited) roots.push(rec);
       });

@@ -24,17 +24,22 @@ export interface Figure {
   ordinal: boolean;
   /** Written a:b:c (1:22:77): one ratio, its value the first term. */
   ratio: boolean;
+  /**
+   * A range is one figure (5%—5.5%, 5-5.5%, 3～5亿元, 6到6.5%): `value` is its low end, `upper`
+   * its high end, `written` the whole as the report writes it. Undefined for a single figure.
+   */
+  upper: number | undefined;
   numeral: 'arabic' | 'chinese';
   /** text.slice(start, unitEnd): the number and its unit, without the qualifiers after them (7%, 百分之七, 10余家). */
   unitEnd: number;
   /** Decimal places as written (7.50 → 2); of the value for Chinese numerals (七点五 → 1, 七成 → 0). */
   decimals: number;
   /**
-   * Why a number is no quantity: part of a date (2024年, 3月8日), a name or code (“1583”,
-   * 12345热线, 5G, 8大领域), the first end of a range (3-5个), a place in a series (第4页).
-   * Only Arabic numbers carry it: a Chinese numeral that is no quantity is no figure at all.
+   * Why a number is no quantity: part of a date (2024年, 3月8日, 2021—2025年), a name or code
+   * (“1583”, 12345热线, 5G, 8大领域), a place in a series (第4页). Only Arabic numbers carry it:
+   * a Chinese numeral that is no quantity is no figure at all.
    */
-  not: 'date' | 'name' | 'range' | 'position' | undefined;
+  not: 'date' | 'name' | 'position' | undefined;
   /**
    * A one-character Chinese numeral before a plain counter (三个基地, 两项, 三天): a count, but
    * written like the words it often is (三个代表, 两个确立), so a checker does not demand a source for it.
@@ -43,7 +48,7 @@ export interface Figure {
 }
 
 /** Qualifiers written after a figure. */
-const AFTER_QUALIFIERS = ['左右', '以上', '以内', '以下', '上下'];
+export const AFTER_QUALIFIERS: readonly string[] = ['左右', '以上', '以内', '以下', '上下'];
 /** What a Chinese numeral before these units is: a date, an edition, a grade, a kind or an age (第三届, 五星级, 三类). */
 const NOT_COUNTED_IN_CHINESE = new Set<UnitMeasure>(['calendar', 'edition', 'grade', 'kind', 'age']);
 /** Units a figure of 1 is no article or idiom with (一个, 一批, 一次, 一公里 are): rates, changes, multiples. */
@@ -57,6 +62,12 @@ const UNIT_RE = new RegExp(`^\\s?(多|余)?(${unitPattern()})?(${AFTER_QUALIFIER
 const CN = `[${CHINESE_NUMERAL_CHARS}]`;
 const RATIO_RE = /(?<![\d.:])\d+(?:\.\d+)?(?:[:：]\d+(?:\.\d+)?)+(?![\d:])/g;
 const ARABIC_RE = /(?<![\d.])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?/g;
+/**
+ * Between the two ends of a range: a dash of any width, a tilde, 至 or 到 (5%—5.5%, 5-5.5%,
+ * 5%～5.5%, 6到6.5%). 至/到 after 从/由 is a change (从6%到8%), not a range.
+ */
+const RANGE_SEP_RE = /^(?:—{1,2}|[－\-–~～〜]|至|到)$/;
+const CHANGE_FROM_RE = /[从由自][^，,。；;]*$/;
 const CHINESE_RE = new RegExp(`百分之(${CN}+)|翻(${CN})番|(${CN}+)成(?![${NOT_TENTHS}])|(${CN}+)`, 'g');
 const OPEN_QUOTE = /[“"《「]/;
 
@@ -73,11 +84,25 @@ export function findFigures(raw: string): Figure[] {
     out.push(ratio);
   }
   const ratios = out.length;
-  for (const m of text.matchAll(ARABIC_RE)) {
+  const arabic = [...text.matchAll(ARABIC_RE)];
+  for (let i = 0; i < arabic.length; i++) {
+    const m = arabic[i];
     const start = m.index!;
     const numEnd = start + m[0].length;
     if (ratios && overlaps(out.slice(0, ratios), start, numEnd)) continue;
     const tail = readTail(text, numEnd);
+    const high = rangeEnd(text, start, numEnd, tail, arabic[i + 1]);
+    if (high) {
+      // One figure from the low end to the high end's unit and qualifiers.
+      const highEnd = high.index! + high[0].length;
+      const f = figure(text, start, highEnd, parseNumeral(m[0])!, readTail(text, highEnd), 'arabic');
+      f.upper = parseNumeral(high[0])!;
+      f.decimals = Math.max(m[0].split('.')[1]?.length ?? 0, high[0].split('.')[1]?.length ?? 0);
+      f.not = arabicNonQuantity(text, high[0], start, highEnd, f);
+      out.push(f);
+      i++;
+      continue;
+    }
     const f = figure(text, start, numEnd, parseNumeral(m[0])!, tail, 'arabic');
     f.decimals = m[0].split('.')[1]?.length ?? 0;
     f.not = arabicNonQuantity(text, m[0], start, numEnd, f);
@@ -147,17 +172,30 @@ function chineseFigure(text: string, m: RegExpMatchArray, start: number, numEnd:
   return out;
 }
 
-/** Dates, names and codes, ranges: Arabic numbers that are no quantity. */
+/**
+ * The high end of a range starting at the number `start`–`numEnd`: the next number, when only a
+ * range separator stands between them and the low end's unit, if written, is the high end's
+ * (5%—5.5%, not 5%—6亿元). Undefined when the number is no range's low end.
+ */
+function rangeEnd(text: string, start: number, numEnd: number, tail: Tail, next: RegExpMatchArray | undefined): RegExpMatchArray | undefined {
+  if (!next || tail.qualifiers.length) return undefined;
+  const sep = RANGE_SEP_RE.exec(text.slice(numEnd + tail.unitLength, next.index!));
+  if (!sep) return undefined;
+  if (/[至到]/.test(sep[0]) && CHANGE_FROM_RE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+  if (tail.unit && readTail(text, next.index! + next[0].length).unit !== tail.unit) return undefined;
+  return next;
+}
+
+/** Dates, names and codes: Arabic numbers that are no quantity. */
 function arabicNonQuantity(text: string, digits: string, start: number, numEnd: number, f: Figure): Figure['not'] {
-  // 2024年 / 3月8日 / 8日: dates.
+  // 2024年 / 3月8日 / 8日 / 2021—2025年: dates.
   if (f.unit === '年' && f.value >= 1900 && f.value <= 2100 && !digits.includes('.')) return 'date';
   if (f.unit === '月' || f.unit === '日' || text[numEnd] === '日' || text[numEnd] === '号') return 'date';
-  if (/^[－—-]\d/.test(text.slice(numEnd))) return 'range';
   if (text[start - 1] === '第' && !f.ordinal) return 'position';
   // 5G / G107: names with digits.
   if (/[A-Za-z]/.test(text[start - 1] ?? '') || /[A-Za-z]/.test(text[numEnd] ?? '')) return 'name';
   // “1583”项目建设行动 / 12345热线 / 8大领域: names and codes, not figures.
-  if (!f.unit && (OPEN_QUOTE.test(text[start - 1] ?? '') || /^[”"》」大]/.test(text.slice(numEnd)) || (f.value >= 1000 && !digits.includes('.')))) return 'name';
+  if (!f.unit && (OPEN_QUOTE.test(text[start - 1] ?? '') || /^[”"》」大]/.test(text.slice(numEnd)) || (Math.max(f.value, f.upper ?? 0) >= 1000 && !digits.includes('.')))) return 'name';
   return undefined;
 }
 
@@ -172,13 +210,13 @@ interface Tail {
 
 function readTail(text: string, at: number): Tail {
   const m = UNIT_RE.exec(text.slice(at, at + 12))!;
-  // 56.5万㎡ / 3亿吨 / 2万辆: 万 and 亿 multiply whatever unit follows.
-  if ((m[2] === '万' || m[2] === '亿') && !m[3]) {
+  // 56.5万㎡ / 3亿吨 / 2万辆: 万 and 亿 multiply whatever unit follows, also past 多/余 (3万余人).
+  if (m[2] && unitWritten(m[2])?.measure === 'scale' && !m[3]) {
     const rest = UNIT_RE.exec(text.slice(at + m[0].length, at + m[0].length + 12))!;
-    if (rest[2] && rest[2] !== '万' && rest[2] !== '亿' && !rest[1]) {
+    if (rest[2] && unitWritten(rest[2])!.measure !== 'scale' && !(m[1] && rest[1])) {
       const unit = `${m[2]}${unitWritten(rest[2])!.unit}`;
       const length = m[0].length + rest[0].length;
-      return { unit, qualifiers: [m[1], rest[3]].filter((q): q is string => !!q), length, unitLength: length - (rest[3]?.length ?? 0) };
+      return { unit, qualifiers: [m[1], rest[1], rest[3]].filter((q): q is string => !!q), length, unitLength: length - (rest[3]?.length ?? 0) };
     }
   }
   const qualifiers = [m[1], m[3]].filter((q): q is string => !!q);
@@ -205,7 +243,7 @@ function isRank(text: string, start: number, numEnd: number): boolean {
 function make(start: number, end: number, value: number, numeral: Figure['numeral'], unit = '', qualifiers: string[] = [], unitEnd = end, ordinal = false): Figure {
   // A Chinese figure's decimals are its value's: 七点五 → 1, 七成 (70) → 0.
   const decimals = numeral === 'chinese' ? (String(value).split('.')[1]?.length ?? 0) : 0;
-  return { start, end, written: '', value, unit, qualifiers, ordinal, ratio: false, numeral, unitEnd, decimals, not: undefined, loose: false };
+  return { start, end, written: '', value, unit, qualifiers, ordinal, ratio: false, upper: undefined, numeral, unitEnd, decimals, not: undefined, loose: false };
 }
 
 function overlaps(figures: Figure[], start: number, end: number): boolean {

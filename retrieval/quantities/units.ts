@@ -44,26 +44,31 @@ const BASE: Readonly<Partial<Record<UnitMeasure, readonly string[]>>> = {
   count: [
     '个', '家', '项', '所', '座', '条', '户', '人', '名', '位', '件', '套', '次', '人次', '台', '辆', '处', '场', '栋', '批',
     '支', '只', '架', '宗', '笔', '间', '张', '床', '株', '棵', '孔', '盏', '起',
+    // Containers in twenty-foot equivalents (港口吞吐量120万标箱) and head of livestock (生猪出栏50万头).
+    '标箱', '头',
   ],
-  area: ['平方米', '㎡', '平方公里', '公顷', '亩'],
+  area: ['平方米', '㎡', '平米', '平方公里', '公顷', '亩'],
   length: ['公里', '千米', '米'],
-  mass: ['吨'],
+  // 斤 and 公斤 are how grain, fruit and meat are counted (粮食总产量3.8亿斤); 微克 is air quality's (PM2.5浓度35微克).
+  mass: ['吨', '斤', '公斤', '千克', '微克'],
   volume: ['立方米'],
   energy: ['千瓦时', '吨标准煤'],
-  power: ['千瓦'],
+  // 蒸吨: the capacity of a boiler, as coal-boiler replacement is counted.
+  power: ['千瓦', '兆瓦', '吉瓦', '蒸吨'],
   time: ['天', '小时', '分钟'],
   age: ['岁', '周年'],
   calendar: ['年', '月', '日'],
   edition: ['届', '期', '轮'],
-  grade: ['级', '星', '分'],
+  // 千伏: the voltage class of a line or substation (220千伏变电站), not an amount.
+  grade: ['级', '星', '分', '千伏'],
   kind: ['类', '门', '片'],
 };
 /** Other spellings of a base unit. */
 const SPELLINGS: Readonly<Record<string, string>> = { '％': '%', 百分点: '个百分点' };
 /** Units written with a scale word of their own: 千元 (thousands of yuan). */
 const SCALED: readonly Unit[] = [{ written: '千元', unit: '千元', measure: 'money', scale: 1e3, base: '元' }];
-/** 万 and 亿 before a unit multiply it (2万人, 56.5万㎡, 3亿吨); alone they scale the number (3.5万). */
-const SCALE_WORDS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+/** 万, 亿 and 万亿 before a unit multiply it (2万人, 56.5万㎡, 3亿吨, 2万亿元); alone they scale the number (3.5万). */
+const SCALE_WORDS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 /** Measures 万/亿 may scale: amounts, not rates, multiples, durations or ranks. */
 const SCALABLE = new Set<UnitMeasure>(['money', 'count', 'area', 'length', 'mass', 'volume', 'energy', 'power']);
 

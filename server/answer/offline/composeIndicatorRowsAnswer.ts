@@ -22,13 +22,15 @@ export function describeFigure(row: IndicatorRow): string {
     return `${row.kind === 'target' ? '的预期目标' : ''}是：“${row.quote}”`;
   }
   const q = row.qualifier === '同比' || row.qualifier === '保持' ? '' : row.qualifier;
-  const figure = `${row.value}${row.unit}${q}`;
+  // A decline is stated as 下降 and its size; a range whole, as the report writes it (5%—5.5%).
+  const decline = row.measure === 'growth' && row.value < 0;
+  const figure = `${row.written ?? `${decline ? -row.value : row.value}${row.unit}`}${q}`;
   if (row.kind === 'target') {
-    if (row.measure === 'growth') return `的预期目标是增长${figure}`;
+    if (row.measure === 'growth') return `的预期目标是${decline ? '下降' : '增长'}${figure}`;
     return `的预期目标是${/以[下内]/.test(q) ? '控制在' : ''}${figure}`;
   }
   const pre = row.kind === 'estimate' ? '预计' : '';
-  if (row.measure === 'growth') return `${pre}${row.qualifier === '同比' ? '同比' : ''}${row.value < 0 ? '下降' : '增长'}${row.value < 0 ? figure.slice(1) : figure}`;
+  if (row.measure === 'growth') return `${pre}${row.qualifier === '同比' ? '同比' : ''}${decline ? '下降' : '增长'}${figure}`;
   return `${pre}为${figure}`;
 }
 

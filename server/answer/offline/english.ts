@@ -47,21 +47,38 @@ const UNITS: Record<string, string> = {
   公里: ' km',
   万亩: ' ten thousand mu',
   亩: ' mu',
+  亿斤: ' hundred million jin',
+  万斤: ' ten thousand jin',
+  斤: ' jin',
+  万公斤: ' ten thousand kg',
+  公斤: ' kg',
+  万标箱: ' ten thousand TEU',
+  标箱: ' TEU',
+  万千瓦: ' ten thousand kW',
+  千瓦: ' kW',
+  万千瓦时: ' ten thousand kWh',
+  亿千瓦时: ' hundred million kWh',
+  万亿元: ' trillion yuan',
+  万辆: ' ten thousand vehicles',
+  辆: ' vehicles',
+  床: ' beds',
+  万头: ' ten thousand head',
   倍: ' times',
 };
 
 /** Qualifiers in English: 左右 → about, 以上 → at least, 以内 → at most. */
 const BEFORE: Record<string, string> = { 左右: 'about ', 上下: 'about ', 以上: 'at least ', 以内: 'at most ', 以下: 'at most ', 多: 'over ', 余: 'over ', 约: 'about ', 近: 'nearly ', 超过: 'over ' };
 
-/** A row's figure in English, with the report's own writing of it quoted: about 7% (“7%左右”). */
-export function figureEn(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' | 'measure'>): string {
+/** A row's figure in English, with the report's own writing of it quoted: about 7% (“7%左右”), 5 to 5.5% (“5%—5.5%”). */
+export function figureEn(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' | 'measure' | 'upper' | 'written'>): string {
   if (row.value === null) return `“${row.qualifier}”`;
   const abs = Math.abs(row.value);
+  const amount = row.upper === undefined ? `${abs}` : `${abs} to ${Math.abs(row.upper)}`;
   const unit = row.unit in UNITS ? UNITS[row.unit] : row.unit ? ` ${row.unit}` : '';
   const q = BEFORE[row.qualifier] ?? '';
-  const written = `${abs}${row.unit}${row.qualifier === '同比' || row.qualifier === '保持' ? '' : row.qualifier}`;
-  const english = `${q}${abs}${unit}`;
-  // The report's own words beside the English only when they say more (7%左右, 261亿元), not for a bare 7%.
+  const written = `${row.written ?? `${abs}${row.unit}`}${row.qualifier === '同比' || row.qualifier === '保持' ? '' : row.qualifier}`;
+  const english = `${q}${amount}${unit}`;
+  // The report's own words beside the English only when they say more (7%左右, 261亿元, 5%—5.5%), not for a bare 7%.
   return english === written ? english : `${english} (“${written}”)`;
 }
 

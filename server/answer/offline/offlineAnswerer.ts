@@ -68,10 +68,17 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
  * source; it cites the two paragraphs it compares, like every factual sentence.
  */
 function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage): string {
-  // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state).
+  // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state;
+  // nor is a range 5%—5.5% against a point 5%).
   const bound = (q: string) => (/左右|上下|以上|以内|以下|多|余/.exec(q)?.[0] ?? '');
   const comparable = rows.filter(
-    (r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit && bound(r.qualifier) === bound(rows[0].qualifier),
+    (r) =>
+      r.value !== null &&
+      r.measure === rows[0].measure &&
+      r.indicator === rows[0].indicator &&
+      r.unit === rows[0].unit &&
+      bound(r.qualifier) === bound(rows[0].qualifier) &&
+      r.upper === rows[0].upper,
   );
   const keys = new Set(comparable.map((r) => `${r.place}${r.year}年`));
   if (comparable.length < 2 || keys.size !== comparable.length) return '';

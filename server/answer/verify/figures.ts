@@ -42,12 +42,13 @@ function checkedFigures(norm: string): CheckedFigure[] {
       out.push({ number, value: f.value, decimals: f.decimals, text: norm.slice(f.start, f.unitEnd), index: f.start, end: f.end, approximate: '', unit: f.unit, numeral: 'chinese' });
       continue;
     }
-    // 1:22:77: each term is a figure a source must hold.
-    for (const m of f.ratio ? norm.slice(f.start, f.end).matchAll(/\d+(?:\.\d+)?/g) : [/^\d+(?:\.\d+)?/.exec(norm.slice(f.start))!]) {
+    // 1:22:77 and 5%—5.5%: each term is a figure a source must hold.
+    const terms = f.ratio || f.upper !== undefined;
+    for (const m of terms ? norm.slice(f.start, f.end).matchAll(/\d+(?:\.\d+)?/g) : [/^\d+(?:\.\d+)?/.exec(norm.slice(f.start))!]) {
       const index = f.start + m.index!;
       const number = m[0];
-      // A date's unit (年, 月, 日) is no part of the figure: 1月23日 is 1 and 23.
-      const bare = f.ratio || unitNamed(f.unit)?.measure === 'calendar';
+      // A date's unit (年, 月, 日) is no part of the figure: 1月23日 is 1 and 23; a range's low end stands bare.
+      const bare = f.ratio || unitNamed(f.unit)?.measure === 'calendar' || (f.upper !== undefined && index + number.length < f.unitEnd - f.unit.length);
       const unitEnd = bare ? index + number.length : f.unitEnd;
       out.push({
         number,
