@@ -31,8 +31,9 @@ function isRateIndicator(def: IndicatorDef): boolean {
 
 /** The vocabulary label the subject ends in (the label may run on into the linking words: GDP + 增速). */
 function labelOf(fullSubject: string, link: string): { label: string; def: IndicatorDef } | undefined {
-  // 城镇新增就业人数 / 地区生产总值总量: a word naming the measure after the label.
-  const subject = fullSubject.replace(/(?:人数|总量|规模|数量|总数|金额)$/, '');
+  // 城镇新增就业人数 / 地区生产总值总量: a word naming the measure after the label; 地区生产总值（GDP）:
+  // the label's abbreviation in brackets after it.
+  const subject = fullSubject.replace(/[（(][^（）()]{1,12}[）)]$/, '').replace(/(?:人数|总量|规模|数量|总数|金额)$/, '');
   const combined = subject + link;
   for (const entry of LABELS) {
     let at = combined.indexOf(entry.label);

@@ -7,7 +7,7 @@
 import { DEFAULTS } from '../defaults.js';
 import { placeForms } from '../places/placeForms.js';
 import { SELF_REFERENCE } from '../places/selfReferences.js';
-import { subjectStart } from './readSubject.js';
+import { CONDITION_RE, subjectStart } from './readSubject.js';
 
 export interface Subject {
   /** Canonical indicators named (地区生产总值 for GDP, 经济增长 …). */
@@ -60,6 +60,10 @@ const GENERIC = [
 ].sort((a, b) => b.length - a.length);
 // A report's words for its own place (全区, 我县) go too, where they stand as words.
 const GENERIC_RE = new RegExp([SELF_REFERENCE, ...GENERIC.map(escape)].join('|'), 'g');
+/** Conditions (按可比价计算, 剔除疫情因素) qualify a figure and name no subject, here as in the records. */
+const CONDITIONS_RE = new RegExp(CONDITION_RE.source, 'g');
+/** Where an aside in brackets opens after a figure: （按可比价计算，下同） says how it was counted, not what. */
+const ASIDE_OPEN = /[（(]/;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,7 +82,7 @@ export function subjectReader(indicators: readonly NamedIndicator[]): SubjectRea
   const cache = new Map<string, Subject>();
 
   function computeSubject(text: string, places: readonly string[]): Subject {
-    let rest = text.toLowerCase();
+    let rest = text.replace(CONDITIONS_RE, '|').toLowerCase();
     const named = new Set<string>();
     const claim = (list: readonly (readonly [string, string])[]) => {
       for (const [label, name] of list) {
@@ -114,7 +118,7 @@ export function subjectReader(indicators: readonly NamedIndicator[]): SubjectRea
     let start = figure.start;
     while (start > floor && !CLAUSE_END.test(text[start - 1])) start--;
     let end = figure.start;
-    while (end < text.length && !CLAUSE_END.test(text[end])) end++;
+    while (end < text.length && !CLAUSE_END.test(text[end]) && !(end >= figure.end && ASIDE_OPEN.test(text[end]))) end++;
     const previous = Math.max(start, ...figures.filter((f) => f.start < figure.start && f.start >= start).map((f) => f.end));
     const near = subjectOf(text.slice(subjectStart(text, previous, figure.start), figure.start), places);
     if (!isEmpty(near)) return near;

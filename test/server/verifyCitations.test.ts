@@ -72,6 +72,24 @@ describe('verifyCitations', () => {
   });
 });
 
+describe('verifyCitations: shapes of real reports', () => {
+  // Written for these tests: a range target, and a condition in brackets after a figure.
+  const range = ev(1, '主要预期目标是：全市生产总值增长4.5%—5%，一般公共预算收入增长5.5%。');
+  const condition = ev(2, '初步核算，全市实现地区生产总值（GDP）1320亿元，增长4.6%左右（按可比价计算，下同），总量再创新高。');
+
+  it('accepts a range stated whole, and checks both its ends', () => {
+    expect(verifyCitations('惠济区2026年地区生产总值的预期目标是增长4.5%—5%[1]。', [range]).ok).toBe(true);
+    // 5.5% stands in the paragraph, but as the revenue's growth.
+    expect(verifyCitations('惠济区2026年地区生产总值的预期目标是增长4.5%—5.5%[1]。', [range]).ok).toBe(false);
+  });
+
+  it('reads a figure’s subject past a condition in brackets after it, as the records do', () => {
+    const v = verifyCitations('全市实现地区生产总值（GDP）1320亿元，增长4.6%左右[2]。', [condition]);
+    expect(v.problems).toEqual([]);
+    expect(verifyCitations('规上工业增加值增长4.6%[2]。', [condition]).ok).toBe(false);
+  });
+});
+
 describe('verifyCitations: every sentence, every figure, every marker style', () => {
   const gdpRow = {
     place: '惠济区', reportId: 'huiji-2024', year: 2024, kind: 'target' as const, label: '地区生产总值', indicator: '地区生产总值',
