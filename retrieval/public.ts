@@ -33,7 +33,7 @@ export { tokenizerFromEnv } from './tokenize/tokenizerFromEnv.js';
 export { tokenizerLabel } from './tokenize/tokenizerLabel.js';
 
 // Domain knowledge the answer side composes and checks with.
-export { INDICATORS, indicatorDef } from './indicators/vocabulary.js';
+export { INDICATORS, indicatorDef, labelPart } from './indicators/vocabulary.js';
 export { kindsForRole } from './indicators/kindsForRole.js';
 export { lookupIndicators } from './indicators/lookupIndicators.js';
 export { disagreeingFigures, samePlaceOf, type FigureDisagreement, type FigureStatement } from './indicators/disagreeingFigures.js';
@@ -43,6 +43,7 @@ export { englishPlaceName } from './places/latinForms.js';
 // Numbers: the one numeral parser, unit table, figure finder and subject reader (quantities/).
 export { findFigures, type Figure } from './quantities/findFigures.js';
 export { parseNumeral } from './quantities/parseNumeral.js';
+export { planPeriodOf } from './quantities/planPeriod.js';
 export { unitNamed, type Unit, type UnitMeasure } from './quantities/units.js';
 export { describeSubject, sameSubject, subjectReader, type FigureSpan, type Subject } from './quantities/figureSubject.js';
 export { toSimplified } from './script/toSimplified.js';

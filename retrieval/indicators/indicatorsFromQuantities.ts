@@ -4,7 +4,7 @@
 // a share of something else or a multi-year figure), for the year its report reviews or plans.
 import type { IndicatorKind, IndicatorRow, QuantityRecord } from '../types.js';
 import { AFTER_QUALIFIERS } from '../quantities/findFigures.js';
-import { INDICATORS, type IndicatorDef } from './vocabulary.js';
+import { INDICATORS, type IndicatorDef, labelPart } from './vocabulary.js';
 
 export interface ReportYears {
   reviewYear: number;
@@ -59,39 +59,60 @@ function ellipticalLabel(subject: string, prev: QuantityRecord | undefined, betw
   return undefined;
 }
 
+/** 突破2000亿元、达到2286亿元: the threshold passed, then the level reached; the level is the figure. */
+function passedBeforeReached(rec: QuantityRecord, next: QuantityRecord | undefined): boolean {
+  const threshold = (r: QuantityRecord) => r.qualifiers.includes('突破') || r.qualifiers.includes('超过');
+  return (
+    threshold(rec) &&
+    next !== undefined &&
+    !threshold(next) &&
+    next.paragraphId === rec.paragraphId &&
+    next.statement.start === rec.statement.start &&
+    next.subject === rec.subject &&
+    next.measure === rec.measure
+  );
+}
+
 export function indicatorsFromQuantities(records: QuantityRecord[], text: (paragraphId: string) => string, years: ReportYears): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const seen = new Set<string>();
-  records.forEach((rec, i) => {
-    if (rec.comparison || rec.kind === 'cumulative') return;
+  // A multi-year review states the level its period ends at (由107.7亿元增至157.5亿元): the reviewed
+  // year's figure, but the year's own statement of it comes first wherever the report puts it.
+  const multiYear = new Set(records.filter((r) => r.kind === 'cumulative').map((r) => r.paragraphId));
+  const order = [...records.keys()].sort((a, b) => Number(multiYear.has(records[a].paragraphId)) - Number(multiYear.has(records[b].paragraphId)) || a - b);
+  for (const i of order) {
+    const rec = records[i];
+    if (passedBeforeReached(rec, records[i + 1])) continue;
+    if (rec.comparison || rec.kind === 'cumulative') continue;
     const para = text(rec.paragraphId);
     const quote = para.slice(rec.statement.start, rec.statement.end);
-    if (PLAN_PERIOD_RE.test(quote)) return;
+    if (PLAN_PERIOD_RE.test(quote)) continue;
     const prev = i > 0 && records[i - 1].paragraphId === rec.paragraphId ? records[i - 1] : undefined;
     const found = labelOf(rec.subject, rec.link) ?? ellipticalLabel(rec.subject, prev, prev ? para.slice(prev.span.end, rec.statement.start) : '');
-    if (!found) return;
+    if (!found) continue;
     const { def, label } = found;
     const kind = rec.kind as IndicatorKind;
     const year = rec.years[0];
-    if (rec.years.length !== 1 || year !== (kind === 'target' ? years.planYear : years.reviewYear)) return;
+    if (rec.years.length !== 1 || year !== (kind === 'target' ? years.planYear : years.reviewYear)) continue;
 
     let measure: 'level' | 'growth';
     if (isRateIndicator(def)) {
       // 失业率5.5% is a level; 研发经费投入增长10% is not the intensity; 居民消费价格涨幅3% is the indicator itself.
-      if (rec.unit !== '%') return;
-      if (rec.measure === 'growth' && !(rec.subject + rec.link).includes(def.name)) return;
-      if (!['rate', 'share', 'level', 'growth'].includes(rec.measure)) return;
+      if (rec.unit !== '%') continue;
+      if (rec.measure === 'growth' && !(rec.subject + rec.link).includes(def.name)) continue;
+      if (!['rate', 'share', 'level', 'growth'].includes(rec.measure)) continue;
       measure = 'level';
     } else if (rec.measure === 'growth') {
-      if (rec.value !== null && rec.unit !== '%') return;
+      if (rec.value !== null && rec.unit !== '%') continue;
       measure = 'growth';
     } else if (['level', 'count', 'perCapita'].includes(rec.measure)) {
-      if (!def.levelUnits.includes(rec.unit)) return;
+      if (!def.levelUnits.includes(rec.unit)) continue;
       measure = 'level';
-    } else return;
+    } else continue;
 
-    const key = `${def.name}|${kind}|${year}|${measure}`;
-    if (seen.has(key)) return;
+    // 城镇… and 农村… are rows of their own: each part of an indicator is a figure of its own.
+    const key = `${def.name}|${kind}|${year}|${measure}|${labelPart(def.name, label)}`;
+    if (seen.has(key)) continue;
     seen.add(key);
     const decline = rec.qualifiers.includes('下降');
     const sign = decline && measure === 'growth' ? -1 : 1;
@@ -112,6 +133,6 @@ export function indicatorsFromQuantities(records: QuantityRecord[], text: (parag
       span: rec.statement,
       quote,
     });
-  });
+  }
   return rows;
 }

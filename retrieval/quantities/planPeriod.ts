@@ -19,3 +19,12 @@ export function planPeriod(text: string): PlanPeriod | undefined {
   const from = 2006 + 5 * (parseNumeral(m[0].slice(0, 2))! - 11);
   return { name: m[0], from, to: from + 4 };
 }
+
+const ORDINALS = ['十一', '十二', '十三', '十四', '十五', '十六'];
+
+/** The five-year plan whose years are exactly `from`–`to` (2016–2020 → 十三五), if any. */
+export function planPeriodOf(from: number, to: number): PlanPeriod | undefined {
+  const k = (from - 2006) / 5;
+  if (to - from !== 4 || !Number.isInteger(k) || !ORDINALS[k]) return undefined;
+  return { name: `${ORDINALS[k]}五`, from, to };
+}

@@ -11,6 +11,8 @@ const LEAD_RE = new RegExp(
 );
 /** Words between subject and number: verbs, comparison cues, qualifiers. Stripped from the end. */
 const JOIN_RE = /(?:预计|同比|同口径|可比价|比上年|较上年|比去年|较去年|年均|平均|累计|分别|均|实现|完成|达到|达|突破|超过|超|增至|提高到|提升到|降至|控制在|保持在|稳定在|稳在|维持在|保持|不低于|不少于|不超过|约|近|为|是|至|到|了|的|增长|增速|增幅|涨幅|下降|降低|回落|提高|提升|减少|增加|总量|规模|居|位列|位居|排名|名列|排|第|高于|低于|高出|超出|快于|慢于|多于|少于|\s)+$/;
+/** 由“十二五”末的 / 从2021年的 / 由: where a change starts from, not what changes (地区生产总值由29.1亿元增长到…). */
+const FROM_RE = /(?<![自理缘])[从由](?:[^，,；;。从由]{0,12}?(?:年|末|底|初|时期|期间))?的?$/;
 /** Right-hand text that ends the noun after a counter. */
 const RIGHT_STOP_RE = /全部|均|已|相继|顺利|正式|基本|成功|分别|共|累计|达到|完成|实现|建成|投入使用|落地|，|、|；|。|：|\d/;
 
@@ -38,7 +40,7 @@ export function readLeftSubject(left: string): string {
   const cue = /位居|位列|名列|排名|居(?=[全省市区县国第前首])|高于|低于|高出|超出|快于|慢于/.exec(s);
   if (cue) s = s.slice(0, cue.index);
   for (let i = 0; i < 3; i++) {
-    const t = s.replace(LEAD_RE, '').replace(JOIN_RE, '');
+    const t = s.replace(LEAD_RE, '').replace(JOIN_RE, '').replace(FROM_RE, '');
     if (t === s) break;
     s = t;
   }

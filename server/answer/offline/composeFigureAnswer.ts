@@ -1,6 +1,6 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
-import type { Evidence, QuantityRecord } from '../../../retrieval/public.js';
+import { type Evidence, planPeriodOf, type QuantityRecord } from '../../../retrieval/public.js';
 import { type AnswerLanguage, placeEn, possessive } from './english.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
@@ -21,7 +21,9 @@ export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidenc
   const sentences: string[] = [];
   for (const group of groups.values()) {
     const head = group[0];
-    const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
+    // Five years of one plan are named as the reports name them: “十三五”时期.
+    const plan = head.years.length > 1 ? planPeriodOf(head.years[0], head.years.at(-1)!) : undefined;
+    const year = plan ? `“${plan.name}”时期` : head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
     const years = head.years.length > 1 ? `${head.years[0]}–${head.years.at(-1)}` : `${head.years[0]}`;
     const what = head.kind === 'target' ? 'plan' : head.kind === 'estimate' ? 'estimate' : 'outcome';
     // English: the statement stays in the report's words, quoted, after an English lead.

@@ -1,7 +1,7 @@
 // Indicator questions answered from the extracted tables: one sentence per
 // place, year and indicator, worded from the rows' own fields and cited to
 // the paragraph that states each figure.
-import { type Evidence, indicatorDef, type IndicatorRow } from '../../../retrieval/public.js';
+import { type Evidence, indicatorDef, type IndicatorRow, labelPart } from '../../../retrieval/public.js';
 import { type AnswerLanguage, describeRowEn, rowLeadEn } from './english.js';
 
 /**
@@ -57,7 +57,8 @@ export function composeIndicatorRowsAnswer(rows: IndicatorRow[], evidence: Evide
   );
   const groups = new Map<string, IndicatorRow[]>();
   for (const r of sorted) {
-    const key = `${r.place}|${r.year}|${r.indicator}|${r.kind === 'target' ? 't' : 'a'}`;
+    // 城镇… and 农村… of one indicator: a sentence each, each named.
+    const key = `${r.place}|${r.year}|${r.indicator}|${labelPart(r.indicator, r.label)}|${r.kind === 'target' ? 't' : 'a'}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const sentences: string[] = [];
