@@ -21,6 +21,8 @@ const FIGURE_FRAME = new Set([
   '产量', '数量',
   // The basis of a change, not its subject: 同比增长 is a growth of whatever is named.
   '同比', '环比', '比上年', '较上年',
+  // Which way, not of what: 涨了还是跌了.
+  '还是',
 ]);
 
 /** Words that say when (去年, 同一年, 十三五期间) — query understanding has turned them into a year or period already. */
@@ -92,22 +94,38 @@ export function selectFigureRecords(
       if (rows.length && !(rowCoverage !== undefined && rowCoverage < DEFAULTS.evidence.minFigureCoverage)) useRows = true;
       continue;
     }
-    // A row states the same figure at least as well: the table answers this ask.
-    if (rowMatch && rowMatch.coverage >= best.coverage) {
+    // A row states the same figure at least as well: the table answers this ask — unless the
+    // statement gives a share with it, which no row holds (then the statement answers, whole).
+    const shares = rowMatch && !ask.measures ? candidates.filter((r) => companionOf(rowMatch.record, r)) : [];
+    if (rowMatch && rowMatch.coverage >= best.coverage && !shares.some((r) => r.measure === 'share')) {
       useRows = true;
       answered = true;
       continue;
     }
-    // 是多少 for something the report gives level and growth for: both, from the same statement.
-    const other = ask.measures
-      ? undefined
-      : matches.find(
-          (m) => m.coverage === best.coverage && m.record.paragraphId === best.record.paragraphId && m.record.subject === best.record.subject && m.record.measure !== best.record.measure,
-        );
-    for (const m of [best, other]) if (m && !records.includes(m.record)) records.push(m.record);
+    if (rowMatch && rowMatch.coverage >= best.coverage) {
+      for (const r of [rowMatch.record, ...shares]) if (!records.includes(r)) records.push(r);
+      answered = true;
+      continue;
+    }
+    // 是多少 for something the report gives level and growth, or level and share, for: all, from the
+    // same statement (民生支出354.02亿元，占公共财政预算支出74%: the share is of the amount asked).
+    const others = ask.measures ? [] : candidates.filter((r) => companionOf(best.record, r));
+    for (const r of [best.record, ...others]) if (!records.includes(r)) records.push(r);
     answered = true;
   }
   return { records, useRows, asksFigure: true, answered };
+}
+
+/** A figure of the same statement as `best`, of its subject, measured another way (its growth, its share). */
+function companionOf(best: QuantityRecord, r: QuantityRecord): boolean {
+  return (
+    r !== best &&
+    r.paragraphId === best.paragraphId &&
+    r.statement.start === best.statement.start &&
+    r.subject.startsWith(best.subject) &&
+    r.measure !== best.measure &&
+    !r.comparison
+  );
 }
 
 /** The records a figure question may be answered from: its reports, the part and year it asks about. */
