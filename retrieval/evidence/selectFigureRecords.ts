@@ -21,8 +21,8 @@ const FIGURE_FRAME = new Set([
   '产量', '数量',
   // The basis of a change, not its subject: 同比增长 is a growth of whatever is named.
   '同比', '环比', '比上年', '较上年',
-  // Which way, not of what: 涨了还是跌了.
-  '还是',
+  // Which way, not of what: 涨了还是跌了; how far, as 达到 asks it: 十四五末到了多少.
+  '还是', '到了',
 ]);
 
 /** Words that say when (去年, 同一年, 十三五期间) — query understanding has turned them into a year or period already. */
