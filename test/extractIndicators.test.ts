@@ -1,9 +1,10 @@
 // Expectations below were written from reading seeds/*.txt, not from the extractor's output.
 import { describe, expect, it } from 'vitest';
 import { extractIndicators, type ExtractInput } from '../retrieval/indicators/extractIndicators.js';
+import { disagreeingFigures } from '../retrieval/indicators/disagreeingFigures.js';
 import { lookupIndicators } from '../retrieval/indicators/lookupIndicators.js';
 import { INDICATORS } from '../retrieval/indicators/vocabulary.js';
-import { IndicatorRowSchema, type IndicatorKind, type IndicatorRow } from '../retrieval/types.js';
+import { IndicatorRowSchema, type IndicatorKind, type IndicatorRow, type ReportMeta } from '../retrieval/types.js';
 import { seedParagraphs } from './helpers/seedParagraphs.js';
 
 const REPORTS = [
@@ -440,5 +441,13 @@ describe('extractIndicators: shapes of real reports (paragraphs written for thes
 
   it.each(SHAPES)('$shape', ({ paragraphs, rows }) => {
     expect(pick(rowsOfText(...paragraphs))).toEqual(rows);
+  });
+
+  it('two texts of one report that differ on the rural figure only disagree on that figure', () => {
+    const text = (rural: string) => [{ id: `t${rural}:p1`, text: `城乡居民人均可支配收入分别达到41300元和${rural}元。`, sectionPath: ['一、2025年工作回顾'] }];
+    const ofReport = (reportId: string, rural: string) => extractIndicators({ reportId, place: '青山市', reviewYear: 2025, planYear: 2026, paragraphs: text(rural) });
+    const meta = { place: '青山市', planYear: 2026 } as ReportMeta;
+    const found = disagreeingFigures([...ofReport('draft', '22700'), ...ofReport('final', '22900')], [], () => meta);
+    expect(found.map((d) => [d.what, d.statements.map((s) => s.value)])).toEqual([[`农村${INCOME}`, [22700, 22900]]]);
   });
 });

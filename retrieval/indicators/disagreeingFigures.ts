@@ -7,6 +7,7 @@
 // that use either report must say the sources differ and cite both.
 import { samePlace } from '../places/samePlace.js';
 import type { IndicatorRow, QuantityRecord, ReportMeta } from '../types.js';
+import { labelPart } from './vocabulary.js';
 
 /** One report's statement of a figure. */
 export interface FigureStatement {
@@ -60,7 +61,10 @@ export function disagreeingFigures(
     const meta = metaOf(r.reportId);
     if (!meta || r.value === null) continue;
     const years = [r.year];
-    stated.push({ reportId: r.reportId, paragraphId: r.paragraphId, value: r.value, span: r.span, row: r, meta, what: r.indicator, years, kind: r.kind, key: keyOf(meta, r.indicator, years, r.kind, r.measure, r.unit) });
+    // 城镇… and 农村… of one indicator are figures of their own, named as the report names them.
+    const what = labelPart(r.indicator, r.label) ? r.label : r.indicator;
+    const key = keyOf(meta, `${r.indicator}${labelPart(r.indicator, r.label)}`, years, r.kind, r.measure, r.unit);
+    stated.push({ reportId: r.reportId, paragraphId: r.paragraphId, value: r.value, span: r.span, row: r, meta, what, years, kind: r.kind, key });
   }
   for (const q of records) {
     const meta = metaOf(q.reportId);
