@@ -84,7 +84,8 @@ export function indicatorLine(row: IndicatorRow): string {
   const parts = [row.indicator, String(row.year), KIND_LABEL[row.kind] ?? row.kind];
   if (row.value !== null) {
     if (row.measure === 'growth') parts.push('增长');
-    parts.push(`${formatNumber(row.value)}${row.unit}${row.qualifier}`);
+    // A range as the report writes it (5%—5.5%), never its low end alone.
+    parts.push(`${row.written ?? `${formatNumber(row.value)}${row.unit}`}${row.qualifier}`);
   }
   const quote = row.quote.trim();
   return `指标：${parts.join(' ')}${quote ? `（原文：${quote}）` : ''}`;
