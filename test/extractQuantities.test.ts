@@ -121,6 +121,20 @@ describe('extractQuantities: constructions', () => {
     expect(one(r, '5.5%以内')).toMatchObject({ kind: 'target', measure: 'rate', subject: '城镇调查失业率' });
     expect(one(r, '800个')).toMatchObject({ kind: 'target', years: [2027] });
   });
+
+  it('reads a target in brackets after an outcome as that year’s target for the same figure', () => {
+    const text = '固定资产投资完成38.6亿元，增长11.2%（年度目标8%左右），社会消费品零售总额增长5.1%(年初计划6%)。';
+    const r = extract([text]);
+    expect(one(r, '11.2%')).toMatchObject({ kind: 'actual', years: [2024], subject: '固定资产投资', measure: 'growth' });
+    const target = one(r, '8%左右');
+    expect(target).toMatchObject({ kind: 'target', years: [2024], subject: '固定资产投资', measure: 'growth', qualifiers: ['左右'] });
+    // The statement runs from the outcome's subject through the closing bracket.
+    expect(text.slice(target.statement.start, target.statement.end)).toBe('固定资产投资完成38.6亿元，增长11.2%（年度目标8%左右）');
+    expect(one(r, '6%')).toMatchObject({ kind: 'target', years: [2024], subject: '社会消费品零售总额' });
+    // A comparison with the target is no target.
+    const above = extract(['地区生产总值增长6.8%，高于年度目标0.8个百分点。']);
+    expect(above.filter((x) => x.kind === 'target')).toEqual([]);
+  });
 });
 
 describe('extractQuantities: ranges', () => {

@@ -93,7 +93,9 @@ export function indicatorsFromQuantities(records: QuantityRecord[], text: (parag
     const { def, label } = found;
     const kind = rec.kind as IndicatorKind;
     const year = rec.years[0];
-    if (rec.years.length !== 1 || year !== (kind === 'target' ? years.planYear : years.reviewYear)) continue;
+    // A target is the plan year's, or the reviewed year's when the review restates it beside its outcome (增长14.44%(年度目标7%左右)).
+    const ownYear = kind === 'target' ? year === years.planYear || (year === years.reviewYear && rec.part === 'review') : year === years.reviewYear;
+    if (rec.years.length !== 1 || !ownYear) continue;
 
     let measure: 'level' | 'growth';
     if (isRateIndicator(def)) {

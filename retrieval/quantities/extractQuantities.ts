@@ -38,6 +38,8 @@ const TOP_HEADING_RE = /^[一二三四五六七八九十]+、/;
 const SYNC_RE = /(?:预计)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值|生产总值|GDP|经济)(?:增长)?(?:基本|协调)?同步(?:增长)?/;
 /** A clause without figures longer than this starts a new topic: later figures do not inherit across it. */
 const CHAIN_BREAK_CHARS = 10;
+/** 增长14.44%(年度目标7%左右), 完成12亿元（年初计划10亿元）: the year's target, in brackets right after its outcome. */
+const STATED_TARGET_RE = /^[，,]?\s*[（(]\s*(?:年度|年初|全年|本年|市定|省定|上级下达)?(?:预期)?(?:目标|计划)(?:任务)?[为是：:]?\s*$/u;
 /**
  * A level a multi-year review says was reached (全省地区生产总值突破2万亿元、达到23562亿元): the
  * level at the period's end, not a sum over its years, unless the clause says it adds up (累计, 新增).
@@ -167,9 +169,19 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         const prev: Pick<QuantityRecord, 'subject' | 'statement'> | undefined =
           roots.at(-1) ?? (pending && { subject: pending.subject, statement: { start: pending.start, end: pending.start } });
         let inherited = false;
+        // 增长14.44%(年度目标7%左右): the year's target for the figure just before, stated beside its outcome.
+        const last = records.at(-1);
+        const besideTarget =
+          !isBound && last && last.paragraphId === para.id && last.unit === tok.unit && STATED_TARGET_RE.test(leftRaw) && text.slice(last.span.end, tok.start) === leftRaw;
         /** 城乡居民人均可支配收入25195元和8812元，均增长8.6%: one figure for each subject of the list before it. */
         let shared: QuantityRecord[] = [];
-        if (!isBound && prev && /^[占比]/.test(subject)) {
+        if (besideTarget) {
+          subject = last.subject;
+          statementStart = last.statement.start;
+          // The statement closes its bracket.
+          if (/^\s*[）)]/.test(text.slice(tok.end))) statementEnd = text.indexOf(text.slice(tok.end).trimStart()[0], tok.end) + 1;
+          inherited = true;
+        } else if (!isBound && prev && /^[占比]/.test(subject)) {
           // 完成投资148.5亿元，占年度投资目标的105%: a share of the previous figure, stated with it.
           subject = `${prev.subject}${subject}`;
           statementStart = prev.statement.start;
@@ -193,7 +205,10 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
         const condition = CONDITION_RE.exec(leftRaw);
         if (condition) qualifiers.push(condition[0]);
         let { kind, years } = kindOf(text.slice(sentenceStart, tok.start), clauseLeft);
-        if (paraPart !== 'plan') {
+        if (besideTarget) {
+          kind = 'target';
+          years = last.years;
+        } else if (paraPart !== 'plan') {
           // 由A增长到B: A is the level at the start (the year written with it, else the year before the
           // period), B at its end; 达到X in a five-year review: the level at its end.
           const multi = kind === 'cumulative';
@@ -216,7 +231,7 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           unit: tok.unit,
           written: para.text.slice(tok.start, tok.end),
           qualifiers,
-          measure: reading.measure,
+          measure: besideTarget ? last.measure : reading.measure,
           subject,
           link: (binding ? binding.near : link).trim(),
           comparison: reading.comparison,
