@@ -66,8 +66,10 @@ export function selectFigureRecords(
     }
     return s;
   };
-  const rowKeys = new Set(rows.map((r) => `${r.paragraphId}:${r.span.end}`));
-  const isRow = (m: QuantityMatch) => rowKeys.has(`${m.record.paragraphId}:${m.record.span.end}`);
+  // A row's span is its record's statement.
+  const statementKey = (paragraphId: string, span: { start: number; end: number }) => `${paragraphId}:${span.start}:${span.end}`;
+  const rowKeys = new Set(rows.map((r) => statementKey(r.paragraphId, r.span)));
+  const isRow = (m: QuantityMatch) => rowKeys.has(statementKey(m.record.paragraphId, m.record.statement));
 
   const records: QuantityRecord[] = [];
   let useRows = false;
@@ -90,7 +92,7 @@ export function selectFigureRecords(
     if (!best || best.coverage < DEFAULTS.evidence.minFigureCoverage) {
       // The question's words name more than the indicator does (税收收入 is not 居民收入): no row answers.
       // (A row's record among the candidates that matched nothing covers nothing.)
-      const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(`${r.paragraphId}:${r.span.end}`)) ? 0 : undefined);
+      const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(statementKey(r.paragraphId, r.statement))) ? 0 : undefined);
       if (rows.length && !(rowCoverage !== undefined && rowCoverage < DEFAULTS.evidence.minFigureCoverage)) useRows = true;
       continue;
     }
