@@ -1,6 +1,6 @@
 // Figure shapes of real reports, answered offline end to end: a range target, urban and rural
 // figures stated together, grain in 斤, a level with the share stated beside it, a decline, a
-// condition in brackets after a figure, and the levels a five-year review ends at. The reports
+// condition in brackets after a figure, a target in brackets beside its outcome, and the levels a five-year review ends at. The reports
 // are written for these tests (an invented city, invented figures) in the genre's shapes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
@@ -14,7 +14,7 @@ const REPORT_2026 = [
   '各位代表：',
   '现在，我代表市人民政府，向大会报告工作，请予审议。',
   '一、2025年和“十四五”时期工作回顾',
-  '2025年，全市经济运行稳中有进。初步核算，全市实现地区生产总值（GDP）1320亿元，增长4.6%左右（按可比价计算，下同）。实现一般公共预算收入88.5亿元，增长3.2%。实现社会消费品零售总额410亿元，下降2.7%。城乡居民人均可支配收入分别达到46200元和21800元，增长4.1%和6.3%。全市财政民生支出96.4亿元，占一般公共预算支出77%。',
+  '2025年，全市经济运行稳中有进。初步核算，全市实现地区生产总值（GDP）1320亿元，增长4.6%左右（按可比价计算，下同）。实现一般公共预算收入88.5亿元，增长3.2%。实现社会消费品零售总额410亿元，下降2.7%。城乡居民人均可支配收入分别达到46200元和21800元，增长4.1%和6.3%。全市财政民生支出96.4亿元，占一般公共预算支出77%。全市固定资产投资增长8.6%（年度目标6%左右）。',
   '五年来，全市地区生产总值由“十三五”末的905亿元增长到1320亿元，年均增长5.1%。城乡居民人均可支配收入从2020年的36900元和15700元分别提高到46200元和21800元。常住人口城镇化率由“十三五”末的55.2%提高到61.8%。',
   '二、2026年工作安排',
   '今年经济社会发展的主要预期目标是：全市地区生产总值增长4.5%—5%，一般公共预算收入增长3%左右，城乡居民人均可支配收入分别增长5%左右和6.5%左右，粮食总产量稳定在24亿斤以上。',
@@ -82,6 +82,11 @@ const CASES: Case[] = [
   { shape: 'a decline is stated as one', question: '青岚2025年社零是涨了还是跌了', states: ['下降2.7%'] },
   { shape: 'a condition in brackets after a figure does not fail the citation check', question: '青岚2025年GDP多少', states: ['1320亿元', '4.6%左右'] },
   { shape: 'the level a five-year period ends at answers for its end', question: '青岚十四五末GDP总量到了多少亿', states: ['1320亿元'], never: /905亿元/ },
+  {
+    shape: 'a year’s target stated in brackets beside its outcome answers for that year, and the two compare',
+    question: '青岚2025年固定资产投资实际增速和年度目标比怎么样',
+    states: ['增长8.6%', '增长6%左右', '实际增速高于目标'],
+  },
   { shape: '由A提高到B answers for B, with no year in the lead claiming A for it', question: '青岚十四五末常住人口城镇化率是多少', states: ['61.8%'], never: /2025年/ },
 ];
 

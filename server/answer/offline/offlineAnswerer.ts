@@ -71,16 +71,14 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state;
   // nor is a range 5%—5.5% against a point 5%).
   const bound = (q: string) => (/左右|上下|以上|以内|以下|多|余/.exec(q)?.[0] ?? '');
-  const comparable = rows.filter(
-    (r) =>
-      r.value !== null &&
-      r.measure === rows[0].measure &&
-      r.indicator === rows[0].indicator &&
-      r.unit === rows[0].unit &&
-      bound(r.qualifier) === bound(rows[0].qualifier) &&
-      r.upper === rows[0].upper,
-  );
-  const keys = new Set(comparable.map((r) => `${r.place}${r.year}年`));
+  const base = rows[0];
+  const isPlan = (r: typeof base) => r.kind === 'target';
+  // An outcome stated exactly against a plan however qualified (增长14.44% against 7%左右) compares; equal values do not.
+  const alike = (r: typeof base) =>
+    (bound(r.qualifier) === bound(base.qualifier) && r.upper === base.upper) ||
+    (isPlan(r) !== isPlan(base) && [r, base].every((x) => isPlan(x) || (!bound(x.qualifier) && x.upper === undefined)) && r.value !== base.value);
+  const comparable = rows.filter((r) => r.value !== null && r.measure === base.measure && r.indicator === base.indicator && r.unit === base.unit && alike(r));
+  const keys = new Set(comparable.map((r) => `${r.place}${r.year}年${isPlan(r) ? '目标' : '实际'}`));
   if (comparable.length < 2 || keys.size !== comparable.length) return '';
   const citeOf = (rs: typeof comparable) =>
     [...new Set(rs.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
@@ -103,14 +101,19 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
     if (lang === 'en') return ` In comparison, ${labelOf(hi)} has the highest ${whatEn} and ${labelOf(lo)} the lowest${cite}.`;
     return `相比之下，${labelOf(hi)}的${what}最高，${labelOf(lo)}最低${cite}。`;
   }
+  // One place's one year, plan against outcome: the kinds are the sides (实际增速高于目标).
+  const sameYear = a.place === b.place && a.year === b.year;
   if (lang === 'en') {
+    if (sameYear) return ` In comparison, the ${hi.kind === 'target' ? 'target' : 'outcome'} is higher than the ${lo.kind === 'target' ? 'target' : 'outcome'}${cite}.`;
     const labelEn = (r: typeof a) => (a.place === b.place ? String(r.year) : placeEn(r.place));
     const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
     return a.value === b.value ? ` The two ${whatEn}s are the same${cite}.` : ` In comparison, the ${whatEn} of ${labelEn(hi)} is higher than that of ${labelEn(lo)}${cite}.`;
   }
   // A plan against an outcome names each side's kind: 2024年的目标高于2023年的实际增速.
-  const whatOf = (r: typeof a) => (r.kind === 'target' ? '目标' : r.measure === 'growth' ? (a.kind === b.kind ? '增速' : '实际增速') : a.kind === b.kind ? '规模' : '实际规模');
+  const outcome = (r: typeof a) => (r.kind === 'estimate' ? '预计' : '实际');
+  const whatOf = (r: typeof a) => (r.kind === 'target' ? '目标' : r.measure === 'growth' ? (a.kind === b.kind ? '增速' : `${outcome(r)}增速`) : a.kind === b.kind ? '规模' : `${outcome(r)}规模`);
   if (a.value === b.value) return `两者${a.kind === b.kind ? (a.kind === 'target' ? '目标' : '数值') : '数值'}相同${cite}。`;
+  if (sameYear) return `相比之下，${whatOf(hi)}高于${whatOf(lo)}${cite}。`;
   const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
   if (a.kind !== b.kind) return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}的${whatOf(lo)}${cite}。`;
   return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}${cite}。`;
