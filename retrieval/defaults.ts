@@ -19,8 +19,59 @@ export const DEFAULTS = {
    * reports with photos inflate to tens of MB; 300 MB is far beyond one and bounded in memory.
    */
   maxDocxInflatedBytes: 300 * 1024 * 1024,
+  /**
+   * …or when one part inflates to more than this many times its compressed size, counted as it
+   * inflates (the sizes a ZIP declares can lie). Word's XML compresses 5–20×; 100× is the bound
+   * Apache POI has used against zip bombs for years (its minimum inflate ratio 0.01). Parts
+   * under `docxRatioGraceBytes` are exempt: a small part of repeated markup may compress better.
+   */
+  maxDocxInflateRatio: 100,
+  docxRatioGraceBytes: 1024 * 1024,
   /** …or hold more parts than this (a real .docx has a few dozen, a few hundred with images). */
   maxDocxEntries: 5000,
+  /**
+   * A report id (made from an uploaded file's name) keeps at most this many characters, cut
+   * between characters (code points), never inside one: half of a surrogate pair cannot be
+   * encoded in a URL or a file name, so such an id could be neither opened nor deleted.
+   */
+  maxReportIdChars: 64,
+  /**
+   * …and at most this many UTF-8 bytes: file names are limited to 255 bytes, and the id's file
+   * also carries an extension, a -2 suffix, .meta.json or a temp-file prefix and suffix.
+   */
+  maxReportIdBytes: 150,
+  /**
+   * A file whose text is longer than this is not one report: the longest real reports run to
+   * about 30,000 characters. The bound keeps what one upload asks of the server (memory, the
+   * copy of the result from the worker, indexing) within ten times a real report's.
+   */
+  maxReportChars: 300_000,
+  /**
+   * Uploads are read and ingested in worker threads (retrieval/worker/ingestPool.ts), so the
+   * server keeps answering while a file is parsed. Each file gets a budget:
+   */
+  ingestWorkers: {
+    /** Wall time for reading and ingesting one file; a real report takes well under 5 s. 422 past it. */
+    timeMs: 60_000,
+    /** JS heap of one worker; ingesting a real report needs well under 100 MB. 413 past it. */
+    heapMb: 512,
+    /** Files read at once, at most; one core is always left to the server's own loop. */
+    maxThreads: 2,
+    /** Uploads waiting for a thread, at most: each holds its file (≤ 25 MB) in memory. 503 past it. */
+    queue: 8,
+    /**
+     * Threads kept ready while idle: starting one takes about a second of CPU (loading the
+     * readers), which would otherwise be spent at the moment an upload arrives.
+     */
+    warm: 1,
+    /** A worker beyond the warm ones exits after being idle this long. */
+    idleMs: 30_000,
+  },
+  /**
+   * A report added while serving is indexed this many passages at a time, other requests
+   * running between slices: indexing a long report at once holds the loop for half a second.
+   */
+  indexSlicePassages: 32,
   /** Added reports' folder, relative to the project root (git-ignored); REPORTS_DIR overrides. */
   reportsDir: 'data/reports',
   /** Rebuilding paragraphs from a PDF's layout (retrieval/ingest/readers/pdfLayout.ts). */
@@ -79,6 +130,8 @@ export const DEFAULTS = {
   evidence: {
     /** Numbered sources given to an answerer: enough for comparisons and lists, small enough for a prompt. */
     maxItems: 8,
+    /** …but a list question gets every heading of its list (the genre's lists run to a dozen or so: 十二大工程). */
+    maxListItems: 20,
     /** Search hits added after the structured evidence (figures, cover, lists). */
     searchK: 5,
     /** Above this many candidate reports, figure records are looked up only in the reports search found. */
@@ -111,6 +164,20 @@ export const DEFAULTS = {
       temperature: 0,
       /** Paragraphs longer than this are excerpted around the matched passage in the prompt. */
       maxParagraphChars: 1200,
+      /**
+       * Reasoning read before giving up (a <think> block, or the unopened text of a model known
+       * to reason, which may end in </think>). Reasoning models think a few thousand characters
+       * over one question and its sources; past this they are looping, and the answer is
+       * treated as too long.
+       */
+      maxReasoningChars: 16_000,
+      /**
+       * Bytes of one HTTP reply read at most (server-sent events or one JSON completion, CJK
+       * possibly escaped as \uXXXX at 6 bytes a character, with reasoning fields). Streamed
+       * token by token, an answer at the length bound and its reasoning take a few MB of
+       * events; this bound keeps a reply that never ends from filling memory.
+       */
+      maxReplyBytes: 8 * 1024 * 1024,
       /** Previous turns (single user or assistant messages) kept as history. */
       maxHistoryTurns: 6,
       /** A history turn longer than this is cut (answers can be long; the question matters most). */
@@ -118,6 +185,15 @@ export const DEFAULTS = {
     },
     /** A refusal names the places the reports cover up to this many, then says how many there are (a national corpus has thousands). */
     coveragePlaces: 30,
+    /**
+     * The longest answer read from a model, in characters (after reasoning is dropped). Answers
+     * are a few sentences or a comparison table: the longest offline answer on the question sets
+     * is ~500 characters, a model's Markdown table of several places and years a few thousand.
+     * Past this the model is looping or padding: reading stops, the upstream call is cancelled
+     * and the offline answer stands in. 8,000 is several times any real answer and is verified
+     * in milliseconds; without a bound one answer padded to megabytes held the server for seconds.
+     */
+    maxAnswerChars: 8_000,
     /** A citation range wider than this is not a citation (a model listing [1-200] cites nothing). */
     maxMarkerRange: 20,
     /** Subjects of clauses memoised by citation checks: the same paragraphs come back request after request. */
@@ -165,6 +241,8 @@ export const DEFAULTS = {
     maxBodyBytes: 256 * 1024,
     /** Paragraphs shown around a cited one, each side. */
     paragraphNeighbours: 2,
+    /** How long a graceful shutdown (SIGTERM) waits for requests in flight: an upload is read and written well within it. */
+    shutdownGraceMs: 30_000,
   },
 } as const;
 
@@ -172,5 +250,6 @@ export const DEFAULTS = {
  * Bumped whenever ingestion or the index or report cache layout changes, so stale caches are
  * rebuilt, never misread. 2: compact MiniSearch snapshot (compactMiniSearch.ts), report cache.
  * 4: quantity records (retrieval/quantities) in the report cache. 5: `place` renamed `place`.
+ * 6: ranges in records and rows (`upper`, a row's `written`).
  */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;

@@ -138,8 +138,12 @@ export const IndicatorRowSchema = z.object({
   indicator: z.string(),
   /** The report's own wording, e.g. GDP增速 / 规上工业增加值. */
   label: z.string(),
-  /** Null for qualitative targets such as 与经济增长同步. */
+  /** Null for qualitative targets such as 与经济增长同步; a range's low end. */
   value: z.number().nullable(),
+  /** A range's high end (5%—5.5% → value 5, upper 5.5); absent for a single figure. */
+  upper: z.number().optional(),
+  /** A range as the report writes it, number to unit (5%—5.5%, 5-5.5%): how answers state it. */
+  written: z.string().optional(),
   /** 亿元, 万元, %, 个, 人, 平方米 … ('' when none). */
   unit: z.string(),
   /** 左右 / 以上 / 以内 / 以下 / 同比 … ('' when none). */
@@ -166,6 +170,13 @@ export const ParsedQuerySchema = z.object({
   year: z.number().int().optional(),
   /** Whether the question wants a plan figure (target), an outcome (actual) or either. */
   yearRole: z.enum(['target', 'actual', 'any']),
+  /**
+   * When the question asks one year's plan and another's outcome (2009年实际增速和2010年目标), or
+   * both of one year (2024年实际增速和年初目标): what it wants of each year, in order.
+   */
+  yearRoles: z.array(z.object({ year: z.number().int(), role: z.enum(['target', 'actual']) })).optional(),
+  /** A five-year plan period the question names (十三五期间 → 2016–2020): its multi-year figures answer. */
+  period: z.object({ from: z.number().int(), to: z.number().int() }).optional(),
   /** Canonical indicator (vocabulary.ts), when one is asked for. */
   indicator: z.string().optional(),
   /** Every indicator the question names, in order, when it names more than one. */
@@ -260,8 +271,10 @@ export const QuantityRecordSchema = z.object({
   kind: QuantityKindSchema,
   /** Years the figure is about (one, or the span of a multi-year figure). */
   years: z.array(z.number().int()),
-  /** Normalised value in `unit` (百分之七 → 7 with unit %); null for figure-less targets (与经济增长同步). */
+  /** Normalised value in `unit` (百分之七 → 7 with unit %); null for figure-less targets (与经济增长同步); a range's low end. */
   value: z.number().nullable(),
+  /** A range's high end (5%—5.5% → value 5, upper 5.5; `written` holds the whole); absent for a single figure. */
+  upper: z.number().optional(),
   /** The unit as written after normalising the numeral: 亿元, %, 个, 万人, 个百分点, 倍, 位 … ('' when none). */
   unit: z.string(),
   /** The number and unit as written: 5901亿元, 百分之七, 三成, 两万余人. */

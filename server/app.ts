@@ -5,13 +5,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type Corpus, createReportStore, DEFAULTS, type ReportStore } from '../retrieval/public.js';
+import { type Corpus, createReportStore, DEFAULTS, type IngestPool, type ReportStore } from '../retrieval/public.js';
 import type { Answerer } from './answer/Answerer.js';
 import { OFFLINE_NAME } from './answer/offline/offlineAnswerer.js';
 import { ApiError, errorResponse } from './http/apiError.js';
 import { checkHost } from './http/checkHost.js';
 import { keepConnectionUsable } from './http/keepConnectionUsable.js';
 import { requireToken } from './http/requireToken.js';
+import { securityHeaders } from './http/securityHeaders.js';
 import { askRoute } from './routes/askRoute.js';
 import { chatRoute } from './routes/chatRoute.js';
 import { fileRoute } from './routes/fileRoute.js';
@@ -39,12 +40,15 @@ export interface AppOptions {
   apiToken?: string;
   /** Serve *.map files of the built client (development only). */
   sourceMaps?: boolean;
+  /** Worker threads that read uploads; default: the process's shared pool (DEFAULTS.ingestWorkers). */
+  ingestPool?: IngestPool;
 }
 
 export function createApp(options: AppOptions) {
   const deps = { corpus: options.corpus, llm: options.llm, log: options.log };
   const app = new Hono();
   app.onError((err, c) => errorResponse(c, err));
+  app.use('*', securityHeaders());
   app.use('*', keepConnectionUsable(MAX_BODY_BYTES));
   if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
   if (options.apiToken) app.use('/api/*', requireToken(options.apiToken));
@@ -61,7 +65,12 @@ export function createApp(options: AppOptions) {
     },
   });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/reports' ? uploadLimit(c, next) : jsonLimit(c, next)));
-  const store = options.store ?? (options.reportsDir ? createReportStore(options.corpus, options.reportsDir) : undefined);
+  const pool = options.ingestPool;
+  const store =
+    options.store ??
+    (options.reportsDir
+      ? createReportStore(options.corpus, options.reportsDir, pool ? { ingest: (src, signal) => pool.ingest(src, signal), capacity: pool.capacity } : {})
+      : undefined);
   app.route('/', readRoutes(options.corpus, options.llm?.name ?? OFFLINE_NAME, store !== undefined));
   app.route('/', reportRoutes(options.corpus, store));
   app.route('/', fileRoute(options.corpus, { reportsDir: options.reportsDir }));

@@ -3,12 +3,14 @@
 import {
   type Corpus,
   corpusOptionsFromEnv,
+  createIngestPool,
   databaseConfigFromEnv,
   type DatabaseCorpus,
   DEFAULTS,
   loadCorpus,
   openDatabaseCorpus,
   PROJECT_ROOT,
+  recoverReportsDir,
   reportsDirFromEnv,
   tokenizerFromEnv,
   tokenizerLabel,
@@ -39,22 +41,54 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops at once: open connections are cut (tests). */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM, a deploy): no new connections; requests in flight (an upload
+   * being read and written) finish, for at most `graceMs`; then whatever is left is cut.
+   * Resolves with the number of connections that had to be cut.
+   */
+  shutdown(graceMs?: number): Promise<{ cut: number }>;
 }
 
+/** How long a graceful shutdown waits for requests in flight (DEFAULTS.server.shutdownGraceMs). */
+export const SHUTDOWN_GRACE_MS = DEFAULTS.server.shutdownGraceMs;
 export const CLIENT_DIR = join(PROJECT_ROOT, 'dist', 'client');
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
   const log = options.quiet ? () => {} : (m: string) => console.log(m);
   const reportsDir = options.reportsDir ?? reportsDirFromEnv(env);
+  if (!options.corpus) {
+    // Before the folder is read: finish or roll back what a crash interrupted, drop dead writers' temp files.
+    try {
+      const recovered = await recoverReportsDir(reportsDir);
+      for (const id of recovered.rolledBack) console.warn(`⚠ ${id}：上次添加未完成（进程中断），已撤销`);
+      for (const id of recovered.finished) log(`reports folder: finished an interrupted change of ${id}`);
+      if (recovered.tempFilesRemoved.length) log(`reports folder: removed ${recovered.tempFilesRemoved.length} temp file(s) of an interrupted write`);
+    } catch (e) {
+      // A read-only folder cannot be repaired; its reports are still served as they are.
+      console.warn(`⚠ 报告目录未能整理：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  // Uploads are read in worker threads, whichever corpus they go to.
+  const ingestPool = createIngestPool();
   // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
   // With DATABASE_URL the corpus is the database's (the seeds and the reports folder imported once).
   const config = options.corpus ? undefined : databaseConfigFromEnv(env);
   let database: DatabaseCorpus | undefined;
   if (config) {
     const folders = corpusOptionsFromEnv(env);
-    database = await openDatabaseCorpus({ config, tokenizer: tokenizerFromEnv(env), imports: { seedsDir: folders.dir, reportsDir }, log });
+    database = await openDatabaseCorpus({
+      config,
+      tokenizer: tokenizerFromEnv(env),
+      imports: { seedsDir: folders.dir, reportsDir },
+      log,
+      uploads: { ingest: (src, signal) => ingestPool.ingest(src, signal), capacity: ingestPool.capacity },
+    }).catch(async (e: unknown) => {
+      await ingestPool.close();
+      throw e;
+    });
     if (database.stale) console.warn(`⚠ ${database.stale} 份报告由旧版本的解析代码读入：运行 npm run db:load -- --reingest 重新解析`);
   }
   const corpus = options.corpus ?? database?.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
@@ -81,6 +115,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = createApp({
     corpus,
     llm,
+    ingestPool,
     clientDir: CLIENT_DIR,
     reportsDir,
     store: database?.store,
@@ -90,10 +125,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     sourceMaps: env.NODE_ENV === 'development',
   });
 
+  // Once shutting down, every response says Connection: close, so no client keeps a socket we are about to close.
+  let closing = false;
+  const fetch = async (req: Request, ...rest: unknown[]) => {
+    const res = await app.fetch(req, ...(rest as []));
+    if (closing) {
+      try {
+        res.headers.set('connection', 'close');
+      } catch {
+        // immutable headers (a proxied response): the socket is closed after it anyway
+      }
+    }
+    return res;
+  };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    const s = serve({ fetch, port, hostname }, () => resolve(s));
     s.once('error', reject);
   });
+  const http = server as unknown as { closeAllConnections(): void; closeIdleConnections(): void };
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${actual}`;
   if (corpus.tokenizer.degraded) console.warn(`⚠ DEGRADED: ${corpus.tokenizer.degraded} (/healthz and the chat UI say so too)`);
@@ -107,13 +156,46 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (apiToken) log(`API_TOKEN is set: /api/* requires the header Authorization: Bearer <API_TOKEN>`);
   else if (!loopback) console.warn(`⚠ HOST=${hostname} serves the network and API_TOKEN is not set: anyone who can reach this port can use /api/* (and a configured model). Set API_TOKEN to require a bearer token.`);
   if (loopback) log(`Host check: only localhost, 127.0.0.1, [::1]${allowedHosts.length ? `, ${allowedHosts.join(', ')}` : ''} (ALLOWED_HOSTS) are answered`);
+  const stopped = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  let connections = 0;
+  server.on('connection', (socket) => {
+    connections++;
+    socket.once('close', () => connections--);
+  });
   return {
     url,
     port: actual,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(() => database?.close()),
+    close: async () => {
+      closing = true;
+      server.close();
+      http.closeAllConnections();
+      await stopped;
+      await ingestPool.close();
+      await database?.close();
+    },
+    shutdown: async (graceMs = SHUTDOWN_GRACE_MS) => {
+      closing = true;
+      server.close();
+      // Idle keep-alive sockets go now; sockets busy with a request go as soon as it is answered.
+      http.closeIdleConnections();
+      const sweep = setInterval(() => http.closeIdleConnections(), 50);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        stopped.then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), graceMs);
+        }),
+      ]);
+      clearInterval(sweep);
+      clearTimeout(timer);
+      const cut = timedOut ? connections : 0;
+      if (timedOut) {
+        http.closeAllConnections();
+        await stopped;
+      }
+      await ingestPool.close();
+      await database?.close();
+      return { cut };
+    },
   };
 }

@@ -1,9 +1,10 @@
 // Expectations below were written from reading seeds/*.txt, not from the extractor's output.
 import { describe, expect, it } from 'vitest';
 import { extractIndicators, type ExtractInput } from '../retrieval/indicators/extractIndicators.js';
+import { disagreeingFigures } from '../retrieval/indicators/disagreeingFigures.js';
 import { lookupIndicators } from '../retrieval/indicators/lookupIndicators.js';
 import { INDICATORS } from '../retrieval/indicators/vocabulary.js';
-import { IndicatorRowSchema, type IndicatorKind, type IndicatorRow } from '../retrieval/types.js';
+import { IndicatorRowSchema, type IndicatorKind, type IndicatorRow, type ReportMeta } from '../retrieval/types.js';
 import { seedParagraphs } from './helpers/seedParagraphs.js';
 
 const REPORTS = [
@@ -130,11 +131,15 @@ describe('extractIndicators: hongqi-2017 (reviews 2016, plans 2017)', () => {
     expectRow(id, '实际到位内资', 'actual', 'level', { value: 30, unit: '亿元' });
   });
 
-  it('leaves the five-year review (107.7亿元 → 157.5亿元, 年均增长10.6%) out', () => {
+  it('leaves the five-year review’s start levels and 年均 growth out; its end levels are 2016’s, behind the year’s own', () => {
     for (const row of ROWS.get(id)!) {
-      expect(row.quote).not.toMatch(/年均|增至|五年/);
-      expect([107.7, 10.6, 13.2, 10.1, 14.1, 10.9, 89.6]).not.toContain(row.value);
+      expect(row.quote).not.toMatch(/年均|五年/);
+      expect([107.7, 10.6, 13.2, 10.1, 14.1, 10.9, 70.5]).not.toContain(row.value);
     }
+    // 五年来…地区生产总值由107.7亿元增至157.5亿元: the year's own statement of 157.5 is the row.
+    expect(rowsOf(id, '地区生产总值', 'actual', 'level')[0].quote).not.toMatch(/增至/);
+    // 社会消费品零售总额由70.5亿元增至89.6亿元: the year's review states no level; the period's end does.
+    expectRow(id, '社会消费品零售总额', 'actual', 'level', { value: 89.6, year: 2016, quoteIncludes: '增至89.6亿元' });
   });
 });
 
@@ -384,5 +389,65 @@ describe('lookupIndicators', () => {
     expect(hits).toEqual(sorted);
     expect(hits.length).toBeGreaterThanOrEqual(10);
     expect(new Set(hits.map((r) => r.place))).toEqual(new Set(['红旗区', '惠济区', '卫东区']));
+  });
+});
+
+describe('extractIndicators: shapes of real reports (paragraphs written for these tests)', () => {
+  const rowsOfText = (review: string[], plan: string[] = [], fiveYear: string[] = []) =>
+    extractIndicators({
+      reportId: 'demo-2026',
+      place: '青山市',
+      reviewYear: 2025,
+      planYear: 2026,
+      paragraphs: [
+        ...review.map((text, i) => ({ id: `demo-2026:p${i + 1}`, text, sectionPath: ['一、2025年工作回顾'] })),
+        ...fiveYear.map((text, i) => ({ id: `demo-2026:f${i + 1}`, text, sectionPath: ['二、“十四五”时期工作回顾'] })),
+        ...plan.map((text, i) => ({ id: `demo-2026:q${i + 1}`, text, sectionPath: ['三、2026年工作安排'] })),
+      ],
+    });
+  /** A row as `indicator/label kind measure value+unit+qualifier`. */
+  const pick = (rows: IndicatorRow[]) => rows.map((r) => `${r.indicator}/${r.label} ${r.kind} ${r.measure} ${r.value}${r.unit}${r.qualifier}`);
+
+  it('a range target is one row carrying both ends and the figure as written', () => {
+    const [row] = rowsOfText([], ['主要预期目标是：全市生产总值增长4.5%—5%。']);
+    expect(row).toMatchObject({ indicator: '地区生产总值', kind: 'target', measure: 'growth', value: 4.5, upper: 5, written: '4.5%—5%' });
+    expect(() => IndicatorRowSchema.parse(row)).not.toThrow();
+  });
+
+  const INCOME = '居民人均可支配收入';
+  // Each shape: the review, plan and five-year paragraphs, and the rows they give.
+  const SHAPES: { shape: string; paragraphs: [string[], string[], string[]]; rows: string[] }[] = [
+    {
+      shape: 'urban and rural figures stated together are a row each, named',
+      paragraphs: [['城乡居民人均可支配收入分别达到41300元和22700元，增长4.6%和6.2%。'], [], []],
+      rows: [`${INCOME}/城镇${INCOME} actual level 41300元`, `${INCOME}/农村${INCOME} actual level 22700元`, `${INCOME}/城镇${INCOME} actual growth 4.6%`, `${INCOME}/农村${INCOME} actual growth 6.2%`],
+    },
+    {
+      shape: 'a decline is a growth row of negative value; a name in brackets after the label still names it',
+      paragraphs: [['全市实现地区生产总值（GDP）860亿元，增长3.1%左右（按可比价计算，下同）。实现社会消费品零售总额92亿元，下降6.4%。'], [], []],
+      rows: ['地区生产总值/地区生产总值 actual level 860亿元', '地区生产总值/地区生产总值 actual growth 3.1%左右', '社会消费品零售总额/社会消费品零售总额 actual level 92亿元', '社会消费品零售总额/社会消费品零售总额 actual growth -6.4%'],
+    },
+    {
+      shape: 'farmers’ net income of older reports is its own indicator, and 地方级财政收入 the budget revenue',
+      paragraphs: [['城镇居民人均可支配收入12800元，农民人均纯收入4600元。预计完成全口径财政收入18亿元、地方级财政收入9亿元。'], [], []],
+      rows: [`${INCOME}/城镇${INCOME} actual level 12800元`, '农民人均纯收入/农民人均纯收入 actual level 4600元', '全口径财政收入/全口径财政收入 estimate level 18亿元', '一般公共预算收入/地方级财政收入 estimate level 9亿元'],
+    },
+    {
+      shape: 'the level a five-year review ends at is the reviewed year’s, after the year’s own statement of it',
+      paragraphs: [['全年地区生产总值增长5.2%。'], [], ['全市地区生产总值突破2000亿元、达到2286亿元，一般公共预算收入年均增长4%。']],
+      rows: ['地区生产总值/地区生产总值 actual growth 5.2%', '地区生产总值/地区生产总值 actual level 2286亿元'],
+    },
+  ];
+
+  it.each(SHAPES)('$shape', ({ paragraphs, rows }) => {
+    expect(pick(rowsOfText(...paragraphs))).toEqual(rows);
+  });
+
+  it('two texts of one report that differ on the rural figure only disagree on that figure', () => {
+    const text = (rural: string) => [{ id: `t${rural}:p1`, text: `城乡居民人均可支配收入分别达到41300元和${rural}元。`, sectionPath: ['一、2025年工作回顾'] }];
+    const ofReport = (reportId: string, rural: string) => extractIndicators({ reportId, place: '青山市', reviewYear: 2025, planYear: 2026, paragraphs: text(rural) });
+    const meta = { place: '青山市', planYear: 2026 } as ReportMeta;
+    const found = disagreeingFigures([...ofReport('draft', '22700'), ...ofReport('final', '22900')], [], () => meta);
+    expect(found.map((d) => [d.what, d.statements.map((s) => s.value)])).toEqual([[`农村${INCOME}`, [22700, 22900]]]);
   });
 });

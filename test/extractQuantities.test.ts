@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
 import { extractQuantities } from '../retrieval/quantities/extractQuantities.js';
-import { findNumberTokens } from '../retrieval/quantities/findNumberTokens.js';
+import { quantitiesIn } from '../retrieval/quantities/findFigures.js';
 import { QuantityRecordSchema, type QuantityRecord } from '../retrieval/types.js';
 
 const META = { id: 'demo-2025', place: '青山县', reviewYear: 2024, planYear: 2025 };
@@ -25,9 +25,9 @@ function one(records: QuantityRecord[], written: string): QuantityRecord {
   return found[0];
 }
 
-describe('findNumberTokens', () => {
+describe('quantitiesIn', () => {
   it('reads Arabic figures with units and qualifiers, and skips dates and names', () => {
-    const t = findNumberTokens('2024年3月8日，全县生产总值突破360亿元左右，“1583”行动覆盖5G基站1,200个，增速7.5％');
+    const t = quantitiesIn('2024年3月8日，全县生产总值突破360亿元左右，“1583”行动覆盖5G基站1,200个，增速7.5％');
     expect(t.map((x) => x.written)).toEqual(['360亿元左右', '1,200个', '7.5％']);
     expect(t[1].value).toBe(1200);
     expect(t[2].unit).toBe('%');
@@ -35,7 +35,7 @@ describe('findNumberTokens', () => {
   });
 
   it('reads Chinese numerals normalised but shown as written', () => {
-    const t = findNumberTokens('增长百分之七，三成以上，翻一番，带动两万余人，建成十二个站点，五年来，一是');
+    const t = quantitiesIn('增长百分之七，三成以上，翻一番，带动两万余人，建成十二个站点，五年来，一是');
     expect(t.map((x) => [x.written, x.value, x.unit])).toEqual([
       ['百分之七', 7, '%'],
       ['三成以上', 30, '%'],
@@ -120,6 +120,76 @@ describe('extractQuantities: constructions', () => {
     expect(one(r, '12家以上')).toMatchObject({ kind: 'target', years: [2025], subject: '新增规上工业企业', measure: 'count' });
     expect(one(r, '5.5%以内')).toMatchObject({ kind: 'target', measure: 'rate', subject: '城镇调查失业率' });
     expect(one(r, '800个')).toMatchObject({ kind: 'target', years: [2027] });
+  });
+
+  it('reads a target in brackets after an outcome as that year’s target for the same figure', () => {
+    const text = '固定资产投资完成38.6亿元，增长11.2%（年度目标8%左右），社会消费品零售总额增长5.1%(年初计划6%)。';
+    const r = extract([text]);
+    expect(one(r, '11.2%')).toMatchObject({ kind: 'actual', years: [2024], subject: '固定资产投资', measure: 'growth' });
+    const target = one(r, '8%左右');
+    expect(target).toMatchObject({ kind: 'target', years: [2024], subject: '固定资产投资', measure: 'growth', qualifiers: ['左右'] });
+    // The statement runs from the outcome's subject through the closing bracket.
+    expect(text.slice(target.statement.start, target.statement.end)).toBe('固定资产投资完成38.6亿元，增长11.2%（年度目标8%左右）');
+    expect(one(r, '6%')).toMatchObject({ kind: 'target', years: [2024], subject: '社会消费品零售总额' });
+    // A comparison with the target is no target.
+    const above = extract(['地区生产总值增长6.8%，高于年度目标0.8个百分点。']);
+    expect(above.filter((x) => x.kind === 'target')).toEqual([]);
+  });
+});
+
+describe('extractQuantities: ranges', () => {
+  it('keeps a range whole: value the low end, upper the high end, written as the report writes it', () => {
+    const r = extract([], ['主要预期目标是：全县生产总值增长6%—6.5%，粮食总产量稳定在4.6亿斤以上。']);
+    expect(one(r, '6%—6.5%')).toMatchObject({ value: 6, upper: 6.5, unit: '%', measure: 'growth', kind: 'target', subject: '生产总值' });
+    expect(one(r, '4.6亿斤以上')).toMatchObject({ value: 4.6, unit: '亿斤', qualifiers: ['以上'], subject: '粮食总产量', measure: 'level' });
+    expect(r.some((x) => x.written === '6.5%')).toBe(false);
+  });
+});
+
+describe('extractQuantities: figures for two subjects named together', () => {
+  it('gives each figure after a compound (城乡 = 城镇 + 农村) its own subject, with or without 分别', () => {
+    const r = extract(['城乡居民人均可支配收入31200元和17400元，均增长6.1%。城乡常住居民人均可支配收入分别达到33800元、18900元，增长5.2%和7.7%。']);
+    expect(one(r, '31200元')).toMatchObject({ subject: '城镇居民人均可支配收入', measure: 'level' });
+    expect(one(r, '17400元')).toMatchObject({ subject: '农村居民人均可支配收入', measure: 'level' });
+    // 均增长6.1%: the one figure holds for both.
+    expect(r.filter((x) => x.written === '6.1%').map((x) => x.subject)).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入']);
+    expect(one(r, '33800元').subject).toBe('城镇常住居民人均可支配收入');
+    expect(one(r, '18900元').subject).toBe('农村常住居民人均可支配收入');
+    // 增长5.2%和7.7%: no subject of its own, so those of the list before it, in order.
+    expect(one(r, '5.2%')).toMatchObject({ subject: '城镇常住居民人均可支配收入', measure: 'growth' });
+    expect(one(r, '7.7%')).toMatchObject({ subject: '农村常住居民人均可支配收入', measure: 'growth' });
+  });
+
+  it('binds a 分别 list to the compound before it, not to the figures earlier in the sentence; one figure of a compound, or 进出口, is one subject', () => {
+    const plan = extract([], ['主要预期目标是：地区生产总值增长6%，固定资产投资增长9%，城乡居民人均可支配收入分别增长6%左右和7.5%左右，中小学生体质健康达标率分别达到93%和95%。']);
+    const review = extract(['城乡居民医保参保率达到97.5%，外贸进出口总额38.6亿元、增长4%。']);
+    const subjects = (r: QuantityRecord[], written: string[]) => written.map((w) => one(r, w).subject);
+    expect(subjects(plan, ['6%左右', '7.5%左右', '93%', '95%'])).toEqual(['城镇居民人均可支配收入', '农村居民人均可支配收入', '中学生体质健康达标率', '小学生体质健康达标率']);
+    expect(subjects(review, ['97.5%', '38.6亿元', '4%'])).toEqual(['城乡居民医保参保率', '外贸进出口总额', '外贸进出口总额']);
+  });
+});
+
+describe('extractQuantities: where a period starts and ends', () => {
+  it('dates 由A增长到B: A to the year before the period (or the one written), B to its last year', () => {
+    const r = extract([], [], [
+      '五年来，全县地区生产总值由84.2亿元增长到126.9亿元，年均增长7.9%；常住人口城镇化率由“十三五”末的52.3%提高到60.1%。',
+      '城乡居民人均可支配收入从2020年的30100元和15600元分别提高到38800元和21200元。',
+    ]);
+    expect(one(r, '84.2亿元')).toMatchObject({ subject: '地区生产总值', kind: 'actual', years: [2019] });
+    expect(one(r, '126.9亿元')).toMatchObject({ subject: '地区生产总值', kind: 'actual', years: [2024], measure: 'level' });
+    expect(one(r, '7.9%')).toMatchObject({ kind: 'cumulative', measure: 'growth' });
+    expect(one(r, '52.3%')).toMatchObject({ subject: '常住人口城镇化率', years: [2020] });
+    expect(one(r, '60.1%')).toMatchObject({ subject: '常住人口城镇化率', years: [2024] });
+    expect(one(r, '30100元')).toMatchObject({ subject: '城镇居民人均可支配收入', years: [2020] });
+    expect(one(r, '15600元')).toMatchObject({ subject: '农村居民人均可支配收入', years: [2020] });
+    expect(one(r, '38800元')).toMatchObject({ subject: '城镇居民人均可支配收入', years: [2024], kind: 'actual' });
+    expect(one(r, '21200元')).toMatchObject({ subject: '农村居民人均可支配收入', years: [2024], kind: 'actual' });
+  });
+
+  it('dates a level a five-year review says was reached to its last year; sums stay cumulative', () => {
+    const r = extract([], [], ['全县地区生产总值突破百亿元、达到126.9亿元，累计新增城镇就业2.1万人。']);
+    expect(one(r, '126.9亿元')).toMatchObject({ kind: 'actual', years: [2024], subject: '地区生产总值' });
+    expect(one(r, '2.1万人')).toMatchObject({ kind: 'cumulative' });
   });
 });
 

@@ -279,6 +279,12 @@ describe('buildPrompt', () => {
     const r = row({ indicator: '居民人均可支配收入', quote: '居民人均可支配收入和经济增长基本同步' }, TARGETS);
     expect(indicatorLine(r)).toBe('指标：居民人均可支配收入 2024 目标（原文：居民人均可支配收入和经济增长基本同步）');
   });
+
+  it('gives a range as the report writes it, both ends', () => {
+    const text = '全省生产总值增长5%—5.5%，在实际工作中努力争取更好结果';
+    const r = row({ indicator: '地区生产总值', quote: '生产总值增长5%—5.5%', value: 5, upper: 5.5, written: '5%—5.5%', unit: '%' }, text);
+    expect(indicatorLine(r)).toContain('增长 5%—5.5%');
+  });
 });
 
 // ---- createLlmAnswerer ------------------------------------------------------------------

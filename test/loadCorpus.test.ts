@@ -6,6 +6,7 @@ import { INDEX_FORMAT_VERSION } from '../retrieval/defaults.js';
 import { cacheFile, parseIndexCache, UnknownIndexVersionError } from '../retrieval/index/indexCache.js';
 import { ingestFile } from '../retrieval/corpus/ingestFile.js';
 import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
+import { cacheSlotDir } from '../retrieval/index/pruneCaches.js';
 import { encodeGb18030 } from './helpers/formatFixtures.js';
 
 const seeds = new URL('../seeds/', import.meta.url).pathname;
@@ -93,8 +94,8 @@ describe('loadCorpus', () => {
     expect(second.search('惠济区2024年GDP目标是多少').results).toEqual(first.search('惠济区2024年GDP目标是多少').results);
 
     // A damaged cache file is ingested again and rewritten.
-    const [cached] = readdirSync(cacheDir).filter((f) => f.startsWith('corpus-'));
-    writeFileSync(join(cacheDir, cached), readFileSync(join(cacheDir, cached), 'utf8').slice(0, 1000));
+    const [cached] = cacheFiles(cacheDir, 'corpus-');
+    writeFileSync(cached, readFileSync(cached, 'utf8').slice(0, 1000));
     const damaged = await loadCorpus({ dir, cacheDir, tokenizer: first.tokenizer });
     expect(damaged.stats.reportsFromCache).toBe(false);
     expect(damaged.reports).toEqual(first.reports);
@@ -111,16 +112,58 @@ describe('loadCorpus', () => {
   it('rejects a cache file of an unknown format version and rebuilds', async () => {
     const cacheDir = temp();
     const first = await loadCorpus({ cacheDir });
-    const file = cacheFile(cacheDir, first.hash);
+    const file = cacheFile(cacheSlotDir(cacheDir, { dir: seeds }), first.hash);
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...stored, version: INDEX_FORMAT_VERSION + 1 }));
     expect(() => parseIndexCache(readFileSync(file, 'utf8'))).toThrow(UnknownIndexVersionError);
     const again = await loadCorpus({ cacheDir, tokenizer: first.tokenizer });
     expect(again.stats.indexFromCache).toBe(false);
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(INDEX_FORMAT_VERSION);
-    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps only the current caches of a corpus location, and those of other locations', async () => {
+    const cacheRoot = temp();
+    const dir = temp();
+    // What versions before locations left: caches at the root, a crashed writer's temp file.
+    writeFileSync(join(cacheRoot, 'corpus-0123456789abcdef.json'), '{}');
+    writeFileSync(join(cacheRoot, 'index-0123456789abcdef.json'), '{}');
+    writeFileSync(join(cacheRoot, 'index-0123456789abcdef.json.4194303.tmp'), '{');
+    copyFileSync(join(seeds, 'huiji-2024.txt'), join(dir, 'huiji-2024.txt'));
+    const first = await loadCorpus({ dir, cacheDir: cacheRoot });
+    // Restarts after reports were added: each writes new caches for the location; the old ones go.
+    copyFileSync(join(seeds, 'weidong-2024.txt'), join(dir, 'weidong-2024.txt'));
+    await loadCorpus({ dir, cacheDir: cacheRoot, tokenizer: first.tokenizer });
+    copyFileSync(join(seeds, 'hongqi-2024.txt'), join(dir, 'hongqi-2024.txt'));
+    const third = await loadCorpus({ dir, cacheDir: cacheRoot, tokenizer: first.tokenizer });
+    expect(cacheFiles(cacheRoot, 'corpus-').map(name)).toHaveLength(1);
+    expect(cacheFiles(cacheRoot, 'index-').map(name)).toEqual([`index-${third.hash.slice(0, 16)}.json`]);
+    expect(readdirSync(cacheRoot, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+    // Another location (the evals, a CLI run) has caches of its own, which stay.
+    const other = temp();
+    copyFileSync(join(seeds, 'huiji-2024.txt'), join(other, 'huiji-2024.txt'));
+    await loadCorpus({ dir: other, cacheDir: cacheRoot, tokenizer: first.tokenizer });
+    expect(cacheFiles(cacheRoot, 'corpus-')).toHaveLength(2);
+    expect((await loadCorpus({ dir, cacheDir: cacheRoot, tokenizer: first.tokenizer })).stats.reportsFromCache).toBe(true);
+    // A location that is gone (a temporary folder, removed) leaves no cache behind.
+    rmSync(other, { recursive: true, force: true });
+    await loadCorpus({ dir, cacheDir: cacheRoot, tokenizer: first.tokenizer });
+    expect(cacheFiles(cacheRoot, 'corpus-')).toHaveLength(1);
+    expect(readdirSync(cacheRoot)).toHaveLength(1);
   });
 });
+
+/** Cache files (full paths) anywhere under `root` whose name starts with `prefix`. */
+function cacheFiles(root: string, prefix: string): string[] {
+  return readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => name(f).startsWith(prefix) && f.endsWith('.json'))
+    .map((f) => join(root, f));
+}
+
+function name(path: string): string {
+  return path.split('/').pop()!;
+}
 
 
 describe('loadCorpus: the same text twice', () => {

@@ -50,6 +50,12 @@ describe('parseQuery: indicator questions', () => {
     ['惠济区2023年城镇职工平均工资是多少', { asksFigure: true }],
     ['卫东区2024年要新增多少辆公交车', { asksFigure: true, intent: 'target' }],
     ['红旗区2019年怎么防范金融风险的，处置了多少非法集资案', { asksFigure: undefined }],
+    // 规模以上 says which firms count; 规模 alone asks for the amount.
+    ['赤峰规模以上固投增长多少', { indicator: '固定资产投资', measure: 'growth' }],
+    ['惠济区GDP规模多大', { measure: 'level' }],
+    // When something the report tells of happened is no question about the report itself.
+    ['惠济区2024年报告里说地铁7号线哪天开通', { intent: 'open' }],
+    ['惠济区2024年政府工作报告是哪天作的', { intent: 'meta' }],
     // A name written right after another describes its figure: one indicator asked, not two.
     ['卫东区固定资产投资增长目标', { indicator: '固定资产投资', indicators: undefined }],
     ['卫东区固投和GDP增长目标', { indicator: '固定资产投资', indicators: ['固定资产投资', '地区生产总值'] }],
@@ -328,5 +334,29 @@ describe('parseQuery: places in English questions', () => {
     expect(parseQuery("What was Peixian's GDP in 2023", catalog)).toMatchObject({ places: ['沛县'] });
     // Short pinyin words are English words too often to count on their own.
     expect(parseQuery('pei gdp', catalog).places).toEqual([]);
+  });
+});
+
+describe('parseQuery: one year planned, another done', () => {
+  it('reads what the question wants of each year, and compares them', () => {
+    const q = parse('红旗区2023年GDP实际增长和2024年目标分别是多少');
+    expect(q.intent).toBe('compare');
+    expect(q.yearRoles).toEqual([
+      { year: 2023, role: 'actual' },
+      { year: 2024, role: 'target' },
+    ]);
+    expect(q.reportIds).toEqual(['hongqi-2024']);
+  });
+  it('a question with one role for every year has none per year', () => {
+    expect(parse('红旗区2023年和2024年GDP目标分别是多少').yearRoles).toBeUndefined();
+  });
+});
+
+describe('parseQuery: a target set years ahead', () => {
+  it('a target for a year no report plans is looked for in the reports of the years before it (five at most)', () => {
+    expect(parse('红旗区2027年GDP目标').reportIds).toEqual(['hongqi-2024']);
+    expect(parse('红旗区2030年GDP目标').noMatchingReport).toBe(true);
+    // An outcome is only ever in the report that reviews its year.
+    expect(parse('红旗区2026年GDP实际增长多少').noMatchingReport).toBe(true);
   });
 });

@@ -98,5 +98,10 @@ describe('safeReportId', () => {
     expect(safeReportId('report 2024 (final).docx')).toBe('report-2024-final');
     expect(safeReportId('...docx')).toBe('report');
     expect(safeReportId('a:b#c.txt')).toBe('a-b-c');
+    // Cut between characters, never inside a surrogate pair, and short enough in bytes for a file name.
+    expect(safeReportId('a'.repeat(63) + '\u{20000}x.txt')).toBe('a'.repeat(63) + '\u{20000}');
+    const wide = safeReportId('\u{20000}'.repeat(80) + '.pdf');
+    expect(Array.from(wide).every((c) => c === '\u{20000}')).toBe(true);
+    expect(Buffer.byteLength(wide)).toBeLessThanOrEqual(150);
   });
 });

@@ -6,9 +6,11 @@ import { ReportReadError } from '../retrieval/ingest/decodeText.js';
 import { ingestReport } from '../retrieval/ingest/ingestReport.js';
 import { SCANNED_PDF } from '../retrieval/ingest/readers/pdfReader.js';
 import { readReportFile, READERS } from '../retrieval/ingest/readers/readReportFile.js';
-import { UnsupportedFormatError } from '../retrieval/ingest/readers/ReportReader.js';
+import { ReportTooLargeError, UnsupportedFormatError } from '../retrieval/ingest/readers/ReportReader.js';
 import { encodeGb18030, encodeUtf16, makeDocx, makeHtml, makeTextlessPdf, skipPdf, toPdf } from './helpers/formatFixtures.js';
 import { syntheticReportLines } from './helpers/syntheticReport.js';
+import { makeTextPdf } from './helpers/textPdf.js';
+import { paddedDocx } from './helpers/zipFixture.js';
 
 // Long enough for several PDF pages, so paragraphs cross page breaks.
 const lines = syntheticReportLines(12);
@@ -101,6 +103,30 @@ describe('the HTML reader', () => {
     expect(text.split('\n')[0]).toBe('政府工作报告');
   });
 
+  it('reads only what a reader of the page sees: no templates, hidden elements or aria-hidden chrome', async () => {
+    const hidden = [
+      '<p style="color: red; display: none">隐藏的旧稿：地区生产总值增长99%。</p>',
+      '<template><p>模板里的段落：一般公共预算收入增长12%。</p></template>',
+      '<div hidden><p>隐藏属性的段落。</p></div>',
+      '<p class="was-draft">样式表隐藏的段落。</p>',
+      '<p style="visibility:hidden">看不见的段落。</p>',
+    ].join('\n');
+    const page = makeHtml(lines)
+      .replace('<style>', '<style>/* 草稿 */ .was-draft { display:none } @media print { .share, .screen-only { display: none } } ')
+      .replace('<div class="content" id="zoom">', `<div class="content" id="zoom">\n${hidden}\n<p class="screen-only">屏幕上看得见的说明。<span aria-hidden="true">★图标★</span></p>`);
+    const { text } = await readReportFile('page.html', Buffer.from(page));
+    for (const gone of ['隐藏的旧稿', '99%', '模板里的段落', '隐藏属性', '样式表隐藏', '看不见的段落', '★图标★']) expect(text).not.toContain(gone);
+    // A rule for print hides nothing on screen.
+    expect(text).toContain('屏幕上看得见的说明。');
+    expect(paragraphsOf(text.replace('屏幕上看得见的说明。\n', ''), new Uint8Array())).toEqual(expected);
+  });
+
+  it('keeps a page whose sheet hides the whole body until a script shows it', async () => {
+    const page = makeHtml(lines).replace('<style>', '<style>body{display:none !important} ');
+    const { text } = await readReportFile('page.html', Buffer.from(page));
+    expect(paragraphsOf(text, new Uint8Array())).toEqual(expected);
+  });
+
   it('takes the title from <title> without the site name when the page has no <h1>', async () => {
     const page = makeHtml(lines).replace(/<h1>[^<]*<\/h1>/, '');
     const read = await readReportFile('page.html', Buffer.from(page));
@@ -151,6 +177,14 @@ describe('the PDF reader, on bad input', () => {
     await expect(readReportFile('report.pdf', zip)).rejects.toThrow(/ZIP/);
   });
 
+  it('stops reading a 2,000-page PDF once its text is longer than any report’s', async () => {
+    const error = await readReportFile('long.pdf', makeTextPdf(2000, 5)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportTooLargeError);
+    const pagesRead = Number(/前 (\d+) 页（共 2000 页）/.exec((error as Error).message)?.[1]);
+    expect(pagesRead).toBeGreaterThan(100);
+    expect(pagesRead).toBeLessThan(2000);
+  });
+
   it('calls a truncated PDF damaged', async () => {
     await expect(readReportFile('cut.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'))).rejects.toThrow(ReportReadError);
   });
@@ -177,6 +211,37 @@ describe('the Word reader, on a zip bomb', () => {
 
   it('refuses a .docx that would inflate past the limit, before inflating it', async () => {
     await expect(readReportFile('bomb.docx', zipDeclaring(0xfffffff0))).rejects.toThrow(/压缩炸弹/);
+  });
+
+  it('refuses a .docx whose directory lies about a part’s size, having inflated only a little of it', async () => {
+    // 9 MB of empty paragraphs, declared as 1 KB: the declared sizes pass, the real ones do not.
+    const bomb = paddedDocx(await makeDocx(lines), 1_500_000, { lie: true });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const { zipSummary, zipEntries, measureInflated } = await import('../retrieval/ingest/readers/zipEntries.js');
+    expect(zipSummary(bomb)!.uncompressedBytes).toBeLessThan(1024 * 1024);
+    const error = await readReportFile('bomb.docx', bomb).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportTooLargeError);
+    expect((error as Error).message).toMatch(/压缩炸弹/);
+    // Inflation stopped at the ratio budget (1 MB, then 100× a few KB), far short of the 9 MB.
+    const verdict = await measureInflated(bomb, zipEntries(bomb)!, { maxBytes: 300 * 1024 * 1024, maxRatio: 100, ratioGraceBytes: 1024 * 1024 });
+    expect(verdict).toMatchObject({ ok: false, reason: 'ratio', entry: 'word/document.xml' });
+    expect(verdict.inflatedBytes).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('stops at the total budget, whatever the ratio, and counts an honest archive exactly', async () => {
+    const { zipEntries, zipSummary, measureInflated } = await import('../retrieval/ingest/readers/zipEntries.js');
+    const docx = await makeDocx(syntheticReportLines(120));
+    const entries = zipEntries(docx)!;
+    const honest = await measureInflated(docx, entries, { maxBytes: 300 * 1024 * 1024, maxRatio: 100, ratioGraceBytes: 1024 * 1024 });
+    expect(honest).toEqual({ ok: true, inflatedBytes: zipSummary(docx)!.uncompressedBytes });
+    const small = await measureInflated(docx, entries, { maxBytes: 10_000, maxRatio: 1e9, ratioGraceBytes: 0 });
+    expect(small).toMatchObject({ ok: false, reason: 'total' });
+    expect(small.inflatedBytes).toBeLessThan(10_000 + 64 * 1024);
+  });
+
+  it('reads a long real-shaped .docx: its parts stay well under the ratio budget', async () => {
+    const { text } = await readReportFile('long.docx', await makeDocx(syntheticReportLines(360)));
+    expect(text).toContain('推进第360批重点片区综合治理');
   });
 
   it('reads what a real .docx declares as well within the limit', async () => {

@@ -8,6 +8,7 @@ import { loadCorpus } from '../retrieval/corpus/loadCorpus.js';
 import { createReportStore, ReportStoreError } from '../retrieval/corpus/reportStore.js';
 import { makeDocx, skipPdf, toPdf } from './helpers/formatFixtures.js';
 import { syntheticReportLines, syntheticReportText } from './helpers/syntheticReport.js';
+import type { Corpus } from '../retrieval/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,11 +16,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the report store', () => {
   it('removes the written file and sidecar when indexing the report fails', async () => {
     const corpus = await loadCorpus({ cacheDir: false });
-    const failing = { ...corpus, addReport: () => { throw new Error('index full'); } };
+    const failing: Corpus = {
+      ...corpus,
+      index: {
+        ...corpus.index,
+        add: () => {
+          throw new Error('index full');
+        },
+      },
+    };
     const store = createReportStore(failing, dir);
     await expect(store.add('chengchuan.txt', Buffer.from(syntheticReportText()), { province: '青澜省' })).rejects.toThrow('index full');
     expect(readdirSync(dir)).toEqual([]);
     expect(corpus.reportById.has('chengchuan')).toBe(false);
+    expect([...corpus.paragraphById.keys()].some((id) => id.startsWith('chengchuan:'))).toBe(false);
   });
 
   it('writes nothing for a file that does not ingest, and says why', async () => {

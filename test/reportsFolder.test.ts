@@ -2,7 +2,7 @@
 // every start, a bad sidecar only fails its own report, one text in several
 // formats is one report, SEEDS=off, and reports added or removed in place are
 // searched (or not) at the next question.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'chengchuan-bad.txt'), syntheticReportText());
   writeFileSync(join(dir, 'chengchuan-bad.meta.json'), JSON.stringify({ planYear: 'next year', colour: 'red' }));
   writeFileSync(join(dir, '.chengchuan-half.pdf.123.tmp'), 'half-written');
+  // A link to a file that was deleted since.
+  symlinkSync(join(dir, 'moved-away', 'report.txt'), join(dir, 'ghost.txt'));
   // Same id as a built-in: refused, and the built-in stays built in.
   writeFileSync(join(dir, 'huiji-2024.html'), makeHtml(syntheticReportLines(0, '岚溪')));
   if (!skipPdf) {
@@ -70,6 +72,15 @@ describe('the reports folder', () => {
     expect(error?.reason).toMatch(/planYear/);
     expect(corpus.reportById.has('chengchuan-bad')).toBe(false);
     expect(corpus.errors.some((e) => e.file.includes('half'))).toBe(false);
+  });
+
+  it('says a dangling link is one, without naming where the server keeps its files', () => {
+    expect(corpus.errors.find((e) => e.file === 'ghost.txt')?.reason).toMatch(/ghost\.txt 不存在.*链接/);
+    for (const e of corpus.errors) {
+      expect(e.file).not.toContain('/');
+      expect(e.reason).not.toContain(dir);
+      expect(e.reason).not.toMatch(/(^|[\s'"（(：])\/[^\s]*\//);
+    }
   });
 
   it('answers about an added report, with the same paragraphs whatever its format', async () => {

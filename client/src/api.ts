@@ -2,6 +2,7 @@
 // schemas, and every failure becomes an ApiError whose message reads well in Chinese.
 
 import { withApiToken } from './apiToken.js';
+import { encodeComponent } from './route.js';
 import type { z } from 'zod';
 import {
   ErrorResponseSchema,
@@ -172,11 +173,11 @@ export function fetchReports(signal?: AbortSignal): Promise<ReportListResponse> 
 }
 
 export function fetchReport(id: string, signal?: AbortSignal): Promise<ReportDetailResponse> {
-  return getJson(`/api/reports/${encodeURIComponent(id)}`, ReportDetailResponseSchema, signal);
+  return getJson(`/api/reports/${encodeComponent(id)}`, ReportDetailResponseSchema, signal);
 }
 
 export function fetchParagraph(id: string, signal?: AbortSignal): Promise<ParagraphResponse> {
-  return getJson(`/api/paragraphs/${encodeURIComponent(id)}`, ParagraphResponseSchema, signal);
+  return getJson(`/api/paragraphs/${encodeComponent(id)}`, ParagraphResponseSchema, signal);
 }
 
 export function indicatorsPath(query: IndicatorQuery = {}): string {
@@ -291,7 +292,7 @@ async function send(path: string, init: RequestInit): Promise<{ status: number; 
 
 /** Corrects an added report's metadata (stored in its sidecar). */
 export async function patchReport(id: string, fields: MetaOverrides): Promise<ReportChangeResponse> {
-  const { status, text } = await send(`/api/reports/${encodeURIComponent(id)}`, {
+  const { status, text } = await send(`/api/reports/${encodeComponent(id)}`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(fields),
@@ -300,7 +301,7 @@ export async function patchReport(id: string, fields: MetaOverrides): Promise<Re
 }
 
 export async function deleteReport(id: string): Promise<void> {
-  const { status, text } = await send(`/api/reports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  const { status, text } = await send(`/api/reports/${encodeComponent(id)}`, { method: 'DELETE' });
   if (status < 200 || status >= 300) {
     const { message, code } = describeHttpError(status, text);
     throw new ApiError(message, { status, code });

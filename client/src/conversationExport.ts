@@ -2,6 +2,9 @@
 // self-contained HTML page (its styles inline, no script, nothing fetched) that
 // opens anywhere. Each answer keeps its citations: the report and page, the
 // section, and the sentences quoted from the source. Pure: no DOM, tested in Node.
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { normaliseMarkers } from '../../server/api/citationMarkers.js';
 import type { ChatCitationsData, Citation, Filters } from '../../server/api/schemas.js';
 import { describeFilters, messageCitations, messageText, type ChatMessage } from './chatMessage.js';
 import { splitAnswer } from './renderAnswer.js';
@@ -95,19 +98,18 @@ export function conversationMarkdown(conv: ExportableConversation, now = new Dat
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The answer with [n] as links to its sources below. */
+/**
+ * The answer's Markdown as HTML (micromark: CommonMark and GFM tables, raw HTML escaped, as the
+ * chat shows it), with [n] as links to its sources below; links become their text and images
+ * go, as in the chat: an exported page fetches nothing.
+ */
 function answerHtml(answer: ChatCitationsData, turn: number): string {
   const byMarker = new Set(answer.citations.map((c) => c.marker));
-  return answer.answer
-    .trim()
-    .split(/\n+/)
-    .map(
-      (line) =>
-        `<p>${splitAnswer(line)
-          .map((s) => (s.kind === 'text' ? escapeHtml(s.text) : byMarker.has(s.marker) ? `<sup><a href="#t${turn}-c${s.marker}">[${s.marker}]</a></sup>` : `<sup>[${s.marker}]</sup>`))
-          .join('')}</p>`,
-    )
-    .join('\n');
+  return micromark(normaliseMarkers(answer.answer.trim()), { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+    .replace(/<img\b[^>]*>/g, '')
+    .replace(/<a\b[^>]*>([^]*?)<\/a>/g, '$1')
+    .replace(/\[(\d{1,3})\]/g, (_, n: string) => (byMarker.has(Number(n)) ? `<sup><a href="#t${turn}-c${n}">[${n}]</a></sup>` : `<sup>[${n}]</sup>`))
+    .trim();
 }
 
 /** The paragraph with the supporting sentences marked. */

@@ -7,7 +7,10 @@ export type ChartMeasure = 'growth' | 'level';
 
 export interface ChartBar {
   kind: IndicatorKind;
+  /** The bar's height: a range's low end (5%—5.5% → 5). */
   value: number;
+  /** A range's high end, in the chart's unit: labelled with the bar, never drawn as a figure of its own. */
+  upper?: number;
   row: IndicatorRow;
 }
 
@@ -45,6 +48,7 @@ export function buildChartData(rows: readonly IndicatorRow[], indicator: string,
   for (const r of picked) {
     const value = convert(r.value as number, r.unit, unit);
     if (value === undefined) continue;
+    const upper = r.upper === undefined ? undefined : convert(r.upper, r.unit, unit);
     const key = `${r.place}\u0000${r.year}`;
     let g = byGroup.get(key);
     if (!g) {
@@ -53,8 +57,8 @@ export function buildChartData(rows: readonly IndicatorRow[], indicator: string,
     }
     const existing = g.bars.find((b) => b.kind === r.kind);
     // Several rows of one kind (城镇/农村 …): prefer the one whose label is the indicator itself.
-    if (!existing) g.bars.push({ kind: r.kind, value, row: r });
-    else if (existing.row.label !== indicator && r.label === indicator) Object.assign(existing, { value, row: r });
+    if (!existing) g.bars.push({ kind: r.kind, value, upper, row: r });
+    else if (existing.row.label !== indicator && r.label === indicator) Object.assign(existing, { value, upper, row: r });
   }
 
   const placeOrder = sortPlaces([...byGroup.values()].map((g) => g.place));

@@ -30,14 +30,15 @@ const BEFORE_MEASURE = /^(同比|比上年|较上年|保持)$/;
 const BEFORE_NUMBER = /^(约|近|超过|不低于|不少于|不超过|突破)$/;
 
 /** 7 % 左右 growth → 增长7%左右; 26.12 亿元 level → 26.12亿元; null → the qualifier or —. */
-export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' | 'measure'>): string {
+export function formatIndicatorValue(row: Pick<IndicatorRow, 'value' | 'unit' | 'qualifier' | 'measure' | 'written'>): string {
   if (row.value === null) return row.qualifier || '—';
-  const abs = trimNumber(Math.abs(row.value));
+  // A range as the report writes it (5%—5.5%), never its low end alone.
+  const abs = row.written ?? `${trimNumber(Math.abs(row.value))}${row.unit}`;
   const q = row.qualifier;
   const before = BEFORE_MEASURE.test(q) ? q : '';
   const inner = BEFORE_NUMBER.test(q) ? q : '';
   const after = before || inner ? '' : q;
-  const body = `${inner}${abs}${row.unit}${after}`;
+  const body = `${inner}${abs}${after}`;
   if (row.measure === 'growth') return `${before}${row.value < 0 ? '下降' : '增长'}${body}`;
   return `${before}${row.value < 0 ? '-' : ''}${body}`;
 }

@@ -1,5 +1,6 @@
-// Pure helpers that turn an answer string into renderable pieces.
-// No DOM and no React here, so they can be tested in Node.
+// Pure helpers that turn an answer string into renderable pieces: its citation markers, and a
+// remark plugin that makes them citation elements inside the answer's Markdown (rendered by
+// react-markdown in AnswerText.tsx). No DOM and no React here, so they can be tested in Node.
 
 import { findMarkers, PENDING_MARKER } from '../../server/api/citationMarkers.js';
 import type { Citation } from '../../server/api/schemas.js';
@@ -7,10 +8,6 @@ import type { Citation } from '../../server/api/schemas.js';
 export type AnswerSegment =
   | { kind: 'text'; text: string }
   | { kind: 'cite'; marker: number };
-
-export type AnswerBlock =
-  | { kind: 'para'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] };
 
 /**
  * Splits answer text into plain text and citation markers, in every style the
@@ -47,45 +44,49 @@ export function markersInAnswer(text: string): number[] {
   return seen;
 }
 
-const BULLET_RE = /^\s*[-*•·]\s+/;
-const ORDERED_RE = /^\s*(?:\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）])\s*/;
-
-/**
- * Splits an answer into paragraphs and simple lists by line.
- * Models may write "- item" or "1. item" lines; the extractive answerer writes plain sentences.
- */
-export function answerBlocks(text: string): AnswerBlock[] {
-  const blocks: AnswerBlock[] = [];
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trim();
-    if (!line) continue;
-    const bullet = BULLET_RE.test(line);
-    const ordered = !bullet && ORDERED_RE.test(line);
-    if (bullet || ordered) {
-      const item = line.replace(bullet ? BULLET_RE : ORDERED_RE, '');
-      const last = blocks[blocks.length - 1];
-      if (last && last.kind === 'list' && last.ordered === ordered) last.items.push(item);
-      else blocks.push({ kind: 'list', ordered, items: [item] });
-    } else {
-      blocks.push({ kind: 'para', text: line });
-    }
-  }
-  return blocks;
+/** A Markdown syntax tree node, as far as the citation plugin needs one (mdast). */
+interface MdNode {
+  type: string;
+  value?: string;
+  children?: MdNode[];
+  data?: { hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
 }
 
-/** Splits `**bold**` runs out of a text segment. */
-export function splitStrong(text: string): { text: string; strong: boolean }[] {
-  const parts: { text: string; strong: boolean }[] = [];
-  const re = /\*\*([^*]+)\*\*/g;
-  let pos = 0;
-  for (const m of text.matchAll(re)) {
-    const at = m.index ?? 0;
-    if (at > pos) parts.push({ text: text.slice(pos, at), strong: false });
-    parts.push({ text: m[1], strong: true });
-    pos = at + m[0].length;
-  }
-  if (pos < text.length) parts.push({ text: text.slice(pos), strong: false });
-  return parts;
+/** Where a citation chip goes: a <cite data-marker="n"> element the chat renders as a chip. */
+export const CITE_ELEMENT = 'cite';
+
+/**
+ * A remark plugin: [n] markers (every accepted style) in the answer's text become citation
+ * elements, wherever the Markdown puts the text (a table cell, a list item, bold); code keeps
+ * its brackets. While streaming, a half-received marker at the very end is held back, and
+ * the caret goes after the last text.
+ */
+export function remarkCitations(options: { streaming?: boolean } = {}) {
+  return (tree: MdNode) => {
+    const texts: { parent: MdNode; index: number }[] = [];
+    const walk = (node: MdNode) => {
+      node.children?.forEach((child, index) => {
+        if (child.type === 'text') texts.push({ parent: node, index });
+        else if (child.type !== 'code' && child.type !== 'inlineCode') walk(child);
+      });
+    };
+    walk(tree);
+    const last = texts[texts.length - 1];
+    // Right to left, so splitting a node does not move the ones still to visit.
+    for (const { parent, index } of texts.reverse()) {
+      const node = parent.children![index];
+      const segments = splitAnswer(node.value ?? '', { streaming: options.streaming && parent === last?.parent && index === last.index });
+      const replaced: MdNode[] = segments.map((seg) =>
+        seg.kind === 'text'
+          ? { type: 'text', value: seg.text }
+          : { type: 'citation', data: { hName: CITE_ELEMENT, hProperties: { dataMarker: String(seg.marker) }, hChildren: [] } },
+      );
+      if (options.streaming && parent === last?.parent && index === last.index) {
+        replaced.push({ type: 'caret', data: { hName: 'span', hProperties: { className: ['caret'], ariaHidden: 'true' }, hChildren: [] } });
+      }
+      parent.children!.splice(index, 1, ...replaced);
+    }
+  };
 }
 
 /** One line naming where a citation comes from: 惠济区 2024年政府工作报告 · 三、… › （一）… */

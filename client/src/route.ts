@@ -45,9 +45,18 @@ function decode(s: string): string {
   }
 }
 
+/**
+ * encodeURIComponent that never throws: a lone surrogate (half of a character, from an id cut
+ * in the middle of one) would make it throw "URI malformed" and blank the view rendering the
+ * link; it is encoded as U+FFFD instead, so the link leads to a clear "not found".
+ */
+export function encodeComponent(s: string): string {
+  return encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}
+
 // Keeps ":" readable in paragraph ids (huiji-2024:p26); it is legal in a fragment.
 function encode(s: string): string {
-  return encodeURIComponent(s).replace(/%3A/gi, ':');
+  return encodeComponent(s).replace(/%3A/gi, ':');
 }
 
 export function parseHash(hash: string): Route {

@@ -2,9 +2,11 @@
 // (retrieval/ingest/readers) turns the bytes into text, ingestion does the rest,
 // PDF paragraphs get their pages. Used at start-up and when a report is added.
 import { createHash } from 'node:crypto';
+import { DEFAULTS } from '../defaults.js';
 import { assignPages } from '../ingest/assignPages.js';
 import { extractIndicators } from '../indicators/extractIndicators.js';
 import { ingestReport, type IngestSource } from '../ingest/ingestReport.js';
+import { ReportTooLargeError } from '../ingest/readers/ReportReader.js';
 import { extractQuantities } from '../quantities/extractQuantities.js';
 import type { IngestedReport, Report } from '../types.js';
 import { readerFor, readReportFile } from '../ingest/readers/readReportFile.js';
@@ -17,6 +19,10 @@ export async function ingestFile(src: IngestSource, timing?: { quantitiesMs: num
     const read = await readReportFile(src.sourceFile, src.bytes);
     source = { ...src, text: read.text, format: read.format };
     pageOfLine = read.pageOfLine;
+  }
+  if (source.text !== undefined && source.text.length > DEFAULTS.maxReportChars) {
+    const chars = (n: number) => `${Math.round(n / 1000).toLocaleString('en')} 千字`;
+    throw new ReportTooLargeError(`文字过多：${chars(source.text.length)}，上限 ${chars(DEFAULTS.maxReportChars)}。一份政府工作报告通常不超过 3 万字`);
   }
   const ingested = ingestReport(source);
   const paragraphs = pageOfLine ? assignPages(ingested.paragraphs, source.text!, pageOfLine) : ingested.paragraphs;

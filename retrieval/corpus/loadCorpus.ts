@@ -15,9 +15,11 @@ import { lookupIndicators } from '../indicators/lookupIndicators.js';
 import type { Corpus, IndexBackend, IndicatorRow, IngestedReport, LoadError, Paragraph, Passage, QuantityRecord, Report, ReportOrigin, SearchIndex, Tokenizer } from '../types.js';
 import type { IngestSource } from '../ingest/ingestReport.js';
 import { textFingerprint } from '../ingest/textFingerprint.js';
+import { describeFileError } from '../storage/describeFileError.js';
 import { contentHash, ingestFile } from './ingestFile.js';
-import { ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from '../index/corpusCache.js';
-import { readIndexCache, UnknownIndexVersionError, writeIndexCache } from '../index/indexCache.js';
+import { corpusCacheFile, ingestCodeHash, readCorpusCache, writeCorpusCache, type IngestedCorpus } from '../index/corpusCache.js';
+import { cacheFile, readIndexCache, UnknownIndexVersionError, writeIndexCache } from '../index/indexCache.js';
+import { cacheSlotDir, markCacheSlot, pruneCaches } from '../index/pruneCaches.js';
 import { miniSearchBackend } from '../index/miniSearchBackend.js';
 import { listReportFiles, reportIdOf, sizeLimitFor } from './reportFiles.js';
 import { searchCorpus } from '../evidence/searchCorpus.js';
@@ -70,11 +72,22 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
       if (size > limit) throw new Error(`文件过大（${size} 字节，上限 ${limit}）`);
       entries.push({ id: reportIdOf(path), sourceFile: basename(path), bytes: readFileSync(path), origin: 'builtin' });
     } catch (e) {
-      errors.push({ file: basename(path), reason: (e as Error).message });
+      const reason = (e as NodeJS.ErrnoException).code ? describeFileError(e, basename(path)) : (e as Error).message;
+      errors.push({ file: basename(path), reason });
     }
   }
 
-  const cacheDir = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
+  const cacheRoot = options.cacheDir === undefined ? join(PROJECT_ROOT, DEFAULTS.cacheDir) : options.cacheDir;
+  // Each corpus location has its own cache folder, pruned to the current caches after loading (pruneCaches.ts).
+  const location = { dir, reportsDir: options.reportsDir, files: options.files, sources: options.sources?.map((s) => s.id) };
+  const cacheDir = cacheRoot ? cacheSlotDir(cacheRoot, location) : false;
+  if (cacheDir) {
+    try {
+      markCacheSlot(cacheDir, location);
+    } catch (e) {
+      console.warn(`cache folder not usable: ${(e as Error).message}`);
+    }
+  }
   const code = cacheDir ? ingestCodeHash() : null;
   const key = cacheDir && code ? sourcesKey(entries, code) : undefined;
   let ingested: IngestedCorpus | undefined;
@@ -109,7 +122,6 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     origins.set(r.meta.id, entry.origin);
     contentHashes.set(r.meta.id, contentHash(entry.bytes));
   }
-  const textHashes = new Map<string, string>();
 
   const paragraphById = new Map<string, Paragraph>();
   const passageById = new Map<string, Passage>();
@@ -144,6 +156,11 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     }
   }
   const indexMs = performance.now() - t1;
+  if (cacheRoot && cacheDir) {
+    await pruneCaches(cacheRoot, cacheDir, [...(key ? [corpusCacheFile(cacheDir, key)] : []), cacheFile(cacheDir, hash)]).catch((e: unknown) =>
+      console.warn(`old caches not removed: ${(e as Error).message}`),
+    );
+  }
 
   const corpus: Corpus = {
     reports,
@@ -151,12 +168,7 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     contentHashes,
     findSameText: (paragraphs) => {
       const wanted = textFingerprint(paragraphs);
-      for (const r of corpus.reports) {
-        let hash = textHashes.get(r.meta.id);
-        if (hash === undefined) textHashes.set(r.meta.id, (hash = textFingerprint(r.paragraphs)));
-        if (hash === wanted) return r.meta.id;
-      }
-      return undefined;
+      return corpus.reports.find((r) => fingerprintOf(r) === wanted)?.meta.id;
     },
     reportById: new Map(reports.map((r) => [r.meta.id, r])),
     paragraphById,
@@ -170,16 +182,18 @@ export async function loadCorpus(options: LoadCorpusOptions = {}): Promise<Corpu
     stats: { ingestMs, ...timing, reportsFromCache, indexMs, indexFromCache },
     search: (question, opts) => searchCorpus(corpus, question, opts),
     lookupIndicators: (q) => lookupIndicators(corpus.indicators, q),
-    addReport: (r, origin, fileHash) => {
-      textHashes.delete(r.report.meta.id);
-      addReport(corpus, r, origin, fileHash);
-    },
-    removeReport: (id) => {
-      textHashes.delete(id);
-      return removeReport(corpus, id);
-    },
+    addReport: (r, origin, fileHash) => addReport(corpus, r, origin, fileHash),
+    removeReport: (id) => removeReport(corpus, id),
   };
   return corpus;
+}
+
+/** Each loaded report's text fingerprint, taken when first asked for; a re-ingested report is a new object. */
+const fingerprints = new WeakMap<Report, string>();
+function fingerprintOf(r: Report): string {
+  let f = fingerprints.get(r);
+  if (f === undefined) fingerprints.set(r, (f = textFingerprint(r.paragraphs)));
+  return f;
 }
 
 function existsDir(path: string): boolean {
@@ -190,10 +204,84 @@ function existsDir(path: string): boolean {
   }
 }
 
-function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
-  const id = report.meta.id;
+function addReport(corpus: Corpus, ingested: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+  const id = ingested.report.meta.id;
   if (corpus.reportById.has(id)) removeReport(corpus, id);
-  corpus.index.add(report.passages);
+  corpus.index.add(ingested.report.passages);
+  publish(corpus, ingested, origin, fileHash);
+}
+
+function removeReport(corpus: Corpus, id: string): boolean {
+  const report = corpus.reportById.get(id);
+  if (!report) return false;
+  corpus.index.remove(report.passages);
+  unpublish(corpus, report);
+  return true;
+}
+
+/**
+ * addReport for a server that keeps answering meanwhile: indexing a long report at once
+ * holds the loop for half a second, so its passages go in a slice at a time
+ * (DEFAULTS.indexSlicePassages), other requests running between slices. The report is in
+ * the maps before its first slice, so a search that meets one of its passages finds its
+ * paragraph; it ranks in full once the last slice is in. A failure undoes the slices in.
+ */
+export async function addReportGradually(corpus: Corpus, ingested: IngestedReport, origin: ReportOrigin, fileHash: string): Promise<void> {
+  const id = ingested.report.meta.id;
+  if (corpus.reportById.has(id)) await removeReportGradually(corpus, id);
+  const passages = ingested.report.passages;
+  publish(corpus, ingested, origin, fileHash);
+  try {
+    await inSlices(passages, (slice) => corpus.index.add(slice));
+  } catch (e) {
+    if (e instanceof SliceError) corpus.index.remove(passages.slice(0, e.done));
+    unpublish(corpus, ingested.report);
+    throw e instanceof SliceError ? e.cause : e;
+  }
+}
+
+/** removeReport a slice at a time: the report stays in the maps until its last passage is out of the index. */
+export async function removeReportGradually(corpus: Corpus, id: string): Promise<boolean> {
+  const report = corpus.reportById.get(id);
+  if (!report) return false;
+  try {
+    await inSlices(report.passages, (slice) => corpus.index.remove(slice));
+  } catch (e) {
+    if (e instanceof SliceError) corpus.index.add(report.passages.slice(0, e.done));
+    throw e instanceof SliceError ? e.cause : e;
+  }
+  unpublish(corpus, report);
+  return true;
+}
+
+/** A slice failed after `done` items had gone through. */
+class SliceError extends Error {
+  constructor(
+    readonly done: number,
+    override readonly cause: unknown,
+  ) {
+    super('slice failed');
+  }
+}
+
+/** Runs `step` over `items` a slice at a time, yielding to other work between slices. */
+async function inSlices<T>(items: T[], step: (slice: T[]) => void): Promise<void> {
+  let done = 0;
+  while (done < items.length) {
+    const slice = items.slice(done, done + DEFAULTS.indexSlicePassages);
+    try {
+      step(slice);
+    } catch (cause) {
+      throw new SliceError(done, cause);
+    }
+    done += slice.length;
+    if (done < items.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The report in the corpus's maps and tables (its passages are indexed separately). */
+function publish(corpus: Corpus, { report, indicators, quantities }: IngestedReport, origin: ReportOrigin, fileHash: string): void {
+  const id = report.meta.id;
   corpus.reports = [...corpus.reports, report];
   corpus.reportById.set(id, report);
   for (const p of report.paragraphs) corpus.paragraphById.set(p.id, p);
@@ -205,10 +293,8 @@ function addReport(corpus: Corpus, { report, indicators, quantities }: IngestedR
   corpus.hash = mutatedHash(corpus.hash, `+${id}:${fileHash}`);
 }
 
-function removeReport(corpus: Corpus, id: string): boolean {
-  const report = corpus.reportById.get(id);
-  if (!report) return false;
-  corpus.index.remove(report.passages);
+function unpublish(corpus: Corpus, report: Report): void {
+  const id = report.meta.id;
   corpus.reports = corpus.reports.filter((r) => r !== report);
   corpus.reportById.delete(id);
   for (const p of report.paragraphs) corpus.paragraphById.delete(p.id);
@@ -218,7 +304,6 @@ function removeReport(corpus: Corpus, id: string): boolean {
   corpus.origins.delete(id);
   corpus.contentHashes.delete(id);
   corpus.hash = mutatedHash(corpus.hash, `-${id}`);
-  return true;
 }
 
 /** A changed corpus gets a new hash; caches written at start stay keyed by what was on disk then. */

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { DEFAULTS } from '../defaults.js';
+import { describeFileError } from '../storage/describeFileError.js';
 import { MetaOverridesSchema, type MetaOverrides } from '../ingest/metaOverrides.js';
 import { isReportFile } from '../ingest/readers/readReportFile.js';
 import type { LoadError } from '../types.js';
@@ -40,7 +41,7 @@ export function readSidecar(dir: string, id: string): MetaOverrides | undefined 
     raw = readFileSync(sidecarPath(dir, id), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`无法读取元数据文件 ${id}${SIDECAR_SUFFIX}：${(e as Error).message}`);
+    throw new Error(`无法读取元数据文件：${describeFileError(e, `${id}${SIDECAR_SUFFIX}`)}`);
   }
   let json: unknown;
   try {
@@ -64,7 +65,8 @@ export function listReportFiles(dir: string, options: { sidecars: boolean }): { 
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    return { files, errors: [{ file: dir, reason: `无法读取报告目录：${(e as Error).message}` }] };
+    // Named by its own name: an absolute path says where the server keeps its data.
+    return { files, errors: [{ file: basename(dir), reason: `无法读取报告目录：${describeFileError(e, basename(dir))}` }] };
   }
   for (const name of names) {
     // Dot files include half-written uploads (.name.tmp): never a report.
@@ -72,11 +74,22 @@ export function listReportFiles(dir: string, options: { sidecars: boolean }): { 
     const path = join(dir, name);
     const id = reportIdOf(name);
     try {
-      const size = statSync(path).size;
+      let size: number;
+      let bytes: Uint8Array;
+      try {
+        size = statSync(path).size;
+      } catch (e) {
+        throw new Error(describeFileError(e, name));
+      }
       const limit = sizeLimitFor(name);
       if (size > limit) throw new Error(`文件过大（${size} 字节，上限 ${limit}）`);
       const overrides = options.sidecars ? readSidecar(dir, id) : undefined;
-      files.push({ id, sourceFile: name, path, bytes: readFileSync(path), overrides });
+      try {
+        bytes = readFileSync(path);
+      } catch (e) {
+        throw new Error(describeFileError(e, name));
+      }
+      files.push({ id, sourceFile: name, path, bytes, overrides });
     } catch (e) {
       errors.push({ file: name, reason: (e as Error).message });
     }

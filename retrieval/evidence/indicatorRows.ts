@@ -17,16 +17,21 @@ export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Repor
   // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
   const years = query.intent === 'compare' ? yearsIn(query.text) : [];
   const names = query.indicators ?? [query.indicator];
-  const lookupOne = (indicator: string, year?: number) =>
-    lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(query.yearRole) }).filter((r) => reportIds.has(r.reportId));
+  const lookupOne = (indicator: string, year: number | undefined, role: ParsedQuery['yearRole']) =>
+    lookupIndicators(corpus.indicators, { indicator, year, kind: kindsForRole(role) }).filter((r) => reportIds.has(r.reportId));
   // 失业率 asked generically: a report that states only the 登记 rate answers with it; 调查失业率 asked is not 登记.
-  const lookup = (year?: number) =>
+  const lookup = (year: number | undefined, role: ParsedQuery['yearRole'] = query.yearRole) =>
     names.flatMap((indicator) => {
-      const own = lookupOne(indicator, year);
+      const own = lookupOne(indicator, year, role);
       if (own.length || !isGenericMention(query.indicatorMention, indicator)) return own;
-      return (indicatorDef(indicator)?.family ?? []).flatMap((f) => lookupOne(f, year));
+      return (indicatorDef(indicator)?.family ?? []).flatMap((f) => lookupOne(f, year, role));
     });
-  const rows = years.length > 1 ? years.flatMap((y) => lookup(y)) : lookup(query.year);
+  // Each year with what the question wants of it (2009年实际… 2010年目标), else the one role for every year.
+  const rows = query.yearRoles
+    ? query.yearRoles.flatMap((y) => lookup(y.year, y.role))
+    : years.length > 1
+      ? years.flatMap((y) => lookup(y))
+      : lookup(query.year);
   // The measure asked for (增速 vs 总量); the other one is not an answer on its own (the offline
   // answerer says which one the report gives instead), but stated in the same sentence as an
   // answering figure it belongs with it: "5733.36亿元、增长10.1%" is what 是多少 asks.

@@ -95,7 +95,7 @@ export function prepareEvidence(corpus: Corpus, asked: string, history: Conversa
     for (const h of hits) add(corpus.paragraphById.get(h.id)!, { matched: h.matchedSentences, passage: { start: h.start, end: h.end } });
   }
 
-  const evidence: Evidence[] = [...items.values()].slice(0, DEFAULTS.evidence.maxItems).map((it, i) => {
+  const evidence: Evidence[] = [...items.values()].slice(0, query.intent === 'list' ? DEFAULTS.evidence.maxListItems : DEFAULTS.evidence.maxItems).map((it, i) => {
     const report = corpus.reportById.get(it.paragraph.reportId)!;
     return {
       marker: i + 1,

@@ -10,6 +10,7 @@ import type { Corpus, IndicatorRow, Paragraph, ParsedQuery, SearchHit, SearchOpt
 import { contentTerms } from '../query/contentTerms.js';
 import { parseQuery } from '../query/parseQuery.js';
 import { indicatorRows } from './indicatorRows.js';
+import { parentPlacesOf } from './parentPlaces.js';
 import { reportsForQuestion } from './reportsForQuestion.js';
 import { sectionHeadings } from './sectionHeadings.js';
 
@@ -105,18 +106,9 @@ export function normaliseQuestion(question: string): string {
   return toSimplified(text.slice(0, DEFAULTS.maxQuestionChars));
 }
 
-const cityCache = new WeakMap<Corpus, string[]>();
-/** The cities the corpus's reports name, once per corpus rather than per question. */
-function citiesOf(corpus: Corpus): string[] {
-  let cities = cityCache.get(corpus);
-  if (!cities) cityCache.set(corpus, (cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))]));
-  return cities;
-}
-
 /** The words passages are ranked by for a question as understood (a database corpus chooses its working set by them). */
 export function queryTerms(corpus: Corpus, text: string, query: ParsedQuery): string[] {
-  const cities = citiesOf(corpus);
-  const terms = query.intent === 'meta' ? corpus.tokenizer.tokenize(text) : contentTerms(corpus.tokenizer.tokenize(text), query, cities);
+  const terms = query.intent === 'meta' ? corpus.tokenizer.tokenize(text) : contentTerms(corpus.tokenizer.tokenize(text), query, parentPlacesOf(corpus));
   const def = query.indicator ? indicatorDef(query.indicator) : undefined;
   // The reports' own labels for the indicator the user named colloquially (GDP → 地区生产总值).
   if (def) terms.push(...corpus.tokenizer.tokenize([def.name, ...def.labels.slice(0, 3)].join(' ')));

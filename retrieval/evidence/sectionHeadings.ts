@@ -6,7 +6,7 @@
 // section's title or in its headings, the number of items it asks for (七个方面, 十二大工程),
 // the year and part it points to, and whether it asks about a multi-year plan or the
 // government itself.
-import { parseChineseNumber } from '../quantities/parseChineseNumber.js';
+import { parseNumeral } from '../quantities/parseNumeral.js';
 import type { Paragraph, ParsedQuery, Report, Section } from '../types.js';
 
 /** A section's own introduction to its headings: 2023年,我们主要做了7个方面工作。/ 重点做好以下六个方面工作： */
@@ -77,7 +77,7 @@ function bestSection(question: string, r: Report, query?: Pick<ParsedQuery, 'yea
 function itemCount(question: string): number | undefined {
   const m = ITEM_COUNT.exec(question);
   if (!m) return undefined;
-  const n = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+  const n = parseNumeral(m[1]);
   return n !== undefined && n >= 2 ? n : undefined;
 }
 

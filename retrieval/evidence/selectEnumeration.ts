@@ -2,10 +2,10 @@
 // "面临哪几方面困难"): the enumeration of the question's reports whose intro and items cover the
 // question's words, when they cover them better than the section headings do.
 import { DEFAULTS } from '../defaults.js';
+import { questionWords } from './questionWords.js';
 import { findEnumerations, type Enumeration } from '../lists/findEnumerations.js';
 import { enumerationCoverage, matchEnumeration } from '../lists/matchEnumeration.js';
 import type { Corpus, ParsedQuery, Report } from '../types.js';
-import { contentTerms } from '../query/contentTerms.js';
 import { readReportPart } from '../quantities/readReportPart.js';
 import { sectionHeadings } from './sectionHeadings.js';
 
@@ -24,7 +24,7 @@ function enumerationsOf(report: Report): Enumeration[] {
 export function selectEnumeration(corpus: Corpus, query: ParsedQuery, question: string, reports: Report[]): { enumeration: Enumeration; coverage: number } | undefined {
   if (!(query.intent === 'list' || query.intent === 'open') || !ASKS_ITEMS.test(question) || reports.length > 20) return undefined;
   const folded = question.toLowerCase();
-  const terms = [...new Set(contentTerms(corpus.tokenizer.tokenize(folded), query))].filter((t) => t.length > 1 && !LIST_FRAME.test(t) && !/^\d/.test(t));
+  const terms = [...new Set(questionWords(corpus, folded, query))].filter((t) => t.length > 1 && !LIST_FRAME.test(t) && !/^\d/.test(t));
   const words = terms.filter((t) => !terms.some((o) => o !== t && o.includes(t)));
   if (words.length === 0) return undefined;
   // The part of the report the question's year points to: the review for an outcome, the plan for a target.

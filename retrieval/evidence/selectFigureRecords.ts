@@ -6,14 +6,11 @@
 import { DEFAULTS } from '../defaults.js';
 import { indicatorDef } from '../indicators/vocabulary.js';
 import type { Corpus, IndicatorRow, ParsedQuery, QuantityKind, QuantityRecord, Report } from '../types.js';
-import { placeForms } from '../places/placeForms.js';
-import { contentTerms } from '../query/contentTerms.js';
 import { matchQuantities, type MatchTerm, type QuantityMatch } from '../quantities/matchQuantities.js';
-import { newestReportPerPlace } from './newestReportPerPlace.js';
-import { ASKS_FIGURE, COUNT_WORDS, GROWTH_WORDS, LEVEL_WORDS, RANK_WORDS, SHARE_WORDS } from '../query/measureWords.js';
+import { ASKS_FIGURE } from '../query/measureWords.js';
 import { splitAsks } from '../query/splitAsks.js';
-import { STOP_WORDS } from '../tokenize/stopWords.js';
-
+import { newestReportPerPlace } from './newestReportPerPlace.js';
+import { questionWords } from './questionWords.js';
 
 /** Words that frame a figure question without naming what is counted. */
 const FIGURE_FRAME = new Set([
@@ -22,13 +19,14 @@ const FIGURE_FRAME = new Set([
   '数', '达', '能', '会', '将', '准备', '个', '家', '项', '人', '亿元', '万元', '年', '共', '一共', '总共', '分别', '可以', '实际', '人次', '多少人', '多少个', '三个', '两个', '各区', '对比', '一下', '比较',
   // How much of a thing, not which thing: 钾肥产量 is asked of 钾肥 (reports write 生产钾肥…万吨).
   '产量', '数量',
+  // The basis of a change, not its subject: 同比增长 is a growth of whatever is named.
+  '同比', '环比', '比上年', '较上年',
+  // Which way, not of what: 涨了还是跌了; how far, as 达到 asks it: 十四五末到了多少.
+  '还是', '到了',
 ]);
 
-/** Pronouns, particles and the characters of change and distribution: never a word of a subject. */
-const FUNCTION_CHARS = /[那这它其该此各每均都也还又再就才么呢吗吧啊呀哦嘛涨跌升降]/u;
-
-/** Words that say when (去年, 同一年) — query understanding has turned them into a year already. */
-const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年)$/u;
+/** Words that say when (去年, 同一年, 十三五期间) — query understanding has turned them into a year or period already. */
+const TIME_WORD = /^(?:去年|今年|明年|前年|当年|同年|同一年|同一|一年|那年|上年|本年|全年|十[一二三四五六]五|十[一二三四五六]|[一二三四五六]五|期间|时期|期末|末)$/u;
 
 export interface FigureSelection {
   /** Records that answer asks no indicator row answers, in ask order. */
@@ -68,8 +66,10 @@ export function selectFigureRecords(
     }
     return s;
   };
-  const rowKeys = new Set(rows.map((r) => `${r.paragraphId}:${r.span.end}`));
-  const isRow = (m: QuantityMatch) => rowKeys.has(`${m.record.paragraphId}:${m.record.span.end}`);
+  // A row's span is its record's statement.
+  const statementKey = (paragraphId: string, span: { start: number; end: number }) => `${paragraphId}:${span.start}:${span.end}`;
+  const rowKeys = new Set(rows.map((r) => statementKey(r.paragraphId, r.span)));
+  const isRow = (m: QuantityMatch) => rowKeys.has(statementKey(m.record.paragraphId, m.record.statement));
 
   const records: QuantityRecord[] = [];
   let useRows = false;
@@ -92,26 +92,42 @@ export function selectFigureRecords(
     if (!best || best.coverage < DEFAULTS.evidence.minFigureCoverage) {
       // The question's words name more than the indicator does (税收收入 is not 居民收入): no row answers.
       // (A row's record among the candidates that matched nothing covers nothing.)
-      const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(`${r.paragraphId}:${r.span.end}`)) ? 0 : undefined);
+      const rowCoverage = rowMatch?.coverage ?? (candidates.some((r) => rowKeys.has(statementKey(r.paragraphId, r.statement))) ? 0 : undefined);
       if (rows.length && !(rowCoverage !== undefined && rowCoverage < DEFAULTS.evidence.minFigureCoverage)) useRows = true;
       continue;
     }
-    // A row states the same figure at least as well: the table answers this ask.
-    if (rowMatch && rowMatch.coverage >= best.coverage) {
+    // A row states the same figure at least as well: the table answers this ask — unless the
+    // statement gives a share with it, which no row holds (then the statement answers, whole).
+    const shares = rowMatch && !ask.measures ? candidates.filter((r) => companionOf(rowMatch.record, r)) : [];
+    if (rowMatch && rowMatch.coverage >= best.coverage && !shares.some((r) => r.measure === 'share')) {
       useRows = true;
       answered = true;
       continue;
     }
-    // 是多少 for something the report gives level and growth for: both, from the same statement.
-    const other = ask.measures
-      ? undefined
-      : matches.find(
-          (m) => m.coverage === best.coverage && m.record.paragraphId === best.record.paragraphId && m.record.subject === best.record.subject && m.record.measure !== best.record.measure,
-        );
-    for (const m of [best, other]) if (m && !records.includes(m.record)) records.push(m.record);
+    if (rowMatch && rowMatch.coverage >= best.coverage) {
+      for (const r of [rowMatch.record, ...shares]) if (!records.includes(r)) records.push(r);
+      answered = true;
+      continue;
+    }
+    // 是多少 for something the report gives level and growth, or level and share, for: all, from the
+    // same statement (民生支出354.02亿元，占公共财政预算支出74%: the share is of the amount asked).
+    const others = ask.measures ? [] : candidates.filter((r) => companionOf(best.record, r));
+    for (const r of [best.record, ...others]) if (!records.includes(r)) records.push(r);
     answered = true;
   }
   return { records, useRows, asksFigure: true, answered };
+}
+
+/** A figure of the same statement as `best`, of its subject, measured another way (its growth, its share). */
+function companionOf(best: QuantityRecord, r: QuantityRecord): boolean {
+  return (
+    r !== best &&
+    r.paragraphId === best.paragraphId &&
+    r.statement.start === best.statement.start &&
+    r.subject.startsWith(best.subject) &&
+    r.measure !== best.measure &&
+    !r.comparison
+  );
 }
 
 /** The records a figure question may be answered from: its reports, the part and year it asks about. */
@@ -119,11 +135,21 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
   // No year named: each place's newest report speaks for it.
   const ids = new Set((query.year === undefined ? newestReportPerPlace(reports) : reports).map((r) => r.meta.id));
   const multiYear = /五年|累计|年均|以来|十[二三四五]五/.test(question);
-  const kinds: QuantityKind[] =
-    query.yearRole === 'target' ? ['target'] : query.yearRole === 'actual' ? ['actual', 'estimate'] : ['target', 'actual', 'estimate'];
-  if (multiYear) kinds.push('cumulative');
+  const kindsOf = (role: ParsedQuery['yearRole']): QuantityKind[] => [
+    ...(role === 'target' ? ['target' as const] : role === 'actual' ? ['actual' as const, 'estimate' as const] : ['target' as const, 'actual' as const, 'estimate' as const]),
+    ...(multiYear ? ['cumulative' as const] : []),
+  ];
+  // Each year with what the question wants of it (2009年实际… 2010年目标), else the one role for the one year.
+  const wanted = query.yearRoles ?? [{ year: query.year, role: query.yearRole }];
+  // 十三五期间: the multi-year figures of that period, not of the one before it.
+  const inPeriod = (r: QuantityRecord) => !query.period || r.years.some((y) => y >= query.period!.from && y <= query.period!.to);
   return corpus.quantities.filter(
-    (r) => ids.has(r.reportId) && kinds.includes(r.kind) && (query.year === undefined || r.years.includes(query.year) || (multiYear && r.kind === 'cumulative')),
+    (r) =>
+      ids.has(r.reportId) &&
+      inPeriod(r) &&
+      wanted.some(
+        (w) => kindsOf(w.role).includes(r.kind) && (w.year === undefined || r.years.includes(w.year) || (multiYear && r.kind === 'cumulative')),
+      ),
   );
 }
 
@@ -131,11 +157,7 @@ function candidateRecords(corpus: Corpus, query: ParsedQuery, question: string, 
 function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: IndicatorRow[]): MatchTerm[] {
   const folded = text.toLowerCase();
   const mention = query.indicatorMention?.toLowerCase();
-  const cities = [...new Set(corpus.reports.map((r) => r.meta.city).filter((c): c is string => !!c))];
-  const raw = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
-  const places = [...query.places, ...cities].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
-  const tokens = [...contentTerms(raw, query, cities), ...unknownWords(folded, [...raw, ...places])]
-    .map((t) => t.toLowerCase())
+  const tokens = questionWords(corpus, folded, query, FIGURE_FRAME)
     // Chinese words only: the records are Chinese, and English frame words (what, is, for) would dilute.
     // (几家, 多少个: the asking itself, not what is asked of.)
     .filter((t) => !FIGURE_FRAME.has(t) && !TIME_WORD.test(t) && /[\u4e00-\u9fff]/.test(t) && t.length > 1 && !(t.length <= 3 && ASKS_FIGURE.test(t)));
@@ -181,37 +203,8 @@ function termsOf(corpus: Corpus, query: ParsedQuery, text: string, rows: Indicat
     // 农村居民人均可支配收入 asked: 城镇居民人均可支配收入 is a sibling wording, not a synonym.
     const sibling = (n: string, label: string) => mention !== n && mention.includes(n) && label.includes(n) && label !== n && label !== mention && !mention.includes(label);
     const synonyms = names.flatMap((n) => [n, ...(indicatorDef(n)?.labels ?? []).filter((l) => specific(n, l) && !sibling(n, l))]);
-    terms.unshift({ term: mention, synonyms });
+    terms.unshift({ term: mention, synonyms, inSubject: true });
   }
   return terms;
 }
 
-/**
- * Words the segmenter does not know (甘其毛都, 过货量): runs of two or more Han characters that
- * no known word covers, frame and stop words (是, 多少, 目标, 什么, 和) aside. Cut into single characters, they would
- * drop out of the match and leave the question's subject unasked.
- */
-/** `known` holds the words to leave out: the segmenter's, and the names of the places asked about. */
-function unknownWords(folded: string, known: string[]): string[] {
-  const covered = new Array<boolean>(folded.length).fill(false);
-  const mark = (w: string) => {
-    for (let at = folded.indexOf(w); at >= 0; at = folded.indexOf(w, at + 1)) for (let i = at; i < at + w.length; i++) covered[i] = true;
-  };
-  for (const t of known) if (t.length > 1) mark(t);
-  for (const w of [...FIGURE_FRAME, ...STOP_WORDS]) mark(w);
-  // How the figure is asked (涨了, 占比, 排第几) and the small words around it (那, 它, 各) are no subject.
-  for (const re of [GROWTH_WORDS, SHARE_WORDS, RANK_WORDS, COUNT_WORDS, LEVEL_WORDS, ASKS_FIGURE, FUNCTION_CHARS]) {
-    for (const m of folded.matchAll(new RegExp(re.source, 'gu'))) for (let i = m.index!; i < m.index! + m[0].length; i++) covered[i] = true;
-  }
-  const out: string[] = [];
-  let run = '';
-  for (let i = 0; i <= folded.length; i++) {
-    const ch = folded[i];
-    if (i < folded.length && !covered[i] && /\p{Script=Han}/u.test(ch)) run += ch;
-    else {
-      if (run.length >= 2) out.push(run);
-      run = '';
-    }
-  }
-  return out;
-}

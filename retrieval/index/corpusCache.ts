@@ -4,10 +4,11 @@
 // and by the source of the ingestion and indicator code, so editing a rule in
 // vocabulary.ts or extractIndicators.ts is never hidden behind a stale cache.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INDEX_FORMAT_VERSION } from '../defaults.js';
+import { tempNameFor } from '../storage/writeFileDurably.js';
 import type { IndicatorRow, LoadError, Passage, QuantityRecord, Report } from '../types.js';
 
 export interface IngestedCorpus {
@@ -47,6 +48,8 @@ type StoredQuantity = [
   spanEnd: number,
   statementStart: number,
   statementEnd: number,
+  /** A range's high end; left off for the single figures almost every record is. */
+  upper?: number,
 ];
 
 interface CachedCorpus {
@@ -62,31 +65,35 @@ interface CachedCorpus {
 function packQuantities(reports: Report[], records: QuantityRecord[]): StoredQuantity[] {
   const reportIndex = new Map(reports.map((r, i) => [r.meta.id, i]));
   const paragraphIndex = new Map(reports.flatMap((r) => r.paragraphs.map((p, i) => [p.id, i] as const)));
-  return records.map((q) => [
-    reportIndex.get(q.reportId)!,
-    paragraphIndex.get(q.paragraphId)!,
-    q.part,
-    q.kind,
-    q.years,
-    q.value,
-    q.unit,
-    q.qualifiers,
-    q.measure,
-    q.subject,
-    q.link,
-    q.comparison ? 1 : 0,
-    q.span.start,
-    q.span.end,
-    q.statement.start,
-    q.statement.end,
-  ]);
+  return records.map((q): StoredQuantity => {
+    const stored: StoredQuantity = [
+      reportIndex.get(q.reportId)!,
+      paragraphIndex.get(q.paragraphId)!,
+      q.part,
+      q.kind,
+      q.years,
+      q.value,
+      q.unit,
+      q.qualifiers,
+      q.measure,
+      q.subject,
+      q.link,
+      q.comparison ? 1 : 0,
+      q.span.start,
+      q.span.end,
+      q.statement.start,
+      q.statement.end,
+    ];
+    if (q.upper !== undefined) stored.push(q.upper);
+    return stored;
+  });
 }
 
 function unpackQuantities(reports: Report[], stored: StoredQuantity[]): QuantityRecord[] {
-  return stored.map(([ri, pi, part, kind, years, value, unit, qualifiers, measure, subject, link, comparison, s0, s1, t0, t1]) => {
+  return stored.map(([ri, pi, part, kind, years, value, unit, qualifiers, measure, subject, link, comparison, s0, s1, t0, t1, upper]) => {
     const report = reports[ri];
     const paragraph = report.paragraphs[pi];
-    return {
+    const record: QuantityRecord = {
       reportId: report.meta.id,
       paragraphId: paragraph.id,
       place: report.meta.place,
@@ -104,6 +111,8 @@ function unpackQuantities(reports: Report[], stored: StoredQuantity[]): Quantity
       span: { start: s0, end: s1 },
       statement: { start: t0, end: t1 },
     };
+    if (upper !== undefined) record.upper = upper;
+    return record;
   });
 }
 
@@ -162,10 +171,11 @@ const WRITE_CHUNK_CHARS = 1 << 19;
 export function writeCorpusCache(dir: string, key: string, corpus: IngestedCorpus): void {
   mkdirSync(dir, { recursive: true });
   const file = corpusCacheFile(dir, key);
-  // Write then rename, so a crash never leaves a half-written cache behind. Written piece by
+  // Write then rename, so a crash never leaves a half-written cache behind (a dead writer's
+  // temp file is removed at the next load, pruneCaches.ts). Written piece by
   // piece: one JSON.stringify of 1,000 reports and their records would hold the whole file as
   // a single string, several hundred MB at the build's peak.
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = join(dir, tempNameFor(basename(file)));
   const fd = openSync(tmp, 'w');
   try {
     // Small pieces are gathered into writes of about a megabyte.
@@ -190,10 +200,17 @@ export function writeCorpusCache(dir: string, key: string, corpus: IngestedCorpu
     list(packQuantities(corpus.reports, corpus.quantities), (q) => JSON.stringify(q));
     put('}');
     writeSync(fd, pending);
-  } finally {
     closeSync(fd);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+    rmSync(tmp, { force: true });
+    throw e;
   }
-  renameSync(tmp, file);
 }
 
 /** A report as cached: passages keep only offsets when their text is their paragraph's slice. */

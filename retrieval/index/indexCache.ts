@@ -1,9 +1,10 @@
 // On-disk cache of a built index, keyed by the corpus's content hash, so that
 // start-up does not tokenise an unchanged corpus again. Files carry a format
 // version; an unknown version is rejected, never guessed at.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { INDEX_FORMAT_VERSION } from '../defaults.js';
+import { tempNameFor } from '../storage/writeFileDurably.js';
 
 export class UnknownIndexVersionError extends Error {}
 
@@ -44,7 +45,12 @@ export function writeIndexCache(dir: string, entry: Omit<CachedIndex, 'version'>
   mkdirSync(dir, { recursive: true });
   const file = cacheFile(dir, entry.hash);
   // Write then rename, so a crash never leaves a half-written cache behind.
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ version: INDEX_FORMAT_VERSION, ...entry }));
-  renameSync(tmp, file);
+  const tmp = join(dir, tempNameFor(basename(file)));
+  try {
+    writeFileSync(tmp, JSON.stringify({ version: INDEX_FORMAT_VERSION, ...entry }));
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -19,6 +19,11 @@ export interface IndicatorDef {
    * naming it only generically (失业率) is answered by them when the report states no other.
    */
   family?: string[];
+  /**
+   * The parts of the population the indicator is also stated for, each with the words that open
+   * a label naming it (城镇居民…, 农村常住居民…): each part's figure is a row of its own, named.
+   */
+  parts?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const INDICATORS: IndicatorDef[] = [
@@ -43,10 +48,11 @@ export const INDICATORS: IndicatorDef[] = [
     english: 'general public budget revenue',
     display: '一般公共预算收入',
     // One statistic under the names of its eras: 地方一般预算收入 (to 2010), 公共财政预算收入
-    // (2011–2014), 一般公共预算收入 (since the 2015 budget law); 地方财政收入 is the older plain name.
+    // (2011–2014), 一般公共预算收入 (since the 2015 budget law); 地方财政收入 and 地方级财政收入 (the
+    // local level's part, beside 全口径 totals) are older plain names.
     labels: [
       '一般公共预算收入', '公共财政一般预算收入', '地方公共财政预算收入', '公共财政预算收入', '财政一般预算收入',
-      '地方财政一般预算收入', '地方一般预算收入', '地方财政收入',
+      '地方财政一般预算收入', '地方一般预算收入', '地方级财政收入', '地方财政收入',
     ],
     aliases: ['general public budget revenue', 'fiscal revenue', 'budget revenue', '财政收入', '预算收入', '财政'],
     levelUnits: ['亿元', '万元'],
@@ -110,9 +116,28 @@ export const INDICATORS: IndicatorDef[] = [
     name: '居民人均可支配收入',
     english: 'per capita disposable income',
     display: '居民人均可支配收入',
-    labels: ['居民人均可支配收入', '城镇居民人均可支配收入', '农村居民人均可支配收入', '人均可支配收入', '居民收入'],
+    // Stated for all residents, and often (or only) for urban and rural ones side by side; since
+    // 2013 for 常住 (resident) population, as many reports write it.
+    labels: [
+      '居民人均可支配收入', '全体居民人均可支配收入', '常住居民人均可支配收入', '城镇居民人均可支配收入', '城镇常住居民人均可支配收入',
+      '城市居民人均可支配收入', '农村居民人均可支配收入', '农村常住居民人均可支配收入', '农村牧区常住居民人均可支配收入',
+      '农牧民人均可支配收入', '人均可支配收入', '城镇居民收入', '农村居民收入', '居民收入',
+    ],
     aliases: ['per capita disposable income', 'disposable income', '收入', '可支配收入', '人均收入', '老百姓收入'],
     levelUnits: ['元', '万元'],
+    family: ['农民人均纯收入'],
+    parts: { 城镇: ['城镇', '城市'], 农村: ['农村', '农牧民'] },
+  },
+  {
+    // Rural income before the 2013 survey reform: net, not disposable, income. Asked for 农民收入, a
+    // report of either era answers with the one it states, named.
+    name: '农民人均纯收入',
+    english: "farmers' per capita net income",
+    display: '农民人均纯收入',
+    labels: ['农民人均纯收入', '农村居民人均纯收入', '农牧民人均纯收入'],
+    aliases: ['rural net income', '农民收入', '农民纯收入', '农民人均收入', '纯收入'],
+    levelUnits: ['元', '万元'],
+    family: ['居民人均可支配收入'],
   },
   {
     name: '城镇调查失业率',
@@ -204,6 +229,12 @@ const byName = new Map(INDICATORS.map((d) => [d.name, d]));
 
 export function indicatorDef(name: string): IndicatorDef | undefined {
   return byName.get(name);
+}
+
+/** The part of the population a label of `indicator` names (城镇 for 城镇常住居民人均可支配收入), '' for the whole. */
+export function labelPart(indicator: string, label: string): string {
+  const parts = byName.get(indicator)?.parts ?? {};
+  return Object.keys(parts).find((part) => parts[part].some((w) => label.startsWith(w))) ?? '';
 }
 
 /** Every label and alias, for the tokeniser's user dictionary. */

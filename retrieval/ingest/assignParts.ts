@@ -3,6 +3,7 @@
 // closing appeal). Read from top-level heading titles when there are headings and
 // from cue words at the start of paragraphs when there are none, so year
 // semantics (a target is in the plan, an outcome in the review) hold either way.
+import { SELF_REFERENCE } from '../places/selfReferences.js';
 
 export type ReportPart = 'cover' | 'review' | 'plan' | 'other';
 
@@ -22,7 +23,7 @@ export interface PartInput {
 
 export function assignParts(paragraphs: readonly PartInput[], reviewYear: number, planYear: number): ReportPart[] {
   const reviewYearOpening = new RegExp(`^${reviewYear}年(?:是|，|,|以来|我们)`, 'u');
-  const planYearOpening = new RegExp(`^${planYear}年(?:是|，|,|的|我们|全[区县市省旗])`, 'u');
+  const planYearOpening = new RegExp(`^${planYear}年(?:是|，|,|的|我们|${SELF_REFERENCE})`, 'u');
   let part: ReportPart = 'other';
   let lastTop: string | undefined;
   // Under a heading that names its part, the heading decides; elsewhere paragraph openings do.

@@ -7,7 +7,6 @@
 // to load; any other missing field is a warning, never a refusal.
 import { gazetteer, resolvePlace } from '../places/gazetteer.js';
 import { levelFromSuffix } from '../places/placeForms.js';
-import { splitPlaceChain } from '../places/splitPlaceChain.js';
 import type { PlaceLevel, ReportMeta } from '../types.js';
 import type { MetaOverrides } from './metaOverrides.js';
 import { congressFromText, readDeliveryLine } from './readDeliveryLine.js';

@@ -2,7 +2,7 @@
 // It is the one date on a report's front matter that says when the report was
 // delivered; a web page's 成文日期/发布时间 or a date in the body are not. It may sit
 // after the title, after the speaker or at the end, and be broken over two lines.
-import { parseHanNumber } from './parseHanNumber.js';
+import { parseNumeral } from '../quantities/parseNumeral.js';
 
 export interface DeliveryLine {
   /** ISO date, when the line gives a valid one. */
@@ -74,10 +74,7 @@ function isoDate(y: string, m: string, d: string): string | undefined {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** 2024 / 二〇二四 (digit by digit) / 二十二 (as a number). */
+/** 2024 / 二〇二四 (a year digit by digit; 零 is sometimes used for 〇) / 二十二 (as a number). */
 function toNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  // A year is written digit by digit (二〇二四); 零 is sometimes used for 〇.
-  if (/^[〇零一二三四五六七八九]{4}$/u.test(s)) return Number([...s].map((c) => Math.max(0, '〇一二三四五六七八九'.indexOf(c))).join(''));
-  return parseHanNumber(s);
+  return parseNumeral(s, { digitString: true });
 }

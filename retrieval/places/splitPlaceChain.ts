@@ -3,10 +3,9 @@
 // ending in an administrative suffix, so a division the gazetteer lacks (a new
 // district) is still read.
 import { gazetteer } from './gazetteer.js';
+import { namesNoPlace } from './selfReferences.js';
 
 const ANY_PLACE = /^[\p{Script=Han}]{1,10}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗)/u;
-/** Self-references that name no place: 县第十八届, 本区, 全市, 自治区主席. */
-const GENERIC = /^(?:[本全该我]?(?:[省市区县旗州盟]|自治[区州县旗]))$/u;
 
 export function splitPlaceChain(s: string): string[] {
   const byForm = gazetteer().byForm;
@@ -23,7 +22,8 @@ export function splitPlaceChain(s: string): string[] {
     }
     if (!hit) hit = ANY_PLACE.exec(s.slice(i))?.[0] ?? '';
     if (!hit) break;
-    if (!GENERIC.test(hit)) out.push(hit);
+    // Self-references name no place: 县第十八届, 本区, 全市, 自治区主席.
+    if (!namesNoPlace(hit)) out.push(hit);
     i += hit.length;
   }
   return out;

@@ -19,6 +19,11 @@ export interface MatchTerm {
    * however much else it shares (每千人口拥有托位数 is not 出生人口; 技术交易额 is 技术合同交易额).
    */
   phrase?: boolean;
+  /**
+   * The indicator the question names (一般公共预算收入): only a record whose own subject states it
+   * answers; the GDP growth of a sentence that also mentions the revenue is not the revenue's growth.
+   */
+  inSubject?: boolean;
 }
 
 export interface QuantityMatch {
@@ -63,6 +68,7 @@ export function matchQuantities(
     const phrase = terms.filter((t) => t.phrase);
     const statedWords = phrase.filter((t) => stated(subject, t) || abbreviates(t.term, subject) || stated(sentence, t)).length;
     if (phrase.length && statedWords * 2 <= phrase.length) continue;
+    if (terms.some((t) => t.inSubject && !covers(subject, t))) continue;
     let got = 0;
     for (const t of terms) {
       const partly = (text: string) => (t.parts ?? []).some((p) => text.includes(p));

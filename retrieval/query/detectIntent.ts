@@ -7,9 +7,11 @@ const META = /谁作|谁做|谁的报告|谁在|谁讲|哪位|(?<![委])[区县�
 // a project (地铁什么时候开通).
 const WHEN = /什么时候|哪天|哪一天|何时|几月几[号日]|日期|\bwhen\b/u;
 const REPORT_EVENT = /报告|会议|大会|人代会|作的|做的|召开|\breport\b|\bdelivered\b/u;
+// "报告里说…哪天" asks when something the report tells of happened, not when it was delivered.
+const ABOUT_CONTENT = /报告(?:里|中|上|内|说|提到|提出|写到|讲到)|\b(?:in|says?) the report\b/u;
 const COMPARE = /比较|对比|相比|比起|哪个[区更高低大小多少快慢好]|谁[高低大多快更]|哪个更|更[高低大多快慢]|分别|差距|差多少|区别|异同|谁的.*[高低]/u;
 // A list of the report's own structure: its priorities, tasks, parts.
-const LIST = /哪几|哪[一二两三四五六七八九十\d]+[个项方件条部]|几个部分|几个方面|几项|几条|重点工作|工作重点|主要任务|工作安排/u;
+const LIST = /\b(?:key|main|major|priority) (?:tasks|priorities|projects|work(?:s)?)\b|\bpriorities\b|[一二两三四五六七八九十\d]+(?:大|项|件|个|条)[^，,。？?]{0,6}(?:有哪些|是哪些|是什么|都有什么|包括什么)|哪几|哪[一二两三四五六七八九十\d]+[个项方件条部]|几个部分|几个方面|几项|几条|重点工作|工作重点|主要任务|工作安排/u;
 // "Which ones" words make a list question only about the report as a whole
 // (主要做了哪些工作, 包括哪些方面); about a topic (营商环境做了哪些工作) they ask an open question.
 const WHICH = /哪些|有什么|做了什么|都有啥/u;
@@ -18,7 +20,7 @@ const WHOLE = /主要|重点|总体|整体|哪些方面|预期目标|预期指�
 
 /** About the report itself (speaker, date, session, city). */
 export function isMetaQuestion(folded: string): boolean {
-  return META.test(folded) || (WHEN.test(folded) && REPORT_EVENT.test(folded));
+  return META.test(folded) || (WHEN.test(folded) && REPORT_EVENT.test(folded) && !ABOUT_CONTENT.test(folded));
 }
 
 export interface IntentSignals {

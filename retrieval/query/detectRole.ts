@@ -15,6 +15,24 @@ export interface RoleMention {
   weak: boolean;
 }
 
+/**
+ * What the question wants of each year it names, read from the words after the year up to the
+ * next one (目标比2018年实际…: 2019 target, 2018 actual): only when it wants different things of
+ * them, or both of one year; otherwise the question's one role says it.
+ */
+export function rolesByYear(folded: string, years: readonly number[]): { year: number; role: Role }[] | undefined {
+  const at = years.map((year) => ({ year, at: folded.indexOf(String(year)) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at);
+  const out: { year: number; role: Role }[] = [];
+  at.forEach((y, i) => {
+    const said = folded.slice(y.at, at[i + 1]?.at ?? folded.length);
+    // 目标完成情况 is how the plan turned out: its 目标 asks for no target.
+    if (TARGET.test(said.replace(new RegExp(`(?:目标|计划|任务)?(?:${OUTCOME.source})`, 'gu'), ''))) out.push({ year: y.year, role: 'target' });
+    if (OUTCOME.test(said) || (ACTUAL.test(said) && !TARGET.test(said))) out.push({ year: y.year, role: 'actual' });
+  });
+  const roles = new Set(out.map((r) => r.role));
+  return roles.size > 1 ? out : undefined;
+}
+
 /** What the question wants of a year: its plan (target) or its outcome (actual); undefined if it doesn't say. */
 export function detectRole(folded: string): RoleMention | undefined {
   if (OUTCOME.test(folded)) return { role: 'actual', weak: false };

@@ -1,9 +1,11 @@
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js';
+import { SELF_REFERENCE_PREFIXES } from '../places/selfReferences.js';
 import type { Match } from './findMatches.js';
 
 // Stems that with 区/县/市 make a generic word rather than a place name
-// (两个区, 示范区, 开发区, 城市 …); matched against the characters before the suffix.
-const GENERIC_STEM = /(?:个|所有|全部|其他|其它|示范|开发|功能|产业|工业|核心|中心|试验|先行|城乡|老城|主城|新城|城中|棚户|景|园|社|辖|片|城|都|全|我|本|该|此|上|超|股|楼|集|夜|门|小|校|厂|矿|街|保税|自贸|商务|商|灾|疫|风险|重点)$/u;
+// (两个区, 示范区, 开发区, 城市, and the self-references 全区, 我县, 本市 …); matched
+// against the characters before the suffix.
+const GENERIC_STEM = new RegExp(`(?:个|所有|全部|其他|其它|示范|开发|功能|产业|工业|核心|中心|试验|先行|城乡|老城|主城|新城|城中|棚户|景|园|社|辖|片|城|都|${SELF_REFERENCE_PREFIXES.join('|')}|此|上|超|股|楼|集|夜|门|小|校|厂|矿|街|保税|自贸|商务|商|灾|疫|风险|重点)$`, 'u');
 
 // A suffix followed by these is part of a word (区长, 市委, 市场, 区域…), not a place.
 const NOT_SUFFIX_BEFORE = /^[长委政场民域级内外划属位块间直辖里城]/u;

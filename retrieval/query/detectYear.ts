@@ -1,3 +1,6 @@
+import { parseNumeral } from '../quantities/parseNumeral.js';
+import { planPeriod } from '../quantities/planPeriod.js';
+
 export type RelativeYear = '今年' | '去年' | '前年' | '明年';
 
 export interface YearMention {
@@ -13,16 +16,12 @@ export interface YearMention {
   reportYear?: number;
 }
 
-const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const PLAN_ORDINALS: Record<string, number> = { 十一: 11, 十二: 12, 十三: 13, 十四: 14, 十五: 15, 十六: 16 };
-
 // Four digits not followed by something that makes them an amount (2000亿, 2024.5, 2024个).
 const FULL_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%亿万元个人项家户])/gu;
 // 24年, but not 10年来 / 近10年 / 第5年 (durations and ordinals).
 const SHORT_YEAR = /(?<![\d.近过去这连续第])(\d{2})年(?![来间内以度前后])/gu;
 const HAN_YEAR = /([〇零一二三四五六七八九]{4})年/gu;
 const RELATIVE = /今年|本年度?|去年|上一?年(?![度初底末])|前年|明年|下一?年(?![度初底末])/u;
-const PLAN_PERIOD = /(十[一二三四五六])五/u;
 const REPORT_YEAR = /((?:19|20)\d{2})\s*年?(?:的|度)?(?:《)?(?:[\p{Script=Han}]{0,12}?(?:人民)?政府)?(?:工作)?报告/u;
 const PAST_FIVE = /过去(?:的)?(?:五|5)年|(?:五|5)年来|近(?:五|5)年|上一?届政府|本届政府/u;
 
@@ -39,7 +38,7 @@ export function detectYear(folded: string): YearMention {
     found.push({ at: m.index!, year: n <= 69 ? 2000 + n : 1900 + n });
   }
   for (const m of folded.matchAll(HAN_YEAR)) {
-    found.push({ at: m.index!, year: Number([...m[1]].map((c) => HAN_DIGITS[c]).join('')) });
+    found.push({ at: m.index!, year: parseNumeral(m[1], { digitString: true })! });
   }
   // One year naming one report; "2017、2020、2024年的报告" asks about several, each by its year.
   const found1 = REPORT_YEAR.exec(folded);
@@ -51,12 +50,11 @@ export function detectYear(folded: string): YearMention {
   if (report) mention.reportYear = Number(report[1]);
   const rel = RELATIVE.exec(folded)?.[0];
   if (rel) mention.relative = rel.startsWith('今') || rel.startsWith('本') ? '今年' : rel === '前年' ? '前年' : rel.startsWith('明') || rel.startsWith('下') ? '明年' : '去年';
-  const plan = PLAN_PERIOD.exec(folded);
+  const plan = planPeriod(folded);
   if (plan) {
-    const n = PLAN_ORDINALS[plan[1]];
-    // The 11th plan covered 2006–2010; each plan is five years.
-    const from = 2006 + 5 * (n - 11);
-    mention.period = { name: plan[0], from, to: from + 4 };
+    // 十四五末 / 十四五期末 / 十四五收官: the period's last year, as a year of its own.
+    if (new RegExp(`${plan.name}[”"]?(?:时期|期间)?期?(?:末|收官)`, 'u').test(folded)) push(plan.to);
+    else mention.period = plan;
   }
   return mention;
 }

@@ -14,5 +14,5 @@ export const SHARE_WORDS = /占比|比重|占多少|占.{0,8}(?:百分之几|多
 export const RANK_WORDS = /排名|第几|排第|位次|名次/u;
 /** Things counted. */
 export const COUNT_WORDS = /几[个项家户所条座人次名]|多少[个项家户所条座名]|多少人|多少次/u;
-/** An amount. */
-export const LEVEL_WORDS = /总量|规模|总额|金额|多少亿|多少万|多少元|多少钱|绝对值/u;
+/** An amount. (规模以上 says which firms are counted, not how big the figure is.) */
+export const LEVEL_WORDS = /总量|规模(?!以上)|总额|金额|多少亿|多少万|多少元|多少钱|绝对值/u;

@@ -4,7 +4,7 @@ import { detectPlaces } from './detectPlaces.js';
 import { detectIndicators } from './detectIndicator.js';
 import { detectIntent, isMetaQuestion } from './detectIntent.js';
 import { detectMeasure } from './detectMeasure.js';
-import { detectRole } from './detectRole.js';
+import { detectRole, rolesByYear } from './detectRole.js';
 import { detectYear } from './detectYear.js';
 import { foldText } from './foldText.js';
 import { isElliptical } from './isElliptical.js';
@@ -79,11 +79,13 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   // "那2023年实际完成了多少？" after "GDP增速目标": a follow-up that says plan or outcome
   // asks afresh, so the previous turn's measure does not carry over.
   const measure = detectMeasure(folded, own) ?? (elliptical && !roleMention ? context?.measure : undefined);
-  let role = roleMention?.role;
+  // One year's plan against another's outcome (or both of one year): each year's own role, and no single one.
+  const yearRoles = rolesByYear(folded, years);
+  let role = yearRoles ? undefined : roleMention?.role;
   // 2024年完成投资多少: for a year the reports only plan, 完成/实现 describe the plan.
-  if (roleMention?.weak && years.length === 1 && yearStanding(pool, years[0]) === 'plan') role = 'target';
-  if (!role && (yearMention.relative === '去年' || yearMention.relative === '前年')) role = 'actual';
-  if (!role && elliptical && context && context.yearRole !== 'any' && !namesYear) role = context.yearRole;
+  if (!yearRoles && roleMention?.weak && years.length === 1 && yearStanding(pool, years[0]) === 'plan') role = 'target';
+  if (!role && !yearRoles && (yearMention.relative === '去年' || yearMention.relative === '前年')) role = 'actual';
+  if (!role && !yearRoles && elliptical && context && context.yearRole !== 'any' && !namesYear) role = context.yearRole;
 
   // Without a year, a figure or a speaker is asked about as it stands now: the newest report.
   const asksMeta = isMetaQuestion(folded) || (elliptical && context?.intent === 'meta');
@@ -111,7 +113,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   // A year only reviewed by the reports is asked about as an outcome.
   let yearRole: ParsedQuery['yearRole'] = role ?? 'any';
   let yearIsPlanYear = false;
-  if (!role && years.length === 1 && selection.ids.length) {
+  if (!role && !yearRoles && years.length === 1 && selection.ids.length) {
     const ids = new Set(selection.ids);
     const chosen = catalog.filter((r) => ids.has(r.id));
     const standing = yearStanding(chosen, years[0]);
@@ -130,6 +132,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
     role: yearRole,
     yearIsPlanYear,
   });
+  if (yearRoles && (intent === 'target' || intent === 'actual')) intent = 'compare';
   // "那卫东区呢？" after a list or meta question asks the same kind of question.
   if (elliptical && intent === 'open' && context && context.intent !== 'compare') intent = context.intent;
 
@@ -148,9 +151,12 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   if (named.length > 1) parsed.indicators = named;
   if (indicatorMention) parsed.indicatorMention = indicatorMention;
   if (measure) parsed.measure = measure;
-  // A target, outcome or comparison question that says 多少 asks for the figure; one that also asks
-  // how or what (怎么防范…，处置了多少) asks for an account, which may quote the figure.
-  if (['target', 'actual', 'compare'].includes(intent) && ASKS_FIGURE.test(folded) && !ASKS_ACCOUNT.test(folded)) parsed.asksFigure = true;
+  if (yearRoles) parsed.yearRoles = yearRoles;
+  if (yearMention.period) parsed.period = { from: yearMention.period.from, to: yearMention.period.to };
+  // A target, outcome or comparison question that says 多少 or names an indicator (GDP目标) asks for
+  // the figure; one that asks how or what (怎么防范…，处置了多少; 就业方面怎么安排) asks for an
+  // account, which may quote figures.
+  if (['target', 'actual', 'compare'].includes(intent) && (ASKS_FIGURE.test(folded) || indicator !== undefined) && !ASKS_ACCOUNT.test(folded)) parsed.asksFigure = true;
   if (unknownPlace) parsed.unknownPlace = unknownPlace;
   if (selection.none) parsed.noMatchingReport = true;
   return parsed;

@@ -17,6 +17,9 @@ export interface ReportSelection {
   none: boolean;
 }
 
+/** How far ahead a report sets targets (到2025年…): a five-year plan's span. */
+const HORIZON_YEARS = 5;
+
 /** The target for year Y is planned in the report delivered in Y. */
 const plans = (r: CatalogEntry, y: number) => r.planYear === y;
 
@@ -56,7 +59,10 @@ export function selectReports(catalog: readonly CatalogEntry[], c: ReportConstra
   if (c.years.length) {
     const fits = c.role === 'target' ? plans : c.role === 'actual' ? reviews : covers;
     const strict = pool.filter((r) => c.years.some((y) => fits(r, y)));
-    pool = strict.length ? strict : pool.filter((r) => c.years.some((y) => covers(r, y)));
+    const around = strict.length ? strict : pool.filter((r) => c.years.some((y) => covers(r, y)));
+    // 到2012年GDP超过700亿元: a report may set a target for a year up to five years ahead, so a
+    // target for a year no report plans is looked for in the reports that plan the years before it.
+    pool = around.length || c.role === 'actual' ? around : pool.filter((r) => c.years.some((y) => y > r.planYear && y <= r.planYear + HORIZON_YEARS));
   } else if (c.latestOnly && !c.period && !c.pastFiveYears) {
     // One pass, as latestReport per place would choose (ties: later in the catalog).
     const newest = new Map<string, CatalogEntry>();

@@ -21,6 +21,9 @@ export function measuresOf(text: string): QuantityMeasure[] | undefined {
   return undefined;
 }
 
+/** 各/分别/都 before the question word: the figure is asked of each subject named before it. */
+const DISTRIBUTIVE = /(?:各|分别|都)[^，,。？?]{0,6}(?:多少|几)/u;
+
 /** A question asks a handful of figures at most; a pasted text with dozens of 多少 is not one. */
 const MAX_ASKS = 4;
 
@@ -32,7 +35,11 @@ export function splitAsks(question: string): Ask[] {
   for (const p of parts) {
     const text = carry + p;
     if (ASKS_FIGURE.test(p)) {
-      asks.push({ text, measures: measuresOf(p) });
+      // "全口径财政收入和地方级财政收入各多少": each subject named before 各/分别 is an ask of its own.
+      if (carry && DISTRIBUTIVE.test(p)) {
+        const measures = measuresOf(p);
+        asks.push({ text: carry.replace(/，$/u, ''), measures }, { text: p, measures });
+      } else asks.push({ text, measures: measuresOf(p) });
       carry = '';
     } else carry = `${text}，`;
   }

@@ -14,34 +14,24 @@
  * Every number yields its bare form, so a question that omits or varies the unit
  * ("增长7" vs "增长7%") still meets the passage; the number+unit term is the
  * precise match and, being rarer, scores higher under BM25.
- * Chinese numerals (百分之七, 十三五) are left to the Han segmenter.
+ * Chinese numerals (百分之七, 十三五) are left to the Han segmenter. Units, their spellings and
+ * the 亿元→亿 search forms come from the one unit table (retrieval/quantities/units.ts).
  */
+import { searchForm, unitPattern, unitWritten } from '../quantities/units.js';
 
-/** Units recognised right after a number, longest first so 万平方米 wins over 万. */
-const UNITS = [
-  '个百分点', '万平方米', '平方公里', '万人次',
-  '亿美元', '万美元', '平方米', '亿元', '万元', '万人', '万亩', '万吨', '万户', '人次',
-  '美元', '公里', '千米', '亿', '万', '元', '%', '‰', '人', '个', '项', '家', '户', '所',
-  '座', '条', '套', '亩', '吨', '倍', '台', '辆', '名', '件', '次',
-  '年', '月', '日',
-];
-
-/** Date units: consumed with the number but not written into the term. */
-const SILENT_UNITS = new Set(['年', '月', '日']);
-
-/** Unit spellings that mean the same thing in questions and reports. */
-const UNIT_CANON: Record<string, string> = { 亿元: '亿', 万元: '万' };
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Units recognised right after a number: the unit table's, longest first so 万平方米 wins over 万. */
+const UNIT_ALTERNATION = unitPattern();
 
 /** Source of the number-with-optional-unit pattern, reused by scanText. */
-export const NUMBER_PATTERN = `(\\d+(?:\\.\\d+)?)(?:[ \\t]*(${UNITS.map(escape).join('|')}))?`;
+export const NUMBER_PATTERN = `(\\d+(?:\\.\\d+)?)(?:[ \\t]*(${UNIT_ALTERNATION}))?`;
 
-export function numberTerms(num: string, unit: string | undefined): string[] {
+export function numberTerms(num: string, written: string | undefined): string[] {
   // 007 and 7.50 are the same figure as 7 and 7.5.
   const n = canonicalNumber(num);
-  if (!unit || SILENT_UNITS.has(unit)) return [n];
-  return [`${n}${UNIT_CANON[unit] ?? unit}`, n];
+  const unit = written === undefined ? undefined : unitWritten(written);
+  // Date units (年, 月, 日) are consumed with the number but not written into the term.
+  if (!unit || unit.measure === 'calendar') return [n];
+  return [`${n}${searchForm(unit)}`, n];
 }
 
 function canonicalNumber(num: string): string {

@@ -4,4 +4,4 @@
  * index cache: bump it whenever a change makes an unchanged text yield different
  * terms, or cached indexes would be queried with mismatched terms.
  */
-export const SCHEME = 1;
+export const SCHEME = 2;

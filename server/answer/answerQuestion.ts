@@ -1,15 +1,17 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import { type Corpus, corpusFor, prepareEvidence } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, deliveredYear, prepareEvidence, type QuantityRecord } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
 import { composeNoEvidenceAnswer } from './offline/composeNoEvidenceAnswer.js';
+import { answerLanguageOf } from './offline/english.js';
 import { createOfflineAnswerer } from './offline/offlineAnswerer.js';
 import { languageProblem } from './verify/answerLanguage.js';
+import { conflictNote, withRivalSources } from './verify/sourceConflicts.js';
 import { createVerifiedStream } from './verify/verifiedStream.js';
-import { verifyCitations, type Verification } from './verify/verifyCitations.js';
+import { createDraftVerifier, type DraftVerifier, verifyCitations, type Verification, type VerifyContext } from './verify/verifyCitations.js';
 
 export interface AnswerDeps {
   corpus: Corpus;
@@ -37,6 +39,7 @@ const defaultOffline = createOfflineAnswerer();
 const NOTICE = {
   unavailable: '模型服务暂不可用，以下为离线抽取的答案。',
   unverified: '模型的回答未通过引用核验，以下为离线抽取的答案。',
+  tooLong: '模型的回答超出长度上限，已停止生成，以下为离线抽取的答案。',
 };
 
 export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options: AskOptions = {}): Promise<AskResponse> {
@@ -47,18 +50,22 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
     question: req.question,
     query: prepared.query,
     history: req.history ?? [],
-    evidence: prepared.evidence,
+    // Another report of the same place and year stating a figure differently is evidence too.
+    evidence: withRivalSources(corpus, prepared.evidence),
     corpus,
     signal: options.signal,
   };
   const t0 = performance.now();
   const timings = () => ({ retrieveMs: round(prepared.retrieveMs), generateMs: round(performance.now() - t0) });
 
-  // Offline answers are built from the sources and sent whole; model text goes through the gate.
+  const context = verifyContext(ctx);
+  // Offline answers are built from the sources and sent whole; model text goes through the gate,
+  // each unit checked once as it completes (the last round's checks are the draft's verification).
   const stream =
     options.onText && deps.llm && ctx.evidence.length > 0
       ? createVerifiedStream({
-          check: (sentence) => verifyCitations(sentence, ctx.evidence).ok && !languageProblem(ctx.question, sentence),
+          start: () => createDraftVerifier(ctx.evidence, context),
+          accept: (c) => !languageProblem(ctx.question, c.unit.text),
           emit: options.onText,
           onHold: options.onVerifying,
         })
@@ -74,7 +81,7 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const offlineAnswerer = deps.offline ?? defaultOffline;
   const offline = async (notice?: string): Promise<AskResponse> => {
     const draft = await offlineAnswerer.answer(ctx, {});
-    return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence), { mode: 'extractive', notice, timings: timings() }));
+    return deliver(finish(ctx, draft, verifyCitations(draft.text, ctx.evidence, context), { mode: 'extractive', notice, timings: timings() }));
   };
 
   if (!deps.llm || ctx.evidence.length === 0) return offline();
@@ -82,11 +89,11 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
   const streaming = stream ? { onText: stream.push, onReset: stream.reset } : {};
   try {
     let draft = await deps.llm.answer(ctx, streaming);
-    let check = checkDraft(draft, ctx);
+    let check = checkDraft(draft, ctx, stream?.round, context);
     if (!check.ok) {
       stream?.nextRound();
       draft = await deps.llm.answer(ctx, { repair: { previous: draft.text, problems: check.problems }, ...streaming });
-      const second = checkDraft(draft, ctx);
+      const second = checkDraft(draft, ctx, stream?.round, context);
       if (!second.ok) {
         logOnce(deps, 'unverified', `model answer failed citation checks twice: ${second.problems.join(' | ').slice(0, 300)}`);
         return offline(NOTICE.unverified);
@@ -96,17 +103,48 @@ export async function answerQuestion(deps: AnswerDeps, req: AskRequest, options:
     return deliver(finish(ctx, draft, check, { mode: 'llm', model: deps.llm.name, timings: timings() }));
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    logOnce(deps, (e as { kind?: string }).kind ?? 'error', `model endpoint failed: ${(e as Error).message}`);
-    return offline(NOTICE.unavailable);
+    const kind = (e as { kind?: string }).kind ?? 'error';
+    logOnce(deps, kind, `model endpoint failed: ${(e as Error).message}`);
+    // An answer past the length bound is no answer (a loop, padding): neither shown nor repaired.
+    return offline(kind === 'too_long' ? NOTICE.tooLong : NOTICE.unavailable);
   }
+}
+
+/** What the checks need to know besides the evidence: the question's places and year, the corpus's places and records. */
+export function verifyContext(ctx: AnswerContext): VerifyContext {
+  const chosen = ctx.query.year === undefined ? [] : ctx.query.reportIds.map((id) => ctx.corpus.reportById.get(id)?.meta).filter((m) => m !== undefined);
+  return {
+    places: ctx.query.places,
+    reportYears: chosen.length ? [...new Set(chosen.map(deliveredYear))] : undefined,
+    knownPlaces: [...new Set(ctx.corpus.reports.map((r) => r.meta.place))],
+    recordsOf: recordsByParagraph(ctx.corpus.quantities),
+  };
+}
+
+const recordIndex = new WeakMap<readonly QuantityRecord[], Map<string, QuantityRecord[]>>();
+/** The records of a paragraph, indexed once per corpus state (the records array is replaced when reports change). */
+function recordsByParagraph(records: readonly QuantityRecord[]): (paragraphId: string) => readonly QuantityRecord[] {
+  let index = recordIndex.get(records);
+  if (!index) {
+    index = new Map();
+    for (const r of records) {
+      const list = index.get(r.paragraphId);
+      if (list) list.push(r);
+      else index.set(r.paragraphId, [r]);
+    }
+    recordIndex.set(records, index);
+  }
+  const found = index;
+  return (id) => found.get(id) ?? [];
 }
 
 /**
  * Citation checks plus what only a whole draft shows: an answer must cite something (or
  * honestly say it found nothing), in the question's language.
  */
-export function checkDraft(draft: Draft, ctx: AnswerContext): Verification {
-  const v = verifyCitations(draft.text, ctx.evidence);
+export function checkDraft(draft: Draft, ctx: AnswerContext, streamed?: DraftVerifier, context: VerifyContext = verifyContext(ctx)): Verification {
+  // The streamed round read exactly this draft: its units were checked as they came.
+  const v = streamed && streamed.text.trim() === draft.text ? streamed.result() : verifyCitations(draft.text, ctx.evidence, context);
   const problems = [...v.problems];
   if (draft.status === 'answered' && v.markers.length === 0 && v.problems.length === 0) {
     problems.push('回答没有引用任何段落：每个事实都要用 [n] 标注来源；若资料中没有答案，请直接说明报告中没有找到。');
@@ -126,9 +164,11 @@ function finish(
   // A draft that claimed an answer but kept nothing cited after the checks is a refusal: what was
   // removed is never shown (it is listed in `removed`), and the user is told plainly instead.
   const refused = draft.status === 'answered' && noEvidence;
+  // Sources that disagree on a figure the answer uses: it says so, citing each.
+  const note = noEvidence ? '' : conflictNote(check.text, ctx.evidence, answerLanguageOf(ctx.question));
   const { answer, citations } = !noEvidence
-    ? buildCitations(check.text, ctx.evidence)
-    : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question) : check.text || draft.text, citations: [] };
+    ? buildCitations(note ? `${check.text}\n\n${note}` : check.text, ctx.evidence)
+    : { answer: refused ? composeNoEvidenceAnswer(ctx.corpus, ctx.query, ctx.question, answerLanguageOf(ctx.question)) : check.text || draft.text, citations: [] };
   return {
     status: noEvidence ? 'no_evidence' : 'answered',
     answer: noEvidence ? answer.replace(/\[\d{1,3}\]/g, '') : answer,

@@ -4,6 +4,7 @@
 import type { Citation } from '../api/schemas.js';
 import type { Evidence } from '../../retrieval/public.js';
 import { figuresIn, sourceHasNumber } from './verify/figures.js';
+import { orderMarkerRuns } from './verify/orderMarkerRuns.js';
 
 export function buildCitations(text: string, evidence: Evidence[]): { answer: string; citations: Citation[] } {
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
@@ -13,7 +14,7 @@ export function buildCitations(text: string, evidence: Evidence[]): { answer: st
     if (byMarker.has(n) && !order.includes(n)) order.push(n);
   }
   const renumber = new Map(order.map((n, i) => [n, i + 1]));
-  const answer = text.replace(/\[(\d{1,3})\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : ''));
+  const answer = orderMarkerRuns(text.replace(/\[(\d{1,3})\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : '')));
   const figures = figuresIn(answer);
   const citations = order.map((n, i): Citation => {
     const e = byMarker.get(n)!;

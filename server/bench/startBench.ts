@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { percentile } from '../../retrieval/public.js';
-import { PROJECT_ROOT } from '../../retrieval/public.js';
+import { percentile, PROJECT_ROOT } from '../../retrieval/public.js';
 
 const PORT = Number(process.env.BENCH_PORT ?? 18789);
 const RESTARTS = 5;

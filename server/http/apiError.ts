@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Headers the response carries besides the body (Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,7 +27,7 @@ export function zodMessage(error: ZodError): string {
 export function errorResponse(c: Context, err: unknown) {
   // The client went away (stop button, closed tab): nobody reads this, and it is not our failure.
   if (c.req.raw.signal.aborted) return c.json({ error: { code: 'client_closed', message: '请求已取消' } }, 400);
-  if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+  if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message } }, err.status, err.headers);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = status === 413 ? 'payload_too_large' : 'http_error';

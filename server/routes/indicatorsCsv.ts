@@ -4,7 +4,7 @@
 import type { Corpus, IndicatorRow } from '../../retrieval/public.js';
 import { KIND_LABEL, MEASURE_LABEL, reportDisplayTitle } from '../api/reportLabels.js';
 
-const HEADER = ['地方', '年份', '指标', '报告中的说法', '类型', '口径', '数值', '单位', '限定', '原文', '出处报告', '段落', '页码'];
+const HEADER = ['地方', '年份', '指标', '报告中的说法', '类型', '口径', '数值', '上限', '单位', '限定', '原文', '出处报告', '段落', '页码'];
 
 /** A text cell: quoted when it must be, and never read as a formula (=, +, -, @ at the start). */
 function textCell(value: string): string {
@@ -26,6 +26,8 @@ export function indicatorsCsv(corpus: Corpus, rows: IndicatorRow[]): string {
         textCell(KIND_LABEL[r.kind]),
         textCell(MEASURE_LABEL[r.measure]),
         r.value === null ? '' : String(r.value),
+        // A range (5%—5.5%): 数值 is its low end, 上限 its high end, as numbers a spreadsheet can use.
+        r.upper === undefined ? '' : String(r.upper),
         textCell(r.unit),
         textCell(r.qualifier),
         textCell(r.quote),

@@ -1,6 +1,6 @@
 // Read-only JSON APIs: reports, paragraphs with neighbours, indicator tables, health.
 import { Hono } from 'hono';
-import { type Corpus, corpusFor, DEFAULTS, type Paragraph, REPORT_EXTENSIONS, tokenizerLabel } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, DEFAULTS, type Paragraph, REPORT_EXTENSIONS, tokenizerLabel, withConflictWarnings } from '../../retrieval/public.js';
 import { IndicatorQuerySchema, type HealthResponse, type ParagraphResponse, type ReportDetailResponse, type ReportListResponse } from '../api/schemas.js';
 import { withDistrict } from '../api/legacyDistrict.js';
 import { ApiError, zodMessage } from '../http/apiError.js';
@@ -35,7 +35,7 @@ export function readRoutes(corpus: Corpus, answererName: string, uploads = false
     .get('/api/reports/:id', async (c) => {
       const report = (await corpusFor(corpus, { reportIds: [c.req.param('id')] })).reportById.get(c.req.param('id'));
       if (!report) throw new ApiError(404, 'not_found', `没有编号为 ${c.req.param('id')} 的报告`);
-      const body: ReportDetailResponse = { meta: withDistrict(report.meta), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
+      const body: ReportDetailResponse = { meta: withDistrict(withConflictWarnings(corpus, report.meta)), sections: report.sections, paragraphs: report.paragraphs.map(asWritten) };
       return c.json(body);
     })
     .get('/api/paragraphs/:id', async (c) => {

@@ -53,6 +53,18 @@ describe('conversationHtml', () => {
   });
 });
 
+describe('conversationHtml: Markdown answers', () => {
+  it('renders an answer’s Markdown as the chat does: a table stays a table, nothing is fetched or linked but the sources', () => {
+    const citations = [CITATION, { ...CITATION, marker: 2 }];
+    const answer = '**两区**目标见下表，[原文](https://example.org)![图](https://example.org/x.png)：\n\n| 地区 | 目标 |\n|---|---|\n| 惠济区 | 7%左右[1] |\n| 卫东区 | 6.5%[2] |';
+    const html = conversationHtml({ title: '表格', messages: answeredTurn('两区目标', answer, citations), filtersByMessage: {} }, on);
+    expect(html).toContain('<strong>两区</strong>目标见下表，原文：');
+    expect(html).toMatch(/<table>\s*<thead>\s*<tr>\s*<th>地区<\/th>/);
+    expect(html).toContain('<td>7%左右<sup><a href="#t1-c1">[1]</a></sup></td>');
+    expect(html).not.toMatch(/example\.org|<img|src=/);
+  });
+});
+
 describe('helpers', () => {
   it('quotes the supporting sentences, else the paragraph', () => {
     expect(quotedSentences(CITATION)).toEqual(['地区生产总值增长7%左右']);

@@ -23,6 +23,14 @@ function row(p: Partial<IndicatorRow>): IndicatorRow {
 }
 
 describe('buildChartData', () => {
+  it('keeps a range’s high end with its bar, in the chart’s unit', () => {
+    const data = buildChartData([row({ value: 5, upper: 5.5, written: '5%—5.5%', qualifier: '' })], '地区生产总值', 'growth');
+    expect(data.groups[0].bars[0]).toMatchObject({ value: 5, upper: 5.5 });
+    const money = buildChartData([row({ measure: 'level', value: 9000, upper: 9500, unit: '万元' }), row({ place: '卫东区', measure: 'level', value: 2, unit: '亿元' })], '地区生产总值', 'level');
+    expect(money.unit).toBe('万元');
+    expect(money.groups.find((g) => g.place === '惠济区')!.bars[0]).toMatchObject({ value: 9000, upper: 9500 });
+  });
+
   it('groups by district and year, ordered, with kinds in a fixed order', () => {
     const rows = [
       row({ place: '卫东区', reportId: 'weidong-2024', value: 6.5 }),

@@ -23,6 +23,14 @@ describe('formatIndicatorValue', () => {
     expect(growth('不低于')).toBe('增长不低于7%');
     expect(formatIndicatorValue({ value: 100, unit: '亿元', qualifier: '突破', measure: 'level' })).toBe('突破100亿元');
   });
+
+  it('shows a range as the report writes it, not its low end', async () => {
+    const text = syntheticReportText().replace('地区生产总值增长6%左右', '地区生产总值增长5%—5.5%');
+    const corpus = await loadCorpus({ dir: null, sources: [{ id: 'range', sourceFile: 'range.txt', bytes: new TextEncoder().encode(text) }], cacheDir: false });
+    const row = corpus.indicators.find((r) => r.indicator === '地区生产总值' && r.kind === 'target');
+    expect(row).toBeDefined();
+    expect(formatIndicatorValue(row!)).toBe('增长5%—5.5%');
+  });
 });
 
 describe('uploadSummary', () => {

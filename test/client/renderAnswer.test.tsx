@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../server/api/schemas.js';
 import { findFigure, highlightSegments } from '../../client/src/highlight.js';
-import {
-  answerBlocks,
-  answerForClipboard,
-  markersInAnswer,
-  splitAnswer,
-  splitStrong,
-} from '../../client/src/renderAnswer.js';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AnswerText } from '../../client/src/components/AnswerText.js';
+import { answerForClipboard, markersInAnswer, splitAnswer } from '../../client/src/renderAnswer.js';
 
 describe('splitAnswer', () => {
   it('splits text and [n] markers', () => {
@@ -57,29 +53,50 @@ describe('splitAnswer', () => {
   });
 });
 
-describe('answerBlocks', () => {
-  it('keeps paragraphs and groups bullet and numbered lines into lists', () => {
-    const text = '卫东区2024年重点工作包括：\n- 产业升级[1]\n- 城市更新[2]\n\n1. 第一[3]\n2、第二\n结论。';
-    expect(answerBlocks(text)).toEqual([
-      { kind: 'para', text: '卫东区2024年重点工作包括：' },
-      { kind: 'list', ordered: false, items: ['产业升级[1]', '城市更新[2]'] },
-      { kind: 'list', ordered: true, items: ['第一[3]', '第二'] },
-      { kind: 'para', text: '结论。' },
-    ]);
+describe('AnswerText: Markdown rendered safely, with citation chips inside it', () => {
+  const citation = (marker: number): Citation => ({
+    marker, id: `huiji-2024:p${marker}`, reportId: 'huiji-2024', place: '惠济区', year: 2024, section: '二、目标', text: '……', matched: [], figures: [],
+  });
+  const render = (text: string, opts: { streaming?: boolean; citations?: Citation[] | null } = {}) =>
+    renderToStaticMarkup(<AnswerText text={text} streaming={opts.streaming} citations={opts.citations === null ? undefined : (opts.citations ?? [citation(1), citation(2)])} />);
+  const chips = (html: string) => [...html.matchAll(/<button[^>]*class="cite-chip[^"]*"[^>]*>(\d+)<\/button>/g)].map((m) => Number(m[1]));
+
+  it('renders bold, lists and headings, with chips in them', () => {
+    const html = render('## 2024年目标\n\n- **惠济区**：增长**7%左右**[1]\n- 卫东区：增长6.5%[2]\n\n1. 甲[1]');
+    expect(html).toContain('<h3 class="answer-heading">2024年目标</h3>');
+    expect(html).toMatch(/<ul>\s*<li><strong>惠济区<\/strong>：增长<strong>7%左右<\/strong><button[^>]*>1<\/button><\/li>/);
+    expect(html).toContain('<ol>');
+    expect(chips(html)).toEqual([1, 2, 1]);
   });
 
-  it('does not mistake a decimal number for a list item', () => {
-    expect(answerBlocks('1.5亿元的投资[1]')).toEqual([{ kind: 'para', text: '1.5亿元的投资[1]' }]);
+  it('renders a table, a chip in each cell that cites', () => {
+    const html = render('| 地区 | 2024年GDP目标 |\n|:---|---:|\n| 惠济区 | 增长7%左右[1] |\n| 卫东区 | 增长6.5%[2] |');
+    expect(html).toMatch(/<div class="answer-table"><table>\s*<thead>\s*<tr>\s*<th>地区<\/th>\s*<th>2024年GDP目标<\/th>/);
+    expect(html).toMatch(/<td>增长7%左右<button[^>]*>1<\/button><\/td>/);
+    expect(chips(html)).toEqual([1, 2]);
+    // Alignment is the stylesheet's: no inline style, which a strict CSP would refuse.
+    expect(html).not.toContain('style=');
   });
-});
 
-describe('splitStrong', () => {
-  it('splits **bold** runs', () => {
-    expect(splitStrong('目标是**7%左右**。')).toEqual([
-      { text: '目标是', strong: false },
-      { text: '7%左右', strong: true },
-      { text: '。', strong: false },
-    ]);
+  it('renders no raw HTML (it shows as the text it is), no links, no images', () => {
+    const html = render('<script>alert(1)</script><img src=x onerror="alert(2)">\n\n见[原文](javascript:alert(3))与![图](https://example.org/t.png)，<b>粗</b>[1]。');
+    expect(html).not.toMatch(/<script|<img|<a |<b>|javascript:|example\.org/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('见原文与，&lt;b&gt;粗&lt;/b&gt;');
+    expect(chips(html)).toEqual([1]);
+  });
+
+  it('renders the marker styles models write as chips, and leaves code alone', () => {
+    expect(chips(render('甲【1】乙(来源2)丙[1,2]'))).toEqual([1, 2, 1, 2]);
+    expect(render('写作 `[1]`')).toContain('<code>[1]</code>');
+  });
+
+  it('while streaming, holds back a half-received marker and shows the caret after the last text', () => {
+    const html = render('| 地区 | 目标 |\n|---|---|\n| 惠济区 | 7%左右[', { streaming: true, citations: null });
+    expect(html).not.toContain('[');
+    expect(html).toMatch(/7%左右<span class="caret" aria-hidden="true"><\/span><\/td>/);
+    // Until the citations arrive, a chip is there but not yet openable.
+    expect(render('增长7%左右[1]。', { streaming: true, citations: null })).toContain('aria-disabled="true"');
   });
 });
 

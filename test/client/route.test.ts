@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, paragraphDomId, parseHash, type Route } from '../../client/src/route.js';
+import { encodeComponent, formatRoute, paragraphDomId, parseHash, type Route } from '../../client/src/route.js';
 
 describe('hash routes', () => {
   it('parses the views', () => {
@@ -80,5 +80,15 @@ describe('hash routes', () => {
 
   it('makes DOM-safe paragraph ids', () => {
     expect(paragraphDomId('huiji-2024:p26')).toBe('para-huiji-2024_p26');
+  });
+
+  it('never throws on an id, even one holding half of a character', () => {
+    const cut = 'a'.repeat(63) + '\u{20000}'.slice(0, 1); // a surrogate pair cut in two
+    expect(() => encodeURIComponent(cut)).toThrow(URIError);
+    expect(() => formatRoute({ view: 'report', reportId: cut, paragraphId: `${cut}:p1` })).not.toThrow();
+    expect(parseHash(formatRoute({ view: 'report', reportId: cut }))).toEqual({ view: 'report', reportId: 'a'.repeat(63) + '\uFFFD' });
+    expect(encodeComponent('\uDC00x\uD840')).toBe('%EF%BF%BDx%EF%BF%BD');
+    // Whole characters outside the BMP are kept as they are.
+    expect(decodeURIComponent(encodeComponent('𠀀报告'))).toBe('𠀀报告');
   });
 });

@@ -30,6 +30,8 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
   let browser: Browser;
   let server: { url: string; close(): Promise<void> };
   const pageErrors: string[] = [];
+  /** Console errors of every page: a script, style or request the Content-Security-Policy refused shows here. */
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -49,6 +51,9 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
   async function openPage(width: number, height: number): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height }, locale: 'zh-CN' });
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await page.goto(`${server.url}/#/chat`);
     // Example questions are made from the loaded reports.
     await page.getByRole('list', { name: '示例问题' }).getByRole('button').first().waitFor();
@@ -185,4 +190,35 @@ describe.skipIf(skip)('chat UI end to end (Chromium + real server)', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it('runs under its Content-Security-Policy, and no other site can frame it', { timeout: 90_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    const res = await page.goto(`${server.url}/#/chat`);
+    const headers = res!.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    // Everything the earlier tests did (answers, citations, the report and indicator views) ran
+    // under this policy: nothing was refused.
+    await ask(page, QUESTION);
+    const answer = await waitForAnswer(page, 1);
+    await expect.poll(() => answer.innerText()).toContain('7%左右');
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+
+    // A page of another origin that frames the UI gets nothing.
+    const other = await browser.newPage();
+    await other.setContent(`<iframe id="f" src="${server.url}/#/reports" width="800" height="600"></iframe>`);
+    await other.waitForTimeout(1000);
+    const frame = other.frames().find((f) => f !== other.mainFrame());
+    const framedRoot = frame ? await frame.evaluate(() => document.getElementById('root')?.childElementCount ?? 0).catch(() => 0) : 0;
+    expect(framedRoot).toBe(0);
+    await other.close();
+    await page.close();
+  });
 });
+

@@ -9,7 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, CHROMIUM, ensureClientBuilt, LAUNCH_ARGS } from '../helpers/browser.js';
 import { makeDocx, skipPdf, toPdf } from '../helpers/formatFixtures.js';
-import { syntheticReportLines } from '../helpers/syntheticReport.js';
+import { syntheticReportLines, syntheticReportText } from '../helpers/syntheticReport.js';
+
+/** 63 letters, then a character outside the BMP across the 64th UTF-16 unit: once an id that blanked the UI. */
+const LONG_NAME = 'a'.repeat(63) + '\u{20000}' + 'x.txt';
+const LONG_ID = 'a'.repeat(63) + '\u{20000}';
 
 const skip = (!existsSync(CHROMIUM) || skipPdf) && !process.env.CI;
 if (skip) console.warn('[e2e] 跳过上传端到端测试：需要 /usr/bin/chromium 和 LibreOffice。在 CI 中此测试必须运行。');
@@ -34,6 +38,7 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
     writeFileSync(join(work, 'chengchuan.docx'), await makeDocx(syntheticReportLines(12, '澄川'), { header: '澄川区人民政府工作报告' }));
     const muxi = await makeDocx(syntheticReportLines(12, '沐溪'), { header: '沐溪区人民政府工作报告' });
     writeFileSync(join(work, 'muxi.pdf'), (await toPdf([{ name: 'muxi.docx', bytes: muxi }])).get('muxi.docx')!);
+    writeFileSync(join(work, LONG_NAME), syntheticReportText(0, '蒹川'));
     await start();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   }, 180_000);
@@ -67,9 +72,9 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
   it('uploads a .docx and a .pdf, answers about each and opens the citations', { timeout: 120_000 }, async () => {
     const page = await openPage('#/reports');
     await page.getByRole('heading', { name: '添加报告' }).waitFor();
-    await page.getByTestId('report-file-input').setInputFiles([join(work, 'chengchuan.docx'), join(work, 'muxi.pdf')]);
+    await page.getByTestId('report-file-input').setInputFiles([join(work, 'chengchuan.docx'), join(work, 'muxi.pdf'), join(work, LONG_NAME)]);
     const items = page.getByTestId('upload-item');
-    await expect.poll(() => items.filter({ hasText: '已添加，可以提问' }).count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => items.filter({ hasText: '已添加，可以提问' }).count(), { timeout: 60_000 }).toBe(3);
     expect(await items.filter({ hasText: '澄川区' }).count()).toBe(1);
     await page.locator('.report-card[data-report-id="muxi"] .report-card-badge').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'upload-1-shelf.png') });
@@ -107,6 +112,16 @@ describe.skipIf(skip)('adding reports in the browser (Chromium + real server)', 
     await card.getByRole('button', { name: '删除' }).click();
     await card.waitFor({ state: 'detached' });
     expect(readdirSync(reportsDir).filter((f) => f.startsWith('chengchuan'))).toEqual([]);
+
+    // The report with the long name kept its id across the restart: it opens, and deletes.
+    const long = page.locator(`.report-card[data-report-id="${LONG_ID}"]`);
+    await long.waitFor();
+    await long.getByRole('link').first().click();
+    await page.locator('.report-body').waitFor();
+    await page.goBack();
+    await long.getByRole('button', { name: '删除' }).click();
+    await long.waitFor({ state: 'detached' });
+    expect(readdirSync(reportsDir).filter((f) => f.startsWith('aaa'))).toEqual([]);
 
     await page.getByRole('link', { name: '问答', exact: true }).click();
     const box = page.getByLabel('输入问题');

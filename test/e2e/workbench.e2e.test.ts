@@ -270,7 +270,7 @@ describe.skipIf(skip)('the analyst’s workbench (Chromium + real server)', () =
     expect(csv.name).toBe('指标-惠济区.csv');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('地方,年份,指标,报告中的说法,类型,口径,数值,单位,限定,原文,出处报告,段落,页码');
+    expect(lines[0]).toBe('地方,年份,指标,报告中的说法,类型,口径,数值,上限,单位,限定,原文,出处报告,段落,页码');
     expect(lines.length - 1).toBe(await page.locator('table.ind-table tbody tr').count());
     expect(problems).toEqual([]);
   });

@@ -44,3 +44,13 @@ describe('sectionHeadings: the list a question names', () => {
     expect(ask('青石县怎样加强政府自身建设，有哪几条')).toEqual(['坚持政治', '坚持依法', '坚持廉洁']);
   });
 });
+
+describe('a list question names its list by the count of its items', () => {
+  it('N大工程 / N件实事 有哪些 is a list question', async () => {
+    const { detectIntent } = await import('../../retrieval/query/detectIntent.js');
+    const intent = (folded: string) => detectIntent({ folded, placeCount: 1, yearCount: 1, hasIndicator: false, role: 'any', yearIsPlanYear: true });
+    expect(intent('大同2019年的十二大工程有哪些')).toBe('list');
+    expect(intent('今年要办的十件实事都有什么')).toBe('list');
+    expect(intent('营商环境做了哪些工作')).toBe('open');
+  });
+});

@@ -44,6 +44,10 @@ export interface FakeOpenAI {
   calls: any[];
   /** Every request that reached the server (any path), with its headers. */
   requests: { method: string; path: string; headers: IncomingHttpHeaders; body: string }[];
+  /** Chat requests whose caller went away (closed the connection) before the reply was complete. */
+  readonly aborted: number;
+  /** Chat requests whose reply was sent whole. */
+  readonly completed: number;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,10 @@ export async function startFakeOpenAI(
   const requests: FakeOpenAI['requests'] = [];
   const sockets = new Set<Socket>();
   let counter = 0;
+  let aborted = 0;
+  let completed = 0;
+  /** Set by close(): sockets it destroys are not callers that went away. */
+  let closing = false;
 
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -92,6 +100,12 @@ export async function startFakeOpenAI(
       return;
     }
     calls.push(body);
+    /** The fake itself cut the connection (dropAfter): not the caller going away. */
+    let dropped = false;
+    res.on('close', () => {
+      if (res.writableFinished) completed++;
+      else if (!closing && !dropped) aborted++;
+    });
 
     let reply: FakeReply;
     try {
@@ -143,6 +157,7 @@ export async function startFakeOpenAI(
         const data = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: 'stop' }] });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) });
         res.write(data.slice(0, Math.floor(data.length / 2)));
+        dropped = true;
         setTimeout(() => res.socket?.destroy(), 5);
         return;
       }
@@ -176,6 +191,7 @@ export async function startFakeOpenAI(
     const parts = pieces(reply.text, reply.pieces ?? 4);
     for (let i = 0; i < parts.length; i++) {
       if (reply.dropAfter !== undefined && i >= reply.dropAfter) {
+        dropped = true;
         res.socket?.destroy();
         return;
       }
@@ -204,8 +220,15 @@ export async function startFakeOpenAI(
     url: `http://127.0.0.1:${port}/v1`,
     calls,
     requests,
+    get aborted() {
+      return aborted;
+    },
+    get completed() {
+      return completed;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        closing = true;
         server.close((error) => (error ? reject(error) : resolve()));
         for (const socket of sockets) socket.destroy();
         server.closeAllConnections();

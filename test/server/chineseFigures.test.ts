@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chineseFigures } from '../../server/answer/verify/chineseFigures.js';
+import { figuresIn } from '../../server/answer/verify/figures.js';
 
+/** The figures in Chinese numerals citation checks demand a source for. */
+const chineseFigures = (text: string) => figuresIn(text).filter((f) => f.numeral === 'chinese');
 const one = (text: string) => chineseFigures(text).map(({ text, value, unit }) => ({ text, value, unit }));
 
-describe('chineseFigures', () => {
+describe('figures in Chinese numerals, as citation checks see them', () => {
   it.each([
     ['地区生产总值增长百分之七左右', '百分之七', 7, '%'],
     ['增长百分之十二左右', '百分之十二', 12, '%'],

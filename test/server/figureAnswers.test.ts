@@ -22,6 +22,12 @@ describe('splitAsks', () => {
     expect(splitAsks('民生支出多少，占比多少').map((a) => a.measures)).toEqual([undefined, ['share', 'rate']]);
     expect(splitAsks('接待游客多少人次？旅游收入多少')).toHaveLength(2);
     expect(splitAsks('GDP目标是多少')).toHaveLength(1);
+    // 各/分别: the figure is asked of each subject named before it.
+    expect(splitAsks('城镇居民收入和农民收入各是多少').map((a) => a.text)).toEqual(['城镇居民收入', '农民收入各是多少']);
+    expect(splitAsks('税收收入和非税收入分别增长多少').map((a) => [a.text, a.measures])).toEqual([
+      ['税收收入', ['growth']],
+      ['非税收入分别增长多少', ['growth']],
+    ]);
   });
 });
 

@@ -46,21 +46,27 @@ describe('GET /api/indicators?format=csv', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1));
     const json = IndicatorsResponseSchema.parse(await (await app.request('/api/indicators?place=惠济区&kind=target')).json());
-    expect(rows[0]).toEqual(['地方', '年份', '指标', '报告中的说法', '类型', '口径', '数值', '单位', '限定', '原文', '出处报告', '段落', '页码']);
+    expect(rows[0]).toEqual(['地方', '年份', '指标', '报告中的说法', '类型', '口径', '数值', '上限', '单位', '限定', '原文', '出处报告', '段落', '页码']);
     expect(rows).toHaveLength(json.rows.length + 1);
     const gdp = rows.find((r) => r[2] === '地区生产总值' && r[5] === '增速');
     expect(gdp).toBeDefined();
-    expect(gdp!.slice(0, 9)).toEqual(['惠济区', '2024', '地区生产总值', gdp![3], '目标', '增速', '7', '%', '左右']);
-    expect(gdp![10]).toBe('惠济区2024年政府工作报告');
-    expect(Number(gdp![11])).toBe(corpus.paragraphById.get(json.rows.find((r) => r.indicator === '地区生产总值' && r.measure === 'growth')!.paragraphId)!.index);
+    expect(gdp!.slice(0, 10)).toEqual(['惠济区', '2024', '地区生产总值', gdp![3], '目标', '增速', '7', '', '%', '左右']);
+    expect(gdp![11]).toBe('惠济区2024年政府工作报告');
+    expect(Number(gdp![12])).toBe(corpus.paragraphById.get(json.rows.find((r) => r.indicator === '地区生产总值' && r.measure === 'growth')!.paragraphId)!.index);
   });
 
   it('quotes commas and quotes, and never lets a cell start a formula', () => {
     const row = { ...corpus.indicators[0], quote: '=HYPERLINK("x"),增长', label: '-1' };
     const [, line] = indicatorsCsv(corpus, [row]).slice(1).split('\r\n');
     const cells = parseCsv(line + '\r\n')[0];
-    expect(cells[9]).toBe(`'=HYPERLINK("x"),增长`);
+    expect(cells[10]).toBe(`'=HYPERLINK("x"),增长`);
     expect(cells[3]).toBe(`'-1`);
-    expect(cells).toHaveLength(13);
+    expect(cells).toHaveLength(14);
+  });
+
+  it('gives a range both its ends as numbers', () => {
+    const row = { ...corpus.indicators[0], value: 5, upper: 5.5, written: '5%—5.5%', unit: '%' };
+    const cells = parseCsv(indicatorsCsv(corpus, [row]).slice(1).split('\r\n')[1] + '\r\n')[0];
+    expect(cells.slice(6, 9)).toEqual(['5', '5.5', '%']);
   });
 });

@@ -50,6 +50,7 @@ const OK = { mode: 'llm' as const, verified: true, calls: 1, answerContains: '7%
 const REPAIRED = { ...OK, calls: 2 };
 const REPLACED = { mode: 'extractive' as const, verified: true, notice: '未通过引用核验', calls: 2, answerContains: '7%左右' };
 const DOWN = { mode: 'extractive' as const, verified: true, notice: '不可用', calls: 1, answerContains: '7%左右' };
+const TOO_LONG = { mode: 'extractive' as const, verified: true, notice: '超出长度上限', calls: 1, answerContains: '7%左右' };
 
 const CASES: Case[] = [
   { name: 'good answer', reply: (r) => ({ text: good(markerFor(r)) }), expect: OK },
@@ -147,6 +148,23 @@ const CASES: Case[] = [
   { name: '429 rate limited', reply: () => ({ status: 429 }), expect: DOWN },
   { name: '401 bad key', reply: () => ({ status: 401 }), expect: DOWN },
   {
+    name: 'Markdown: a heading, bold and bullets',
+    reply: (r) => ({ text: `## 惠济区2024年主要预期目标\n\n- **地区生产总值**：增长**7%左右**[${markerFor(r)}]\n- **固定资产投资**：增长8%以上[${markerFor(r)}]`, pieces: 6 }),
+    expect: { ...OK, answerContains: '- **地区生产总值**：增长**7%左右**[1]' },
+  },
+  {
+    name: 'Markdown: a table',
+    reply: (r) => ({ text: `惠济区2024年的预期目标如下：\n\n| 指标 | 2024年目标 |\n| --- | --- |\n| 地区生产总值 | 增长7%左右[${markerFor(r)}] |\n| 固定资产投资 | 增长8%以上[${markerFor(r)}] |`, pieces: 6 }),
+    expect: { ...OK, answerContains: '| 地区生产总值 | 增长7%左右[1] |' },
+  },
+  {
+    // 300,000 characters of one sentence (a megabyte): reading stops at the bound and the call is cancelled.
+    name: 'one valid sentence padded to a megabyte',
+    reply: (r) => ({ text: good(markerFor(r)).replace('。', `${'…'.repeat(300_000)}。`), pieces: 300 }),
+    expect: TOO_LONG,
+    never: ['……'],
+  },
+  {
     name: 'stream dropped mid-answer',
     reply: (r) => ({ text: `惠济区2024年地区生产总值的预期目标是增长7%左右[${markerFor(r)}]。此外还有12.5%。`, pieces: 6, dropAfter: 5 }),
     expect: DOWN,
@@ -156,24 +174,26 @@ const CASES: Case[] = [
 ];
 
 let current: Case = CASES[0];
+/** Replies for the tests after the table (other questions). */
+let script: ((req: FakeRequest) => FakeReply) | undefined;
 let json = false;
 let fake: FakeOpenAI;
 let server: RunningServer;
 
 /** A fresh server per case: what the answerer learns about one model (it reasons) must not carry over. */
-async function restart() {
+async function restart(timeoutMs = TIMEOUT_MS) {
   await server?.close();
   server = await startServer({
     port: 0,
     corpus: await sharedCorpus(),
     quiet: true,
-    env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: String(TIMEOUT_MS) },
+    env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_TIMEOUT_MS: String(timeoutMs) },
   });
 }
 
 beforeAll(async () => {
   fake = await startFakeOpenAI((req) => {
-    const reply = current.reply(req);
+    const reply = script ? script(req) : current.reply(req);
     return 'text' in reply ? { ...reply, json } : reply;
   });
   await restart();
@@ -184,18 +204,18 @@ afterAll(async () => {
   await fake?.close();
 });
 
-async function viaAsk(): Promise<{ body: AskResponse; bytes: string }> {
-  const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) });
+async function viaAsk(question = QUESTION): Promise<{ body: AskResponse; bytes: string }> {
+  const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
   expect(res.status).toBe(200);
   const bytes = await res.text();
   return { body: AskResponseSchema.parse(JSON.parse(bytes)), bytes };
 }
 
-async function viaChat(): Promise<{ body: AskResponse; bytes: string; streamed: string }> {
+async function viaChat(question = QUESTION): Promise<{ body: AskResponse; bytes: string; streamed: string }> {
   const res = await fetch(`${server.url}/api/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] }),
+    body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: question }] }] }),
   });
   expect(res.status).toBe(200);
   const bytes = await res.text();
@@ -239,8 +259,11 @@ for (const mode of ['streaming', 'JSON'] as const) {
         expectUserSees(c, ask.body, ask.bytes, fake.calls.length - before);
 
         before = fake.calls.length;
+        const aborted = fake.aborted;
         const chat = await viaChat();
         expectUserSees(c, chat.body, chat.bytes, fake.calls.length - before);
+        // Reading stopped at the length bound: the upstream call was cancelled, not read to its end.
+        if (c.expect === TOO_LONG && mode === 'streaming') await expect.poll(() => fake.aborted - aborted).toBe(1);
         // Only verified text was streamed: the answer the user ends up with, or verified model text the answer replaced.
         expect([chat.body.answer, ...(c.mayStream ?? [])]).toContain(chat.streamed);
       });
@@ -295,4 +318,91 @@ it('a client that goes away mid-answer is not logged as an error', async () => {
     console.error = original;
   }
   expect(errors).toEqual([]);
+});
+
+describe('the lying model: a figure of another place or year', () => {
+  const BOTH = '惠济区和卫东区2024年GDP目标分别是多少';
+  const WEIDONG = '经济增长6.5%';
+  afterAll(() => {
+    script = undefined;
+  });
+
+  for (const mode of ['streaming', 'JSON'] as const) {
+    it(`two places' figures swapped, twice, are never shown as verified (${mode})`, async () => {
+      json = mode === 'JSON';
+      const swapped = (r: FakeRequest) => `惠济区2024年GDP目标是增长6.5%[${markerFor(r, WEIDONG)}]。卫东区2024年GDP目标是增长7%左右[${markerFor(r)}]。`;
+      script = (r) => ({ text: swapped(r), json });
+      await restart();
+      for (const via of [viaAsk, viaChat]) {
+        const before = fake.calls.length;
+        const { body, bytes } = await via(BOTH);
+        expect(fake.calls.length - before).toBe(2);
+        expect(body.mode).toBe('extractive');
+        expect(body.notice).toContain('未通过引用核验');
+        expect(body.answer).toContain('7%左右');
+        expect(body.answer).toContain('6.5%');
+        expect(bytes).not.toContain('惠济区2024年GDP目标是增长6.5%');
+        const repair = JSON.stringify(fake.calls.at(-1)!.messages.at(-1));
+        expect(repair).toContain('出自卫东区的报告');
+      }
+    });
+  }
+
+  it('the right figures for each place pass', async () => {
+    json = false;
+    script = (r) => ({ text: `惠济区2024年GDP目标是增长7%左右[${markerFor(r)}]。卫东区2024年GDP目标是增长6.5%[${markerFor(r, WEIDONG)}]。` });
+    await restart();
+    const { body } = await viaChat(BOTH);
+    expect(body).toMatchObject({ mode: 'llm', verified: true });
+    expect(body.citations.map((c) => c.place)).toEqual(['惠济区', '卫东区']);
+  });
+
+  it('a plan figure stated as the year before’s outcome is rejected', async () => {
+    json = false;
+    script = (r) => ({ text: `惠济区2023年地区生产总值增长7%左右[${markerFor(r)}]。` });
+    await restart();
+    const { body } = await viaAsk('惠济区2023年GDP增长多少');
+    expect(body.mode).toBe('extractive');
+    expect(body.answer).not.toContain('7%左右');
+    expect(JSON.stringify(fake.calls.at(-1)!.messages.at(-1))).toContain('是2024年的数字');
+  });
+});
+
+it('aborted /api/chat streams cancel their upstream model calls', { timeout: 30_000 }, async () => {
+  const N = 20;
+  json = false;
+  // A model that keeps generating: verified sentences, slowly.
+  script = (r) => ({ text: good(markerFor(r)).repeat(200), pieces: 400, delayMs: 20 });
+  // A roomy answer deadline: twenty answers at once on a busy machine must not time out before the
+  // client goes away, or the server's own cancel would be counted as the client's.
+  await restart(20_000);
+  const before = { aborted: fake.aborted, completed: fake.completed, calls: fake.calls.length };
+  try {
+    await Promise.all(
+      Array.from({ length: N }, async () => {
+        const controller = new AbortController();
+        const res = await fetch(`${server.url}/api/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] }),
+          signal: controller.signal,
+        });
+        // Read until the first verified text arrives (the model is mid-answer), then go away.
+        const reader = res.body!.getReader();
+        let seen = '';
+        while (!seen.includes('text-delta')) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error(`stream ended before any verified text: ${seen.slice(-300)}`);
+          seen += new TextDecoder().decode(value);
+        }
+        controller.abort();
+        await reader.read().catch(() => {});
+      }),
+    );
+    await expect.poll(() => fake.aborted - before.aborted, { timeout: 5_000 }).toBe(N);
+    expect(fake.calls.length - before.calls).toBe(N);
+    expect(fake.completed - before.completed).toBe(0);
+  } finally {
+    script = undefined;
+  }
 });

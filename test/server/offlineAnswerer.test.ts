@@ -36,6 +36,22 @@ describe('offline answerer', () => {
     expect(r.verified).toBe(true);
   });
 
+  it('sets a comparison out as a table, a row per place with each figure cited in its cell', async () => {
+    const r = await ask('红旗区和惠济区2024年规模以上工业增加值目标对比');
+    const lines = r.answer.split('\n');
+    expect(lines[0]).toBe('| 地方 | 年份 | 规模以上工业增加值预期目标 |');
+    expect(lines[1]).toMatch(/^\|( --- \|)+$/);
+    expect(lines[2]).toBe('| 红旗区 | 2024年 | 增长8%以上[1] |');
+    expect(lines[3]).toBe('| 惠济区 | 2024年 | 增长9%以上[2] |');
+    expect(r.answer).toContain('相比之下，惠济区的目标高于红旗区[1][2]。');
+    expect(r.citations.map((c) => c.id)).toEqual(['hongqi-2024:p22', 'huiji-2024:p25']);
+    expect(r.verified).toBe(true);
+    const en = await ask('Compare the 2024 GDP growth targets of 红旗区 and 卫东区');
+    expect(en.answer).toContain('| Place | Year |');
+    expect(en.answer).toContain('| Hongqi District | 2024 | growth of 7%[1] |');
+    expect(en.answer).toContain('higher than that of Weidong District');
+  });
+
   it('answers who delivered a report from its cover, citing only the speaker line', async () => {
     const r = await ask('惠济区政府工作报告是谁作的');
     expect(r.answer).toContain('李伟光');
@@ -47,8 +63,10 @@ describe('offline answerer', () => {
 
   it('lists a section’s headings, and a plan’s targets from the table', async () => {
     const list = await ask('卫东区2024年重点工作有哪些');
-    expect(list.citations).toHaveLength(8);
+    // Its own introduction and all eight headings, each cited.
+    expect(list.citations).toHaveLength(9);
     expect(list.answer).toContain('着力促进经济全面回升');
+    expect(list.answer).toContain('着力高效推进社会治理');
     const targets = await ask('惠济区2024年主要预期目标有哪些');
     expect(targets.answer).toContain('7%左右');
     expect(targets.answer).toContain('9%以上');

@@ -182,6 +182,24 @@ describe('PATCH /api/reports/:id', () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).message).toMatch(/date|colour/);
   });
+
+  it('refuses dates that do not exist with 400, naming the field', async () => {
+    for (const date of ['2024-13-45', '2024-02-30', '0000-00-00', '2023-02-29']) {
+      const res = await app.request('/api/reports/zhuoyang', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date }) });
+      expect(res.status, date).toBe(400);
+      const error = await errorOf(res);
+      expect(error.code).toBe('invalid_request');
+      // Named as users know it: 报告日期 (the field is `date`).
+      expect(error.message).toMatch(/日期/);
+    }
+    expect(corpus.reportById.get('zhuoyang')!.meta.date).toBe('2024-01-16');
+    const leap = await app.request('/api/reports/zhuoyang', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date: '2024-02-29' }) });
+    expect(leap.status).toBe(200);
+    expect(corpus.reportById.get('zhuoyang')!.meta.date).toBe('2024-02-29');
+    const form = await upload('datecheck.txt', syntheticReportText(0, '荇川'), { date: '2024-02-30' });
+    expect(form.status).toBe(400);
+    expect((await errorOf(form)).message).toMatch(/日期/);
+  });
 });
 
 describe('DELETE /api/reports/:id', () => {
@@ -207,3 +225,24 @@ describe('DELETE /api/reports/:id', () => {
     expect((await readOnly.request('/api/reports/muxi', { method: 'DELETE' })).status).toBe(403);
   });
 });
+
+describe('report ids from any file name', () => {
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  it('cuts a long name between characters: the id opens, survives a restart and deletes', async () => {
+    // 63 letters, then a character outside the BMP (two UTF-16 units) across the 64th unit.
+    const name = 'a'.repeat(63) + '\u{20000}' + 'x.txt';
+    const res = await upload(name, syntheticReportText(0, '蒹川'));
+    expect(res.status).toBe(201);
+    const { id } = ReportChangeResponseSchema.parse(await res.json()).report;
+    expect(loneSurrogate.test(id)).toBe(false);
+    expect(Array.from(id).length).toBeLessThanOrEqual(64);
+    const path = `/api/reports/${encodeURIComponent(id)}`;
+    expect((await app.request(path)).status).toBe(200);
+    const again = await loadCorpus({ reportsDir: dir, cacheDir: false });
+    expect(again.origins.get(id)).toBe('added');
+    expect((await app.request(path, { method: 'DELETE' })).status).toBe(200);
+    expect(files().some((f) => f.startsWith('aaa'))).toBe(false);
+  });
+});
+

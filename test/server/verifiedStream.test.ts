@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createVerifiedStream } from '../../server/answer/verify/verifiedStream.js';
+import { createAnswerReader } from '../../server/answer/verify/answerUnits.js';
+import { createVerifiedStream, type UnitChecker } from '../../server/answer/verify/verifiedStream.js';
 
-/** Passes sentences without the word 编造. */
+/** A checker that reads units as citation enforcement does and passes those without the word 编造. */
+function checker(): UnitChecker {
+  const reader = createAnswerReader();
+  return { push: (d) => reader.push(d).map((unit) => ({ unit, ok: !unit.text.includes('编造'), keep: true, problems: [], body: unit.body })) };
+}
+
 function harness() {
   const out: string[] = [];
   let holds = 0;
-  const stream = createVerifiedStream({ check: (s) => !s.includes('编造'), emit: (d) => out.push(d), onHold: () => holds++ });
+  const stream = createVerifiedStream({ start: checker, emit: (d) => out.push(d), onHold: () => holds++ });
   return { stream, out, holds: () => holds, text: () => out.join('') };
 }
 
-const feed = (s: ReturnType<typeof createVerifiedStream>, text: string, size = 3) => {
+const feed = (s: { push(d: string): void }, text: string, size = 3) => {
   for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
 };
 

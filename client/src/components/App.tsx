@@ -3,13 +3,14 @@ import type { Filters } from '../../../server/api/schemas.js';
 import { fetchHealth, fetchReports } from '../api.js';
 import { newConversationId, type Conversation } from '../conversationStore.js';
 import { useAsync, useHashRoute, useNarrow } from '../hooks.js';
+import { formatRoute, type SearchParams } from '../route.js';
 import { placeNoun, reportYear } from '../labels.js';
-import type { SearchParams } from '../route.js';
 import { useConversations } from '../useConversations.js';
 import { AppHeader } from './AppHeader.js';
 import { ChatSession } from './ChatSession.js';
 import { ConversationSidebar } from './ConversationSidebar.js';
 import { DegradedBanner } from './DegradedBanner.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { IndicatorView } from './IndicatorView.js';
 import { ReportShelf } from './ReportShelf.js';
 import { ReportView } from './ReportView.js';
@@ -82,6 +83,7 @@ export function App() {
       <AppHeader route={route} placeNoun={places.noun} chatRoute={chatHref} />
       <main id="main" className="app-main" tabIndex={-1}>
         <DegradedBanner health={health.data} />
+        <ErrorBoundary resetKey={formatRoute(route)}>
         {reports.status === 'error' && chatActive && (
           <p className="banner" role="alert">
             报告列表加载失败：{reports.error}
@@ -142,6 +144,7 @@ export function App() {
         )}
         {route.view === 'indicators' && <IndicatorView filters={route.filters} navigate={navigate} places={places} />}
         {route.view === 'search' && <SearchView params={route.params} navigate={navigate} reports={reports.data?.reports ?? []} />}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { type ChartData, niceTicks } from '../indicatorChart.js';
+import { type ChartBar, type ChartData, niceTicks } from '../indicatorChart.js';
 import { KIND_LABEL } from '../labels.js';
 
 const HEIGHT = 280;
@@ -11,6 +11,11 @@ const BAR_GAP = 4;
 function fmt(v: number): string {
   const r = Math.abs(v) >= 100 ? Math.round(v) : Number(v.toFixed(2));
   return String(r);
+}
+
+/** A bar's figure; a range (5%—5.5%) keeps both ends, as the report wrote it. */
+function barLabel(b: ChartBar): string {
+  return b.upper === undefined ? fmt(b.value) : `${fmt(b.value)}—${fmt(b.upper)}`;
 }
 
 /** Grouped bars: one group per place-year, one bar per kind (目标 / 预计 / 实际). */
@@ -40,7 +45,7 @@ export function IndicatorChart({ data, fitWidth = 0, placeShort = '地' }: { dat
   const measureName = data.measure === 'growth' ? '增速' : '总量';
   const title = `${data.indicator}${measureName}（${unit || '无单位'}）：各${placeShort}各年份${kinds.map((k) => KIND_LABEL[k]).join('、')}对比`;
   const summary = groups
-    .map((g) => `${g.place}${g.year}年 ${g.bars.map((b) => `${KIND_LABEL[b.kind]}${fmt(b.value)}${unit}`).join('，')}`)
+    .map((g) => `${g.place}${g.year}年 ${g.bars.map((b) => `${KIND_LABEL[b.kind]}${barLabel(b)}${unit}`).join('，')}`)
     .join('；');
 
   return (
@@ -94,7 +99,7 @@ export function IndicatorChart({ data, fitWidth = 0, placeShort = '地' }: { dat
                     className="chart-value"
                     textAnchor="middle"
                   >
-                    {fmt(b.value)}
+                    {barLabel(b)}
                   </text>
                 </g>
               );

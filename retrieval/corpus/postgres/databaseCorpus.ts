@@ -14,7 +14,7 @@ import type { Corpus, CorpusNeed, IndicatorLookup, IndicatorRow, Paragraph, Repo
 import type { ReportStore } from '../reportStore.js';
 import { Catalog } from './catalog.js';
 import { connectDatabase, redactUrl, type Database, type DatabaseConfig } from './connectDatabase.js';
-import { createDatabaseReportStore } from './databaseReportStore.js';
+import { createDatabaseReportStore, type UploadIngest } from './databaseReportStore.js';
 import { importReports, type ImportPlan } from './importReports.js';
 import { listenForChanges, type ChangeListener } from './listenForChanges.js';
 import { dropSchema, migrate, SchemaTooNewError } from './migrate.js';
@@ -40,6 +40,8 @@ export interface OpenDatabaseCorpusOptions {
   hitReports?: number;
   cachedReports?: number;
   log?: (message: string) => void;
+  /** Uploads are read by these worker threads (the server's pool); unset, in this thread. */
+  uploads?: UploadIngest;
 }
 
 export interface DatabaseCorpus {
@@ -252,7 +254,7 @@ export async function openDatabaseCorpus(options: OpenDatabaseCorpusOptions): Pr
       return rows[0] ? { bytes: new Uint8Array(rows[0].file_bytes), hash: rows[0].file_hash } : undefined;
     };
 
-    const store = createDatabaseReportStore(db, top, tokenizer, () => catalog.catchUp().then(() => undefined));
+    const store = createDatabaseReportStore(db, top, tokenizer, () => catalog.catchUp().then(() => undefined), options.uploads);
     return {
       corpus: top,
       store,

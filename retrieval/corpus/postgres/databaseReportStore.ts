@@ -11,7 +11,8 @@ import { readerFor, REPORT_EXTENSIONS } from '../../ingest/readers/readReportFil
 import type { Corpus, ReportOrigin, Tokenizer } from '../../types.js';
 import { contentHash } from '../ingestFile.js';
 import { sizeLimitFor } from '../reportFiles.js';
-import { ReportStoreError, safeReportId, type ReportChange, type ReportStore } from '../reportStore.js';
+import { IngestError } from '../ingestPool.js';
+import { type Ingest, ReportStoreError, safeReportId, type ReportChange, type ReportStore } from '../reportStore.js';
 import { inTransaction, lockWriters, type Database } from './connectDatabase.js';
 import { prepareReport, type PreparedReport, type ReportSource } from './prepareReport.js';
 import { ReportRefused, storeReport } from './storeReport.js';
@@ -19,13 +20,25 @@ import { deleteReport, insertReport, recordChanges } from './writeReports.js';
 
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
-/** `caughtUp` brings this server's catalog up to the committed change before the caller answers. */
-export function createDatabaseReportStore(db: Database, catalog: Corpus, tokenizer: Tokenizer, caughtUp: () => Promise<void>): ReportStore {
-  const prepare = async (id: string, sourceFile: string, bytes: Uint8Array, overrides: MetaOverrides | undefined): Promise<PreparedReport> => {
+/** How uploads are read: the server's worker threads (`ingest`) and how many files they take at once. */
+export interface UploadIngest {
+  ingest: Ingest;
+  capacity: number;
+}
+
+/**
+ * `caughtUp` brings this server's catalog up to the committed change before the caller answers.
+ * Without `uploads`, files are read in this thread, any number at once (the CLIs and tests).
+ */
+export function createDatabaseReportStore(db: Database, catalog: Corpus, tokenizer: Tokenizer, caughtUp: () => Promise<void>, uploads?: UploadIngest): ReportStore {
+  const capacity = uploads?.capacity ?? Infinity;
+  let admitted = 0;
+  const prepare = async (id: string, sourceFile: string, bytes: Uint8Array, overrides: MetaOverrides | undefined, signal?: AbortSignal): Promise<PreparedReport> => {
     try {
-      return await prepareReport({ id, sourceFile, bytes, overrides }, tokenizer);
+      return await prepareReport({ id, sourceFile, bytes, overrides }, tokenizer, uploads?.ingest, signal);
     } catch (e) {
-      // Any reason ingestion gives (no text, no date, not a report …) is the user's to read.
+      // Any reason ingestion gives (no text, no date, not a report, over its budget, busy …) is the user's to read.
+      if (e instanceof IngestError) throw new ReportStoreError(e.kind, e.message);
       throw new ReportStoreError('unreadable', e instanceof ReportReadError ? e.message : (e as Error).message);
     }
   };
@@ -43,7 +56,17 @@ export function createDatabaseReportStore(db: Database, catalog: Corpus, tokeniz
   return {
     dir: catalog.database?.label ?? `postgres (${db.schema})`,
 
-    add: async (fileName, bytes, overrides) => {
+    admit() {
+      if (admitted >= capacity) return undefined;
+      admitted++;
+      let released = false;
+      return () => {
+        if (!released) admitted--;
+        released = true;
+      };
+    },
+
+    add: async (fileName, bytes, overrides, signal) => {
       const ext = extname(fileName).toLowerCase();
       if (!readerFor(fileName)) throw new ReportStoreError('unsupported', `不支持 ${ext || '无扩展名的'}文件。可添加：${REPORT_EXTENSIONS.join(' ')}`);
       if (bytes.length === 0) throw new ReportStoreError('unreadable', '文件为空（0 字节）');
@@ -61,7 +84,7 @@ export function createDatabaseReportStore(db: Database, catalog: Corpus, tokeniz
         const ids = new Set(taken.rows.map((r) => r.id));
         let id = base;
         for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-        const prepared = await prepare(id, id + ext, bytes, given);
+        const prepared = await prepare(id, id + ext, bytes, given, signal);
         const twin = await db.pool.query<{ id: string }>('SELECT id FROM reports WHERE text_hash = $1 LIMIT 1', [prepared.textHash]);
         if (twin.rows[0]) throw new ReportStoreError('duplicate', `这份报告已经添加过：与报告 ${twin.rows[0].id} 文字相同（同一份报告的另一个文件）`);
         try {

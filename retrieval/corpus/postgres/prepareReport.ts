@@ -39,8 +39,14 @@ export function passageTerms(p: Passage, tokenize: (text: string) => string[]): 
   return countTerms([tokenize(p.text), tokenize(p.sectionTitle), tokenize(p.lead)]);
 }
 
-export async function prepareReport(src: IngestSource, tokenizer: { name: string; tokenize(text: string): string[] }): Promise<PreparedReport> {
-  const ingested = await ingestFile(src);
+/** `ingest` reads the file: in this thread by default, in the server's worker threads for uploads. */
+export async function prepareReport(
+  src: IngestSource,
+  tokenizer: { name: string; tokenize(text: string): string[] },
+  ingest: (src: IngestSource, signal?: AbortSignal) => Promise<IngestedReport> = (s) => ingestFile(s),
+  signal?: AbortSignal,
+): Promise<PreparedReport> {
+  const ingested = await ingest(src, signal);
   const tokenize = (t: string) => tokenizer.tokenize(t);
   return {
     ingested,

@@ -10,6 +10,12 @@ export { ReportReadError };
 /** The file's format is not one we read (415), as opposed to a file of a known format we could not read (400). */
 export class UnsupportedFormatError extends Error {}
 
+/**
+ * The file asks for more than any report needs: it inflates past the budget (a zip bomb) or
+ * holds more text than a report (413), as opposed to a file that is damaged (400).
+ */
+export class ReportTooLargeError extends ReportReadError {}
+
 export interface ReadResult {
   /** The report's text, one paragraph or cover line per line. */
   text: string;

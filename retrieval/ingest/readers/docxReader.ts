@@ -5,9 +5,11 @@
 import mammoth from 'mammoth';
 import { DEFAULTS } from '../../defaults.js';
 import { decodeText, ReportReadError } from '../decodeText.js';
-import type { ReadResult, ReportReader } from './ReportReader.js';
+import { ReportTooLargeError, type ReadResult, type ReportReader } from './ReportReader.js';
 import { SNIFFED_NAMES, sniffBytes } from './sniffBytes.js';
-import { zipSummary } from './zipEntries.js';
+import { measureInflated, zipEntries, zipSummary } from './zipEntries.js';
+
+const BOMB = 'Word 文件解压后过大或文件数过多，不像一份报告（疑似压缩炸弹），已拒绝';
 
 export const docxReader: ReportReader = {
   extensions: ['.docx'],
@@ -16,11 +18,20 @@ export const docxReader: ReportReader = {
     const kind = sniffBytes(bytes);
     if (kind === 'ole') throw new ReportReadError('这是旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 或 PDF 后再添加');
     if (kind !== 'zip') throw new ReportReadError(`不是 Word（.docx）文件：内容是${SNIFFED_NAMES[kind]}`);
-    const zip = zipSummary(bytes);
-    if (!zip) throw new ReportReadError('Word 文件已损坏：找不到 ZIP 目录');
+    const entries = zipEntries(bytes);
+    if (!entries) throw new ReportReadError('Word 文件已损坏：找不到 ZIP 目录');
+    const zip = zipSummary(bytes)!;
     if (zip.uncompressedBytes > DEFAULTS.maxDocxInflatedBytes || zip.entries > DEFAULTS.maxDocxEntries) {
-      throw new ReportReadError('Word 文件解压后过大或文件数过多，不像一份报告（疑似压缩炸弹），已拒绝');
+      throw new ReportTooLargeError(BOMB);
     }
+    // What the directory declares may be a lie: inflate as a stream, counting, before mammoth inflates it for real.
+    const inflated = await measureInflated(bytes, entries, {
+      maxBytes: DEFAULTS.maxDocxInflatedBytes,
+      maxRatio: DEFAULTS.maxDocxInflateRatio,
+      ratioGraceBytes: DEFAULTS.docxRatioGraceBytes,
+    });
+    if (!inflated.ok && inflated.reason === 'damaged') throw new ReportReadError(`Word 文件已损坏：${inflated.entry} ${inflated.detail}`);
+    if (!inflated.ok) throw new ReportTooLargeError(BOMB);
     let raw: string;
     try {
       raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;

@@ -7,7 +7,7 @@ import { getDocumentProxy } from 'unpdf';
 import { DEFAULTS } from '../../defaults.js';
 import { decodeText, ReportReadError } from '../decodeText.js';
 import { dropRunningLines, joinLines, pageLines, type PdfTextItem } from './pdfLayout.js';
-import type { ReadResult, ReportReader } from './ReportReader.js';
+import { ReportTooLargeError, type ReadResult, type ReportReader } from './ReportReader.js';
 import { SNIFFED_NAMES, sniffBytes } from './sniffBytes.js';
 
 export const SCANNED_PDF = '扫描件，没有可提取的文字：这个 PDF 的页面是图片。请找带文字的版本（网页、Word 或可复制文字的 PDF），或先做文字识别（OCR）';
@@ -29,6 +29,8 @@ export const pdfReader: ReportReader = {
     }
     try {
       const pages = [];
+      // Reading stops once the text is longer than any report's (a 2,000-page PDF), not after the last page.
+      let chars = 0;
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
@@ -37,9 +39,13 @@ export const pdfReader: ReportReader = {
           if (!('str' in it)) continue;
           const [a, b, , d, x, y] = it.transform as number[];
           items.push({ str: it.str, x, y, width: it.width, height: it.height || Math.hypot(b, d) || Math.abs(a) });
+          chars += it.str.length;
         }
         pages.push(pageLines(items, n));
         page.cleanup();
+        if (chars > DEFAULTS.maxReportChars) {
+          throw new ReportTooLargeError(`PDF 文字过多：前 ${n} 页（共 ${doc.numPages} 页）已超过 ${DEFAULTS.maxReportChars / 1000} 千字的上限，不像一份政府工作报告`);
+        }
       }
       const paragraphs = joinLines(dropRunningLines(pages));
       const visible = paragraphs.reduce((s, p) => s + p.text.replace(/\s/g, '').length, 0);

@@ -17,13 +17,15 @@ import {
 import { findMarkers } from '../../api/citationMarkers.js';
 import type { Answerer, AnswerContext, DraftOptions, Draft } from '../Answerer.js';
 import { dropReasoning } from './dropReasoning.js';
+import { capReplyBytes, ReplyTooLargeError } from './capReplyBytes.js';
 import { jsonCompletionAsStream } from './jsonCompletionAsStream.js';
 import { buildPrompt } from './buildPrompt.js';
 import { REFUSAL } from '../verify/verifyCitations.js';
 import { DEFAULTS } from '../../../retrieval/public.js';
 import type { LlmConfig } from './llmConfig.js';
 
-export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response';
+/** too_long: the answer ran past its length bound (a loop, padding): reading stopped, the call was cancelled. */
+export type LlmErrorKind = 'timeout' | 'unavailable' | 'bad_response' | 'too_long';
 
 /** A failed LLM call. `message` is safe to log and show: it never contains the API key. */
 export class LlmError extends Error {
@@ -46,6 +48,8 @@ export interface LlmAnswererOptions {
   temperature?: number;
   /** Strings scrubbed from every error message (the API key). */
   secrets?: (string | undefined)[];
+  /** The longest answer read, in characters (default DEFAULTS.answer.maxAnswerChars). */
+  maxAnswerChars?: number;
 }
 
 /** Sent when LLM_API_KEY is unset: the client requires some key, local servers ignore it. */
@@ -70,6 +74,14 @@ function shorten(s: string, max = 300): string {
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
+/** `error` or one of its causes, when of the given class (the SDK wraps what a fetch or a body threw). */
+function causeOf<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof type) return e;
+  }
+  return undefined;
+}
+
 function isAbortLike(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
@@ -77,6 +89,8 @@ function isAbortLike(error: unknown): boolean {
 /** Maps whatever the SDK or the model threw to an LlmError (message not yet redacted). */
 export function classifyLlmError(error: unknown): LlmError {
   if (error instanceof LlmError) return error;
+  const tooLarge = causeOf(error, ReplyTooLargeError);
+  if (tooLarge) return new LlmError('too_long', tooLarge.message);
   if (RetryError.isInstance(error) && error.lastError !== undefined) return classifyLlmError(error.lastError);
 
   if (APICallError.isInstance(error)) {
@@ -106,6 +120,7 @@ export function classifyLlmError(error: unknown): LlmError {
 
 export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
   const timeoutMs = options.timeoutMs ?? DEFAULTS.answer.llm.timeoutMs;
+  const maxAnswerChars = options.maxAnswerChars ?? DEFAULTS.answer.maxAnswerChars;
   const temperature = options.temperature ?? DEFAULTS.answer.llm.temperature;
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 4);
   const fail = (e: LlmError) => new LlmError(e.kind, redact(e.message, secrets), e.status);
@@ -146,7 +161,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
     const filter = dropReasoning(
       (delta) => opts.onText && guarded(() => opts.onText!(delta)),
       () => opts.onReset && guarded(() => opts.onReset!()),
-      { holdUnopened: reasons },
+      { holdUnopened: reasons, maxAnswerChars, maxReasoningChars: DEFAULTS.answer.llm.maxReasoningChars },
     );
 
     try {
@@ -165,7 +180,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
         for await (const part of result.fullStream) {
           if (part.type === 'text-delta') {
             filter.push(part.text);
-            if (callbackError) return;
+            // Past the bound: stop reading; `finally` aborts the request, so the model stops too.
+            if (callbackError || filter.overflowed) return;
           } else if (part.type === 'error') {
             streamError ??= part.error;
           } else if (part.type === 'abort') {
@@ -186,6 +202,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
 
     if (callbackError) throw callbackError.error;
     if (ctx.signal?.aborted) throw ctx.signal.reason;
+    if (filter.overflowed) throw fail(new LlmError('too_long', `LLM answer ran past its length bound (${maxAnswerChars} characters, ${DEFAULTS.answer.llm.maxReasoningChars} while it may be reasoning); reading stopped and the request was cancelled`));
     if (timeout.aborted && (streamError !== undefined || !finished)) {
       throw fail(new LlmError('timeout', `LLM gave no complete answer within ${timeoutMs} ms`));
     }
@@ -193,6 +210,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): Answerer {
 
     const text = filter.finish().trim();
     if (filter.sawReasoning) reasons = true;
+    if (filter.overflowed) throw fail(new LlmError('too_long', `LLM answer ran past ${maxAnswerChars} characters`));
     if (!finished) throw fail(new LlmError('bad_response', 'LLM stream ended without finishing'));
     if (text === '') throw fail(new LlmError('bad_response', 'LLM returned an empty answer'));
     return { text, status: draftStatus(text) };
@@ -207,7 +225,7 @@ export function createLlmAnswererFromConfig(cfg: LlmConfig): Answerer {
     baseURL: cfg.baseURL,
     apiKey: cfg.apiKey ?? PLACEHOLDER_API_KEY,
     name: 'openai-compatible',
-    fetch: jsonCompletionAsStream(),
+    fetch: jsonCompletionAsStream(capReplyBytes(DEFAULTS.answer.llm.maxReplyBytes)),
   });
   return createLlmAnswerer({
     model: provider.chat(cfg.model),

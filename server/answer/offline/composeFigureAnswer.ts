@@ -1,16 +1,23 @@
 // Figure answers from quantity records: each record's statement in the report's own words
 // ("积极推进199个重点项目建设"), with its place and year, cited to its paragraph.
-import type { Evidence, QuantityRecord } from '../../../retrieval/public.js';
+import { type Evidence, planPeriodOf, type QuantityRecord } from '../../../retrieval/public.js';
+import { type AnswerLanguage, placeEn, possessive } from './english.js';
 
 /** List markers and connectives that open a statement but say nothing: 一是, （二）, 其中, 同时. */
 const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是|（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[①-⑳]|其中|同时|此外|另外)+/;
+
+/**
+ * 由“十二五”末的29.1亿元增长到50.1亿元: a change from one year's figure to another's. Its words say
+ * which year each figure is of; a year in the lead would claim both for one.
+ */
+const CHANGE_TO_RE = /[由从][^，,。；;]*\d[^，,。；;]*(?:到|至)\s*$/;
 
 export function statementText(record: QuantityRecord, paragraphText: string): string {
   return paragraphText.slice(record.statement.start, record.statement.end).replace(OPENING_RE, '').trim();
 }
 
 /** "惠济区2024年的安排：积极推进199个重点项目建设[1]，年度完成投资155亿元以上[1]。" */
-export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidence[]): string {
+export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidence[], lang: AnswerLanguage = 'zh'): string {
   const byParagraph = new Map(evidence.map((e) => [e.paragraphId, e]));
   const groups = new Map<string, QuantityRecord[]>();
   for (const r of records) {
@@ -20,8 +27,25 @@ export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidenc
   const sentences: string[] = [];
   for (const group of groups.values()) {
     const head = group[0];
-    const year = head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
-    const lead = head.kind === 'target' ? `${head.place}${year}的安排是` : head.kind === 'estimate' ? `${head.place}${year}预计` : `${head.place}${year}`;
+    // Five years of one plan are named as the reports name them: “十三五”时期.
+    const plan = head.years.length > 1 ? planPeriodOf(head.years[0], head.years.at(-1)!) : undefined;
+    const year = plan ? `“${plan.name}”时期` : head.years.length > 1 ? `${head.years[0]}—${head.years.at(-1)}年` : `${head.years[0]}年`;
+    const years = head.years.length > 1 ? `${head.years[0]}–${head.years.at(-1)}` : `${head.years[0]}`;
+    const what = head.kind === 'target' ? 'plan' : head.kind === 'estimate' ? 'estimate' : 'outcome';
+    const change = group.some((r) => {
+      const e = byParagraph.get(r.paragraphId);
+      return e !== undefined && CHANGE_TO_RE.test(e.text.slice(r.statement.start, r.span.start));
+    });
+    const when = change ? '' : year;
+    // English: the statement stays in the report's words, quoted, after an English lead.
+    const lead =
+      lang === 'en'
+        ? `${possessive(placeEn(head.place))} government work report${change ? '' : `, ${years}`} (${what})`
+        : head.kind === 'target'
+          ? `${head.place}${when}的安排是`
+          : head.kind === 'estimate'
+            ? `${head.place}${when}预计`
+            : `${head.place}${when}`;
     // Level and growth of one statement (…157.5亿元，同比增长7.1%) share its start: quote the longest once.
     const byStart = new Map<string, { said: string; marker: number }>();
     for (const r of group) {
@@ -33,8 +57,8 @@ export function composeFigureAnswer(records: QuantityRecord[], evidence: Evidenc
       const cur = byStart.get(key);
       if (!cur || said.length > cur.said.length) byStart.set(key, { said, marker: e.marker });
     }
-    const clauses = [...byStart.values()].map((c) => `${c.said}[${c.marker}]`);
-    if (clauses.length) sentences.push(`${lead}：${clauses.join('；')}。`);
+    const clauses = [...byStart.values()].map((c) => (lang === 'en' ? `“${c.said}”[${c.marker}]` : `${c.said}[${c.marker}]`));
+    if (clauses.length) sentences.push(lang === 'en' ? `${lead}: ${clauses.join('; ')}. ` : `${lead}：${clauses.join('；')}。`);
   }
-  return sentences.join('');
+  return sentences.join('').trim();
 }

@@ -3,14 +3,15 @@
 // was read from (meta.readFrom). A field the text does not state is said to be missing,
 // never filled with a default or left as an empty slot.
 import { coverFacetsOf, type CoverFacet, type Evidence, placeForms, type ReportMeta } from '../../../retrieval/public.js';
+import { type AnswerLanguage, congressEn, dateEn, placeEn, possessive } from './english.js';
 
-export function composeMetaAnswer(question: string, evidence: Evidence[]): string | undefined {
+export function composeMetaAnswer(question: string, evidence: Evidence[], lang: AnswerLanguage = 'zh'): string | undefined {
   const reports = new Map<string, ReportMeta>();
   for (const e of evidence) if (e.section === '封面' || isReadFrom(e)) reports.set(e.reportId, e.report);
   if (reports.size === 0) return undefined;
   const asked = coverFacetsOf(question);
-  const sentences = [...reports.values()].map((meta) => describeReport(meta, asked, evidence));
-  return sentences.join('');
+  const sentences = [...reports.values()].map((meta) => (lang === 'en' ? describeReportEn(meta, asked, evidence) : describeReport(meta, asked, evidence)));
+  return sentences.join(lang === 'en' ? ' ' : '');
 }
 
 function isReadFrom(e: Evidence): boolean {
@@ -50,6 +51,40 @@ function describeReport(meta: ReportMeta, asked: CoverFacet[], evidence: Evidenc
   const told = parts.length ? `${report}${parts.join('')}作出。` : '';
   const notTold = missing.length ? `报告中没有写明${report}${missing.join('、')}。` : '';
   return told + notTold;
+}
+
+/** The same facts in English; names and titles as the report writes them. */
+function describeReportEn(meta: ReportMeta, asked: CoverFacet[], evidence: Evidence[]): string {
+  const lineOf = (field: keyof NonNullable<ReportMeta['readFrom']>) => evidence.find((e) => e.paragraphId === meta.readFrom?.[field]);
+  const cite = (e: Evidence | undefined) => (e ? `[${e.marker}]` : '');
+  const year = meta.date ? Number(meta.date.slice(0, 4)) : meta.planYear;
+  const report = `${possessive(placeEn(meta.place))} ${year} government work report`;
+  const facets = asked.length ? asked : (['who', 'when', 'session'] as CoverFacet[]);
+  if (facets.length === 1 && facets[0] === 'city') {
+    return meta.city ? `${placeEn(meta.place)} belongs to ${placeEn(meta.city)} (${meta.city}).` : `The report does not state which city ${placeEn(meta.place)} belongs to: not found.`;
+  }
+  const parts: string[] = [];
+  const missing: string[] = [];
+  // The date first: its figures are read against the line they stand in, before any name.
+  const dateLine = lineOf('date');
+  if (facets.includes('when')) {
+    if (meta.date && dateLine) parts.push(`on ${dateEn(meta.date)}${cite(dateLine)}`);
+    else missing.push('the date');
+  }
+  const speakerLine = lineOf('speaker');
+  if (facets.includes('who')) {
+    if (meta.speaker.name && speakerLine) parts.push(`by ${meta.speaker.title} ${meta.speaker.name}${cite(speakerLine)}`);
+    else missing.push('who delivered it');
+  }
+  const congressLine = lineOf('congress');
+  if (facets.includes('session')) {
+    if (meta.congress && congressLine) parts.push(`at ${congressEn(meta.congress, meta.place)}${congressLine === dateLine && facets.includes('when') ? '' : cite(congressLine)}`);
+    else missing.push('the session');
+  }
+  const told = parts.length ? `${report} was delivered ${parts.join(' ')}.` : '';
+  const gaps = missing.join(', ');
+  const notTold = gaps ? ` ${gaps[0].toUpperCase()}${gaps.slice(1)} of ${report}: not found in the report.` : '';
+  return (told + notTold).trim();
 }
 
 /**

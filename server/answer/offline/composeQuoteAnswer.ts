@@ -3,7 +3,8 @@
 // hundreds of characters, so the unit quoted is a window of clauses around the
 // best-matching clause, never cut mid-clause. When no window covers enough of
 // the question, there is no answer here: a weak match is worse than saying so.
-import { contentTerms, DEFAULTS, type Evidence, type ParsedQuery, type Tokenizer, toSimplified } from '../../../retrieval/public.js';
+import { type Corpus, DEFAULTS, type Evidence, type ParsedQuery, questionWords, toSimplified } from '../../../retrieval/public.js';
+import { answerLanguageOf, placeEn, possessive } from './english.js';
 
 const { maxSnippets: MAX_SNIPPETS, maxSnippetChars: MAX_SNIPPET_CHARS, minCoverage: MIN_COVERAGE, roleBonus: ROLE_BONUS, keepRatio: KEEP_RATIO } = DEFAULTS.answer.quote;
 
@@ -24,8 +25,8 @@ interface Snippet {
 /** Longer terms are more specific: 碳化硅 says more than 建设. */
 const weight = (t: string) => (/^[\d.]+/.test(t) ? 2 : Math.min(t.length, 4));
 
-export function composeQuoteAnswer(question: string, query: ParsedQuery, evidence: Evidence[], tokenizer: Tokenizer): string | undefined {
-  const terms = [...new Set(contentTerms(tokenizer.tokenize(toSimplified(question)), query))].filter((t) => t.length > 1 || /\d/.test(t));
+export function composeQuoteAnswer(question: string, query: ParsedQuery, evidence: Evidence[], corpus: Corpus): string | undefined {
+  const terms = [...new Set(questionWords(corpus, toSimplified(question), query))].filter((t) => t.length > 1 || /\d/.test(t));
   // Search-mode tokens overlap (招商引资, 招商, 引资): weigh the longest ones, and give a
   // long word half credit when only one of its parts appears (招商 in 开放招商成效显著).
   const words = terms.filter((t) => !terms.some((o) => o !== t && o.includes(t)));
@@ -79,6 +80,9 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
   const first = chosen[0].e;
   const body = chosen.map((s) => `${quote(s.e.text.slice(s.start, s.end))}[${s.e.marker}]。`).join('');
+  if (answerLanguageOf(question) === 'en') {
+    return `From ${possessive(placeEn(first.place))} ${first.year} government work report: ${chosen.map((s) => `“${quote(s.e.text.slice(s.start, s.end))}”[${s.e.marker}]`).join(' ')}`;
+  }
   return `根据${first.place}${first.year}年政府工作报告：${body}`;
 }
 

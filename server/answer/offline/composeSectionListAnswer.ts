@@ -1,8 +1,9 @@
 // List questions answered from the section tree: the headings of the section
 // asked about, each cited to its own paragraph.
 import { type Evidence, LIST_INTRO } from '../../../retrieval/public.js';
+import { type AnswerLanguage, placeEn, possessive } from './english.js';
 
-export function composeSectionListAnswer(evidence: Evidence[]): string | undefined {
+export function composeSectionListAnswer(evidence: Evidence[], lang: AnswerLanguage = 'zh'): string | undefined {
   const byReport = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const heading = headingOf(e.text);
@@ -18,6 +19,11 @@ export function composeSectionListAnswer(evidence: Evidence[]): string | undefin
     // The report's own introduction (主要做了7个方面工作), cited, when it is in the evidence; no count
     // of our own: a number there would be a figure without a source.
     const intro = evidence.find((e) => e.reportId === first.reportId && !headingOf(e.text) && LIST_INTRO.test(e.text));
+    if (lang === 'en') {
+      const said = intro ? ` (“${intro.text.replace(/[：:。]$/, '')}”[${intro.marker}])` : '';
+      parts.push(`The part “${section}” of ${possessive(placeEn(first.place))} ${first.year} government work report${said} lists:\n${lines.join(';\n')}.`);
+      continue;
+    }
     const lead = intro ? `${intro.text.replace(/[：:。]$/, '')}[${intro.marker}]：` : '包括以下方面：';
     parts.push(`${first.place}${first.year}年政府工作报告“${section}”部分${intro ? '，' : ''}${lead}\n${lines.join('；\n')}。`);
   }

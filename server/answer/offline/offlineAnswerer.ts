@@ -9,17 +9,21 @@ import { composeQuoteAnswer } from './composeQuoteAnswer.js';
 import { composeIndicatorRowsAnswer } from './composeIndicatorRowsAnswer.js';
 import { composeSectionListAnswer } from './composeSectionListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
+import { composeComparisonTable } from './composeComparisonTable.js';
 import { composeFigureAnswer } from './composeFigureAnswer.js';
+import { answerLanguageOf, type AnswerLanguage, placeEn } from './english.js';
 
 export const OFFLINE_NAME = '离线抽取';
 
 export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const { query, evidence, corpus, question } = ctx;
-  const none = (): Draft => ({ status: 'no_evidence', text: composeNoEvidenceAnswer(corpus, query, question) });
+  // An English question gets an English answer: the same facts, the report's words quoted.
+  const lang = answerLanguageOf(question);
+  const none = (): Draft => ({ status: 'no_evidence', text: composeNoEvidenceAnswer(corpus, query, question, lang) });
   if (evidence.length === 0 || query.unknownPlace || query.noMatchingReport) return none();
 
   if (query.intent === 'meta') {
-    const text = composeMetaAnswer(question, evidence);
+    const text = composeMetaAnswer(question, evidence, lang);
     // Only what the cover states is cited; a reply that can only say a field is not stated is a refusal.
     if (text) return { status: /\[\d+\]/.test(text) ? 'answered' : 'no_evidence', text };
   }
@@ -27,29 +31,35 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   const quantities = evidence.flatMap((e) => e.quantities ?? []);
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
-    let text = (rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places) : '') + composeFigureAnswer(quantities, evidence);
-    if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], quantities[0]?.subject);
+    let text = [rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places, lang) : '', composeFigureAnswer(quantities, evidence, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '');
+    if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], lang, quantities[0]?.subject);
     if (text) return { status: 'answered', text };
   }
   if (evidence.some((e) => e.list)) {
-    const text = composeEnumerationAnswer(evidence);
+    const text = composeEnumerationAnswer(evidence, lang);
     if (text) return { status: 'answered', text };
   }
   if (query.intent === 'list') {
-    const text = rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places) : composeSectionListAnswer(evidence);
+    const text = rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places, lang) : composeSectionListAnswer(evidence, lang);
     if (text) return { status: 'answered', text };
   }
   if (query.indicator && rows.length) {
-    let text = composeIndicatorRowsAnswer(rows, evidence, query.places);
-    if (query.intent === 'compare') text += compareSentence(rows, evidence) + missingSides(query.places, rows);
+    // Two or more places or years side by side: a table, each figure cited in its cell, a row for a side with none.
+    const sides = new Set(rows.map((r) => `${r.place}|${r.year}`)).size + query.places.filter((p) => !rows.some((r) => r.place === p)).length;
+    if (query.intent === 'compare' && sides >= 2) {
+      const table = composeComparisonTable(rows, evidence, query.places, lang);
+      return { status: 'answered', text: `${table}\n\n${compareSentence(rows, evidence, lang).trim()}`.trim() };
+    }
+    let text = composeIndicatorRowsAnswer(rows, evidence, query.places, lang);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang);
     return { status: 'answered', text };
   }
-  if ((query.indicator || query.asksFigure) && (query.intent === 'target' || query.intent === 'actual')) {
+  if (query.asksFigure && (query.intent === 'target' || query.intent === 'actual')) {
     // A figure was asked for and neither a table row nor a record states it: quoting loosely
     // related sentences would mislead. Say which measure is stated, or that the figure is not.
-    return { status: 'no_evidence', text: composeMissingFigure(corpus, query) ?? composeFigureNotStated(corpus, query, question) };
+    return { status: 'no_evidence', text: composeMissingFigure(corpus, query, lang) ?? composeFigureNotStated(corpus, query, question, lang) };
   }
-  const text = composeQuoteAnswer(question, query, evidence, corpus.tokenizer);
+  const text = composeQuoteAnswer(question, query, evidence, corpus);
   return text ? { status: 'answered', text } : none();
 }
 
@@ -57,28 +67,65 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
  * "红旗区的目标高于卫东区[1][2]。" — a comparison in words, so no computed figure needs a
  * source; it cites the two paragraphs it compares, like every factual sentence.
  */
-function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence']): string {
-  const comparable = rows.filter((r) => r.value !== null && r.measure === rows[0].measure && r.indicator === rows[0].indicator && r.unit === rows[0].unit);
-  const keys = new Set(comparable.map((r) => `${r.place}${r.year}年`));
-  if (comparable.length !== 2 || keys.size !== 2) return '';
+function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage): string {
+  // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state;
+  // nor is a range 5%—5.5% against a point 5%).
+  const bound = (q: string) => (/左右|上下|以上|以内|以下|多|余/.exec(q)?.[0] ?? '');
+  const base = rows[0];
+  const isPlan = (r: typeof base) => r.kind === 'target';
+  // An outcome stated exactly against a plan however qualified (增长14.44% against 7%左右) compares; equal values do not.
+  const alike = (r: typeof base) =>
+    (bound(r.qualifier) === bound(base.qualifier) && r.upper === base.upper) ||
+    (isPlan(r) !== isPlan(base) && [r, base].every((x) => isPlan(x) || (!bound(x.qualifier) && x.upper === undefined)) && r.value !== base.value);
+  const comparable = rows.filter((r) => r.value !== null && r.measure === base.measure && r.indicator === base.indicator && r.unit === base.unit && alike(r));
+  const keys = new Set(comparable.map((r) => `${r.place}${r.year}年${isPlan(r) ? '目标' : '实际'}`));
+  if (comparable.length < 2 || keys.size !== comparable.length) return '';
+  const citeOf = (rs: typeof comparable) =>
+    [...new Set(rs.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
+      .filter((m) => m !== undefined)
+      .sort((x, y) => x - y)
+      .map((m) => `[${m}]`)
+      .join('');
+  const cite = citeOf(comparable);
+  const sorted = [...comparable].sort((x, y) => y.value! - x.value!);
   const [a, b] = comparable;
-  const cite = [...new Set([a, b].map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
-    .filter((m) => m !== undefined)
-    .map((m) => `[${m}]`)
-    .join('');
-  if (a.value === b.value) return `两者${a.kind === 'target' ? '目标' : '数值'}相同${cite}。`;
-  const [hi, lo] = a.value! > b.value! ? [a, b] : [b, a];
+  const [hi, lo] = [sorted[0], sorted[sorted.length - 1]];
+  if (comparable.length > 2) {
+    // Three or more sides: the highest and the lowest, when neither is tied.
+    const oneOf = (r: typeof a) => comparable.filter((x) => x.value === r.value).length === 1;
+    if (!oneOf(hi) || !oneOf(lo)) return '';
+    const samePlace = comparable.every((r) => r.place === a.place);
+    const labelOf = (r: typeof a) => (samePlace ? (lang === 'en' ? String(r.year) : `${r.year}年`) : lang === 'en' ? placeEn(r.place) : r.place);
+    const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
+    const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
+    if (lang === 'en') return ` In comparison, ${labelOf(hi)} has the highest ${whatEn} and ${labelOf(lo)} the lowest${cite}.`;
+    return `相比之下，${labelOf(hi)}的${what}最高，${labelOf(lo)}最低${cite}。`;
+  }
+  // One place's one year, plan against outcome: the kinds are the sides (实际增速高于目标).
+  const sameYear = a.place === b.place && a.year === b.year;
+  if (lang === 'en') {
+    if (sameYear) return ` In comparison, the ${hi.kind === 'target' ? 'target' : 'outcome'} is higher than the ${lo.kind === 'target' ? 'target' : 'outcome'}${cite}.`;
+    const labelEn = (r: typeof a) => (a.place === b.place ? String(r.year) : placeEn(r.place));
+    const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
+    return a.value === b.value ? ` The two ${whatEn}s are the same${cite}.` : ` In comparison, the ${whatEn} of ${labelEn(hi)} is higher than that of ${labelEn(lo)}${cite}.`;
+  }
+  // A plan against an outcome names each side's kind: 2024年的目标高于2023年的实际增速.
+  const outcome = (r: typeof a) => (r.kind === 'estimate' ? '预计' : '实际');
+  const whatOf = (r: typeof a) => (r.kind === 'target' ? '目标' : r.measure === 'growth' ? (a.kind === b.kind ? '增速' : `${outcome(r)}增速`) : a.kind === b.kind ? '规模' : `${outcome(r)}规模`);
+  if (a.value === b.value) return `两者${a.kind === b.kind ? (a.kind === 'target' ? '目标' : '数值') : '数值'}相同${cite}。`;
+  if (sameYear) return `相比之下，${whatOf(hi)}高于${whatOf(lo)}${cite}。`;
   const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
-  const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
-  return `相比之下，${label(hi)}的${what}高于${label(lo)}${cite}。`;
+  if (a.kind !== b.kind) return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}的${whatOf(lo)}${cite}。`;
+  return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}${cite}。`;
 }
 
 /** A comparison where one side has no figure says so, rather than answering the other side only. */
-function missingSides(places: string[], found: { place: string }[], subject?: string): string {
+function missingSides(places: string[], found: { place: string }[], lang: AnswerLanguage, subject?: string): string {
   const missing = places.filter((d) => !found.some((r) => r.place === d));
   if (missing.length === 0 || places.length < 2) return '';
   const first = found[0] as { label?: string } | undefined;
   const name = first?.label ?? subject ?? '这一指标';
+  if (lang === 'en') return ` No figure for ${missing.map(placeEn).join(', ')} was found in the reports (“${name}”), so they cannot be compared.`;
   return `报告中没有给出${missing.join('、')}的${name}数字，无法比较。`;
 }
 

@@ -12,7 +12,8 @@ export function scriptOf(text: string): Script | undefined {
   const latin = (bare.match(/[A-Za-z]{3,}/g) ?? []).join('').length;
   if (cjk + latin < 4) return undefined;
   if (cjk >= 2 && cjk * 3 >= latin) return 'zh';
-  if (latin >= 8 && cjk * 10 < latin) return 'latin';
+  // An English question naming its places in Chinese (… targets of 红旗区 and 卫东区) is still English.
+  if (latin >= 8) return 'latin';
   return undefined;
 }
 
