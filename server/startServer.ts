@@ -71,29 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       console.warn(`⚠ 报告目录未能整理：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
-  // Uploads are read in worker threads, whichever corpus they go to.
-  const ingestPool = createIngestPool();
-  // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
-  // With DATABASE_URL the corpus is the database's (the seeds and the reports folder imported once).
-  const config = options.corpus ? undefined : databaseConfigFromEnv(env);
-  let database: DatabaseCorpus | undefined;
-  if (config) {
-    const folders = corpusOptionsFromEnv(env);
-    database = await openDatabaseCorpus({
-      config,
-      tokenizer: tokenizerFromEnv(env),
-      imports: { seedsDir: folders.dir, reportsDir },
-      log,
-      uploads: { ingest: (src, signal) => ingestPool.ingest(src, signal), capacity: ingestPool.capacity },
-    }).catch(async (e: unknown) => {
-      await ingestPool.close();
-      throw e;
-    });
-    if (database.stale) console.warn(`⚠ ${database.stale} 份报告由旧版本的解析代码读入：运行 npm run db:load -- --reingest 重新解析`);
-  }
-  const corpus = options.corpus ?? database?.corpus ?? (await loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) }));
-  for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
-
+  // Settings are checked before anything is started, so a bad one stops nothing half-started.
   let llm: Answerer | undefined;
   if (options.llm !== undefined) llm = options.llm ?? undefined;
   else {
@@ -111,6 +89,37 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const allowedHosts = (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   const apiToken = env.API_TOKEN?.trim() || undefined;
   if (apiToken && /[\s]/.test(apiToken)) throw new Error('API_TOKEN 不能含空白字符');
+
+  // Uploads are read in worker threads, whichever corpus they go to.
+  const ingestPool = createIngestPool();
+  // A start that fails (no segmenter, no database) stops the threads with it.
+  const orClosePool = async <T>(start: () => Promise<T>): Promise<T> => {
+    try {
+      return await start();
+    } catch (e) {
+      await ingestPool.close();
+      throw e;
+    }
+  };
+  // The tokenizer first: a missing segmenter stops the start before the slow part, with its fix.
+  // With DATABASE_URL the corpus is the database's (the seeds and the reports folder imported once).
+  const config = options.corpus ? undefined : databaseConfigFromEnv(env);
+  let database: DatabaseCorpus | undefined;
+  if (config) {
+    const folders = corpusOptionsFromEnv(env);
+    database = await orClosePool(() =>
+      openDatabaseCorpus({
+        config,
+        tokenizer: tokenizerFromEnv(env),
+        imports: { seedsDir: folders.dir, reportsDir },
+        log,
+        uploads: { ingest: (src, signal) => ingestPool.ingest(src, signal), capacity: ingestPool.capacity },
+      }),
+    );
+    if (database.stale) console.warn(`⚠ ${database.stale} 份报告由旧版本的解析代码读入：运行 npm run db:load -- --reingest 重新解析`);
+  }
+  const corpus = options.corpus ?? database?.corpus ?? (await orClosePool(() => loadCorpus({ ...corpusOptionsFromEnv(env), reportsDir, tokenizer: tokenizerFromEnv(env) })));
+  for (const e of corpus.errors) console.warn(`⚠ 未能载入 ${e.file}：${e.reason}`);
 
   const app = createApp({
     corpus,
