@@ -608,6 +608,23 @@ describe('runEval in-process on the real corpus', () => {
     const unknown: string[] = [];
     expect(await main(['--set', setPath, '--threshold-set', 'nope', '--min-accuracy', '0.9'], io(unknown))).toBe(2);
     expect(unknown.join('\n')).toMatch(/--threshold-set nope: no such set/);
+
+    // --thresholds FILE: each set on its own bars; a set not in the run is noted, not checked.
+    const bars = join(dir, 'bars.json');
+    writeFileSync(bars, JSON.stringify({ $comment: 'per set', small: { 'min-accuracy': 0.75, why: 'four of five' }, other: { 'min-accuracy': 1 }, absent: { 'min-accuracy': 0.5 } }));
+    const own: string[] = [];
+    expect(await main(['--set', setPath, '--set', other, '--out', join(dir, 'four'), '--thresholds', bars], io(own))).toBe(0);
+    expect(own.join('\n')).toContain('ok   small: accuracy 80.0% meets --min-accuracy 0.75');
+    expect(own.join('\n')).toContain('ok   other: accuracy 100.0% meets --min-accuracy 1');
+    expect(own.join('\n')).toContain('note: thresholds for absent: not in this run, not checked');
+    writeFileSync(bars, JSON.stringify({ small: { 'min-accuracy': 0.9 } }));
+    const failing: string[] = [];
+    expect(await main(['--set', setPath, '--set', other, '--out', join(dir, 'five'), '--thresholds', bars], io(failing))).toBe(1);
+    expect(failing.join('\n')).toContain('FAIL small: accuracy 80.0% is below --min-accuracy 0.9');
+    writeFileSync(bars, JSON.stringify({ small: { 'min-acuracy': 0.9 } }));
+    const typo: string[] = [];
+    expect(await main(['--set', setPath, '--thresholds', bars], io(typo))).toBe(2);
+    expect(typo.join('\n')).toMatch(/unknown threshold "min-acuracy"/);
   });
 
   it('runs each set over the folders evals/corpora.json gives it', async () => {

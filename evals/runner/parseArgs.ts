@@ -1,4 +1,5 @@
 // Command-line flags → run options. Bad flags or values are input errors (exit 2).
+import { readFileSync } from 'node:fs';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { Thresholds } from './checkThresholds.js';
 import { EvalInputError } from './inputError.js';
@@ -23,6 +24,10 @@ Runs question sets against 报告问答 and grades the answers.
   --threshold-set NAME        hold only this set to the thresholds (repeatable); NAME is the
                               file name without .jsonl (questions) or its path. Default:
                               every set, each on its own score
+  --thresholds FILE           each set's own thresholds, from a JSON file:
+                              {"questions": {"min-accuracy": 0.92, "max-false-refusals": 2}, …}
+                              (the flags above, without --); a set not in this run is
+                              skipped with a note (evals/thresholds.json: what CI holds)
   -h, --help                  show this help
 
 Each set is scored on its own, over the report folders evals/corpora.json gives it
@@ -40,6 +45,8 @@ export interface CliOptions {
   thresholds: Thresholds;
   /** Sets the thresholds apply to; empty = every set. */
   thresholdSets: string[];
+  /** Thresholds per set name, from --thresholds FILE. */
+  thresholdsBySet: Record<string, Thresholds>;
 }
 
 function ratio(flag: string, value: string | undefined): number | undefined {
@@ -76,6 +83,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'max-false-refusals': { type: 'string' },
         'min-refusal-accuracy': { type: 'string' },
         'threshold-set': { type: 'string', multiple: true },
+        thresholds: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,15 +95,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (mode !== undefined && mode !== 'offline' && mode !== 'llm') {
     throw new EvalInputError(`--mode must be offline or llm (got ${JSON.stringify(mode)})`);
   }
-  const thresholds: Thresholds = {};
-  const put = <K extends keyof Thresholds>(k: K, x: number | undefined) => {
-    if (x !== undefined) thresholds[k] = x;
-  };
-  put('minAccuracy', ratio('--min-accuracy', v['min-accuracy']));
-  put('minCitationPrecision', ratio('--min-citation-precision', v['min-citation-precision']));
-  put('minRecall5', ratio('--min-recall5', v['min-recall5']));
-  put('maxFalseRefusals', count('--max-false-refusals', v['max-false-refusals']));
-  put('minRefusalAccuracy', ratio('--min-refusal-accuracy', v['min-refusal-accuracy']));
+  const thresholds = readThresholds((flag) => v[flag.slice(2) as ThresholdFlag], '');
   return {
     help: v.help ?? false,
     sets: [...(v.set ?? []), ...parsed.positionals],
@@ -105,5 +105,48 @@ export function parseCliArgs(argv: string[]): CliOptions {
     baseline: v.baseline,
     thresholds,
     thresholdSets: v['threshold-set'] ?? [],
+    thresholdsBySet: v.thresholds === undefined ? {} : readThresholdsFile(v.thresholds),
   };
+}
+
+type ThresholdFlag = 'min-accuracy' | 'min-citation-precision' | 'min-recall5' | 'max-false-refusals' | 'min-refusal-accuracy';
+const THRESHOLD_FLAGS: readonly ThresholdFlag[] = ['min-accuracy', 'min-citation-precision', 'min-recall5', 'max-false-refusals', 'min-refusal-accuracy'];
+
+/** The threshold flags' values (from the command line, or one set's entry in a file: `where` says which). */
+function readThresholds(value: (flag: string) => string | undefined, where: string): Thresholds {
+  const thresholds: Thresholds = {};
+  const put = <K extends keyof Thresholds>(k: K, x: number | undefined) => {
+    if (x !== undefined) thresholds[k] = x;
+  };
+  put('minAccuracy', ratio(`${where}--min-accuracy`, value('--min-accuracy')));
+  put('minCitationPrecision', ratio(`${where}--min-citation-precision`, value('--min-citation-precision')));
+  put('minRecall5', ratio(`${where}--min-recall5`, value('--min-recall5')));
+  put('maxFalseRefusals', count(`${where}--max-false-refusals`, value('--max-false-refusals')));
+  put('minRefusalAccuracy', ratio(`${where}--min-refusal-accuracy`, value('--min-refusal-accuracy')));
+  return thresholds;
+}
+
+/** --thresholds FILE: `{ set: { flag-without-dashes: value } }`; anything else is an input error naming the place. */
+function readThresholdsFile(file: string): Record<string, Thresholds> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new EvalInputError(`--thresholds ${file}: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new EvalInputError(`--thresholds ${file}: expected an object of sets, e.g. {"questions": {"min-accuracy": 0.9}}`);
+  const out: Record<string, Thresholds> = {};
+  for (const [set, entry] of Object.entries(data)) {
+    if (set.startsWith('//') || set === '$comment') continue;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new EvalInputError(`--thresholds ${file}: "${set}" must be an object of thresholds`);
+    const values = entry as Record<string, unknown>;
+    for (const key of Object.keys(values)) {
+      if (key !== 'why' && !THRESHOLD_FLAGS.includes(key as ThresholdFlag)) throw new EvalInputError(`--thresholds ${file}: "${set}" has an unknown threshold "${key}" (known: ${THRESHOLD_FLAGS.join(', ')})`);
+    }
+    out[set] = readThresholds((flag) => {
+      const x = values[flag.slice(2)];
+      return x === undefined ? undefined : String(x);
+    }, `--thresholds ${file}: ${set} `);
+  }
+  return out;
 }

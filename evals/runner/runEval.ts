@@ -41,6 +41,8 @@ export interface RunEvalOptions {
   thresholds?: Thresholds;
   /** Sets (name without .jsonl, or path as shown) the thresholds apply to; default every set. */
   thresholdSets?: string[];
+  /** Each set's own thresholds, by set name (--thresholds FILE); a set not in the run is skipped with a note. */
+  thresholdsBySet?: Record<string, Thresholds>;
   /** Where to copy results.json for convenience; false to skip. Default evals/results/latest.json. */
   latest?: string | false;
   /** A corpus already loaded (tests), used for every set; default each set's folders from evals/corpora.json. */
@@ -265,7 +267,14 @@ export async function runEval(options: RunEvalOptions = {}): Promise<RunEvalResu
   const results: ResultsFile = { config, summary, bySet, records, warnings };
   // Thresholds hold every set (or the --threshold-set ones) on its own score.
   const held = sets.filter((s) => thresholdSets.length === 0 || thresholdSets.some((n) => n === s || n === setName(s)));
-  const thresholdsBySet = held.map((s) => ({ set: s, results: checkThresholds(bySet[s].overall, options.thresholds ?? {}) }));
+  const flagged = Object.keys(options.thresholds ?? {}).length > 0 || thresholdSets.length > 0 || !options.thresholdsBySet;
+  const thresholdsBySet = (flagged ? held : []).map((s) => ({ set: s, results: checkThresholds(bySet[s].overall, options.thresholds ?? {}) }));
+  // --thresholds FILE: each set named there on its own bars, besides any flags.
+  for (const [name, own] of Object.entries(options.thresholdsBySet ?? {})) {
+    const set = sets.find((s) => s === name || setName(s) === name);
+    if (set) thresholdsBySet.push({ set, results: checkThresholds(bySet[set].overall, own) });
+    else warn(`note: thresholds for ${name}: not in this run, not checked`);
+  }
   const thresholds = thresholdsBySet.flatMap((t) => t.results.map((r) => ({ ...r, set: t.set, message: sets.length > 1 ? `${setName(t.set)}: ${r.message}` : r.message })));
   const baseline = baselineFile ? compareBaseline(baselineFile, results) : undefined;
   const outDir = options.out ? resolve(options.out) : defaultOutDir(startedAt);
@@ -324,6 +333,7 @@ export async function main(argv: string[], io: Pick<RunEvalOptions, 'print' | 'w
       baseline: cli.baseline,
       thresholds: cli.thresholds,
       thresholdSets: cli.thresholdSets,
+      thresholdsBySet: cli.thresholdsBySet,
     });
     return res.exitCode;
   } catch (e) {
