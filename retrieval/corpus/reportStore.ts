@@ -28,6 +28,7 @@ import { writeFileDurably } from '../storage/writeFileDurably.js';
 import type { Corpus, IngestedReport, Report } from '../types.js';
 import { contentHash } from './ingestFile.js';
 import { IngestError, sharedIngestPool } from './ingestPool.js';
+import { uploadAdmission } from './uploadAdmission.js';
 import { addReportGradually, removeReportGradually } from './loadCorpus.js';
 import { readSidecar, sidecarPath, sizeLimitFor, SIDECAR_SUFFIX } from './reportFiles.js';
 
@@ -111,7 +112,7 @@ export function createReportStore(corpus: Corpus, dir: string, options: ReportSt
   const root = resolve(dir);
   const ingestInWorker: Ingest = options.ingest ?? ((src, signal) => sharedIngestPool().ingest(src, signal));
   const capacity = options.capacity ?? (options.ingest ? Infinity : sharedIngestPool().capacity);
-  let admitted = 0;
+  const admit = uploadAdmission(capacity);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -155,15 +156,7 @@ export function createReportStore(corpus: Corpus, dir: string, options: ReportSt
 
   return {
     dir: root,
-    admit() {
-      if (admitted >= capacity) return undefined;
-      admitted++;
-      let released = false;
-      return () => {
-        if (!released) admitted--;
-        released = true;
-      };
-    },
+    admit,
     async add(fileName, bytes, overrides, signal) {
       const ext = extname(fileName).toLowerCase();
       if (!readerFor(fileName)) {

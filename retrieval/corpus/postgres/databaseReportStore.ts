@@ -12,6 +12,7 @@ import type { Corpus, ReportOrigin, Tokenizer } from '../../types.js';
 import { contentHash } from '../ingestFile.js';
 import { sizeLimitFor } from '../reportFiles.js';
 import { IngestError } from '../ingestPool.js';
+import { uploadAdmission } from '../uploadAdmission.js';
 import { type Ingest, ReportStoreError, safeReportId, type ReportChange, type ReportStore } from '../reportStore.js';
 import { inTransaction, lockWriters, type Database } from './connectDatabase.js';
 import { prepareReport, type PreparedReport, type ReportSource } from './prepareReport.js';
@@ -31,8 +32,6 @@ export interface UploadIngest {
  * Without `uploads`, files are read in this thread, any number at once (the CLIs and tests).
  */
 export function createDatabaseReportStore(db: Database, catalog: Corpus, tokenizer: Tokenizer, caughtUp: () => Promise<void>, uploads?: UploadIngest): ReportStore {
-  const capacity = uploads?.capacity ?? Infinity;
-  let admitted = 0;
   const prepare = async (id: string, sourceFile: string, bytes: Uint8Array, overrides: MetaOverrides | undefined, signal?: AbortSignal): Promise<PreparedReport> => {
     try {
       return await prepareReport({ id, sourceFile, bytes, overrides }, tokenizer, uploads?.ingest, signal);
@@ -56,15 +55,7 @@ export function createDatabaseReportStore(db: Database, catalog: Corpus, tokeniz
   return {
     dir: catalog.database?.label ?? `postgres (${db.schema})`,
 
-    admit() {
-      if (admitted >= capacity) return undefined;
-      admitted++;
-      let released = false;
-      return () => {
-        if (!released) admitted--;
-        released = true;
-      };
-    },
+    admit: uploadAdmission(uploads?.capacity ?? Infinity),
 
     add: async (fileName, bytes, overrides, signal) => {
       const ext = extname(fileName).toLowerCase();
