@@ -2,6 +2,7 @@
 // (惠济区 → huiji, 沛县 → peixian, 四川省 → sichuan). pinyin-pro reads polyphones
 // in place names correctly (重庆 → chongqing, 长沙 → changsha).
 import { pinyin } from 'pinyin-pro';
+import { gazetteer, type GazetteerPlace } from './gazetteer.js';
 import { placeForms } from './placeForms.js';
 
 const memo = new Map<string, string[]>();
@@ -18,6 +19,9 @@ const ENGLISH_SUFFIX: [RegExp, string][] = [
 ];
 /** Shorter pinyin matches English words by accident (an, pei, shan …). */
 const MIN_LATIN = 5;
+
+/** A place as an English question writes it, in folded (lower-case) text: huiji, pei county, inner words whole. */
+export const LATIN_PLACE = /[a-z]+(?: (?:region|province|city|district|county|banner|prefecture|league))?/gu;
 
 /** The bare name's pinyin, and the full name's when the bare name is one character (沛县 → peixian). */
 export function latinForms(name: string): string[] {
@@ -55,9 +59,23 @@ const ENGLISH_DIVISION: [RegExp, string][] = [
 /** A place's name in English answers: its bare name in pinyin and its division (惠济区 → Huiji District, 沛县 → Pei County). */
 export function englishPlaceName(name: string): string {
   const forms = placeForms(name);
-  const bare = forms[forms.length - 1];
+  // A one-character stem is not a name on its own in Chinese (沛县, not 沛), but is in English (Pei County).
+  const bare = forms.length > 1 ? forms[forms.length - 1] : /^\p{Script=Han}(?:县|区|市|旗)$/u.test(name) ? name.slice(0, 1) : name;
   const latin = pinyin(bare, { toneType: 'none', type: 'array' }).join('');
   const spelled = latin ? latin[0].toUpperCase() + latin.slice(1).toLowerCase() : name;
   const division = bare === name ? undefined : ENGLISH_DIVISION.find(([re]) => re.test(name))?.[1];
   return division ? `${spelled} ${division}` : spelled;
+}
+
+let byLatin: Map<string, GazetteerPlace> | undefined;
+/**
+ * Every division of the gazetteer by its Latin forms (shanghai, zhengzhou, pei county),
+ * for English questions about places no report covers. Provinces, then cities, then
+ * counties: a form two places share names the larger. Built on the first English question.
+ */
+export function placesByLatin(): ReadonlyMap<string, GazetteerPlace> {
+  if (byLatin) return byLatin;
+  byLatin = new Map();
+  for (const p of gazetteer().places) for (const latin of latinForms(p.name)) if (!byLatin.has(latin)) byLatin.set(latin, p);
+  return byLatin;
 }

@@ -1,5 +1,5 @@
 import { resolvePlace } from '../places/gazetteer.js';
-import { latinForms } from '../places/latinForms.js';
+import { LATIN_PLACE, latinForms } from '../places/latinForms.js';
 import { placeForms } from '../places/placeForms.js';
 import type { CatalogEntry } from './catalog.js';
 import { detectUnknownPlaces } from './detectUnknownPlace.js';
@@ -28,9 +28,10 @@ const GROUP = /(?:[两三四五六七八九几各每]|所有|全部|这些|这�
  * Places a question names: by name with or without its suffix (惠济区/惠济, 马边彝族自治县/
  * 马边县/马边), or by a parent city or province when the question asks about its places as
  * a group (郑州各区). Names come from the catalog and the gazetteer, so a report
- * for any other place is understood without code changes.
+ * for any other place is understood without code changes. `original` is the question
+ * before folding (same offsets): English place names are told from words by their capital.
  */
-export function detectPlaces(folded: string, catalog: readonly CatalogEntry[]): PlaceMention {
+export function detectPlaces(folded: string, catalog: readonly CatalogEntry[], original: string = folded): PlaceMention {
   const names = placeNames(catalog);
   const spans = [...findMatches(folded, patternsOf(names)), ...latinAndShortStems(folded, names)].sort((a, b) => a.start - b.start);
   const group = GROUP.exec(folded);
@@ -59,7 +60,7 @@ export function detectPlaces(folded: string, catalog: readonly CatalogEntry[]): 
   // A parent named alone (新乡市2024年GDP目标 / 郑州市市长) is itself the subject, and no report speaks for it.
   const namesPlace = spans.some((s) => s.value.kind === 'covered');
   const loneParent = !namesPlace && !all ? parents[0] : undefined;
-  const unknown = detectUnknownPlaces(folded, spans).find((u) => !isParentOfNamed(u.name, u.place?.level, chosen, catalog));
+  const unknown = detectUnknownPlaces(folded, spans, original).find((u) => !isParentOfNamed(u.name, u.place?.level, chosen, catalog));
   // 鹤岗市南山区 when the reports have 深圳's 南山区: the place asked about is the other city's.
   const namedAfter = unknown && spans.find((s) => s.start === unknown.end && s.value.kind === 'covered');
   // 新乡市卫东区 when the reports' 卫东区 is 平顶山's: a known city before a place that is not in it.
@@ -89,8 +90,11 @@ function extraForms(names: readonly PlaceName[]): ExtraForms {
   if (forms) return forms;
   forms = { latin: new Map(), stems: new Map() };
   for (const n of names) {
-    if (n.kind !== 'covered' || n.form !== n.places[0]) continue;
+    // A place with reports by its own name; a parent (Zhengzhou, Henan) by its full name, as in Chinese.
+    const own = n.kind === 'covered' ? n.form === n.places[0] : placeForms(n.form)[0] === n.form;
+    if (!own) continue;
     for (const latin of latinForms(n.form)) if (!forms.latin.has(latin)) forms.latin.set(latin, n);
+    if (n.kind !== 'covered') continue;
     const stem = /^(\p{Script=Han})(?:县|区|市|旗)$/u.exec(n.form)?.[1];
     if (stem && !forms.stems.has(stem)) forms.stems.set(stem, n);
   }
@@ -114,7 +118,7 @@ function patternsOf(names: readonly PlaceName[]): { form: string; value: PlaceNa
 function latinAndShortStems(folded: string, names: readonly PlaceName[]): Match<PlaceName>[] {
   const { latin, stems } = extraForms(names);
   const out: Match<PlaceName>[] = [];
-  for (const m of folded.matchAll(/[a-z]+(?: (?:region|province|city|district|county|banner|prefecture|league))?/gu)) {
+  for (const m of folded.matchAll(LATIN_PLACE)) {
     const word = m[0].split(' ')[0];
     const n = latin.get(m[0]) ?? latin.get(word);
     if (n) out.push({ start: m.index!, end: m.index! + (latin.has(m[0]) ? m[0].length : word.length), value: n });

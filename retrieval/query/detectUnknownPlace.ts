@@ -1,4 +1,5 @@
 import { gazetteer, type GazetteerPlace } from '../places/gazetteer.js';
+import { LATIN_PLACE, placesByLatin } from '../places/latinForms.js';
 import { SELF_REFERENCE_PREFIXES } from '../places/selfReferences.js';
 import type { Match } from './findMatches.js';
 
@@ -39,7 +40,7 @@ export interface UnknownPlace {
  * 区/县/市/旗 after a boundary (a division the gazetteer lacks). Known names
  * (`known`) are masked first, so "郑州市金水区" still yields 金水区.
  */
-export function detectUnknownPlaces(folded: string, known: readonly Match<unknown>[]): UnknownPlace[] {
+export function detectUnknownPlaces(folded: string, known: readonly Match<unknown>[], original: string = folded): UnknownPlace[] {
   // UTF-16 units, like the match offsets.
   const masked = folded.split('');
   for (const m of known) for (let k = m.start; k < m.end; k++) masked[k] = '，';
@@ -63,6 +64,21 @@ export function detectUnknownPlaces(folded: string, known: readonly Match<unknow
       out.push({ name: form, start: i, end, place: places.find((p) => p.name === form) ?? places[0] });
       i = end - 1;
       break;
+    }
+  }
+
+  // An English question's places in pinyin (Shanghai, Pei County), whole words only. A bare
+  // word must be capitalised as a name is: pinyin can spell an English word (guide, 贵德县).
+  if (/[a-z]{3}/u.test(text)) {
+    const byLatin = placesByLatin();
+    for (const m of text.matchAll(LATIN_PLACE)) {
+      const word = m[0].split(' ')[0];
+      // With its division's word (guide county) it is a name whatever its case.
+      const whole = m[0] !== word ? byLatin.get(m[0]) : undefined;
+      const start = m.index!;
+      const place = whole ?? (/[A-Z]/u.test(original.charAt(start)) ? byLatin.get(word) : undefined);
+      const end = start + (whole ? m[0].length : word.length);
+      if (place && !taken(start, end)) out.push({ name: place.name, start, end, place });
     }
   }
 

@@ -39,7 +39,7 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   const folded = foldText(text);
 
   // Where: places by name or city; places the catalog does not know.
-  const place = detectPlaces(folded, catalog);
+  const place = detectPlaces(folded, catalog, text);
   const unknownPlace = place.unknownPlace;
   const namesPlace = place.places.length > 0 || unknownPlace !== undefined;
 

@@ -47,4 +47,29 @@ describe('English answers to English questions', () => {
     expect(scriptOf(en.answer)).toBe('latin');
     expect(en.answer).toContain('not found');
   });
+
+  it('a place no report covers, named in pinyin, is refused by name rather than answered from other places', async () => {
+    for (const [question, place] of [
+      ['What is the GDP target of Shanghai for 2024?', 'Shanghai'],
+      ['What is the 2024 GDP target of Pei County?', 'Pei County'],
+      ['What was the GDP of Xuzhou in 2023?', 'Xuzhou'],
+    ] as const) {
+      const en = await ask(question);
+      expect(en.status, question).toBe('no_evidence');
+      expect(en.answer).toContain(`${place}`);
+      expect(en.answer).toContain('not found');
+      expect(en.citations).toEqual([]);
+      expect(en.removed).toEqual([]);
+    }
+    // A covered place's parent city alone is not one of its places (as 郑州2024年GDP目标 in Chinese).
+    expect((await ask('What is the GDP target of Zhengzhou for 2024?')).status).toBe('no_evidence');
+    // Ordinary English words are not places: the question is still answered.
+    const plain = await ask('What is the planned growth of Huiji District GDP in 2024, and how does it compare?');
+    expect(plain.status).toBe('answered');
+    // guide is also the pinyin of 贵德 (Guide County): lower-case, it is the English word.
+    const word = await ask('What figure did Huiji District set to guide its GDP growth in 2024?');
+    expect(word.status).toBe('answered');
+    expect(word.answer).toContain('7%');
+    expect((await ask('What is the GDP target of Guide County for 2024?')).status).toBe('no_evidence');
+  });
 });

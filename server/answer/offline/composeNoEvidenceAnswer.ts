@@ -31,7 +31,7 @@ export function describePlaceCoverage(corpus: Corpus, places: readonly string[],
 export function composeNoEvidenceAnswer(corpus: Corpus, query: ParsedQuery, question: string, lang: AnswerLanguage = 'zh'): string {
   const coverage = query.places.length && !query.unknownPlace ? describePlaceCoverage(corpus, query.places, lang) : describeCoverage(corpus, lang);
   if (lang === 'en') {
-    if (query.unknownPlace) return `Nothing about ${placeEn(query.unknownPlace)} was found: no report of it is held. ${coverage}`;
+    if (query.unknownPlace) return `${placeEn(query.unknownPlace)} was not found in the reports: no report of it is held. ${coverage}`;
     const who = query.places.map(placeEn).join(', ');
     const what = query.indicator ? (indicatorDef(query.indicator)?.english ?? query.indicator) : 'this';
     const about = `${who ? ` about ${who}` : ''}${query.year ? ` for ${query.year}` : ''}`;
