@@ -347,8 +347,23 @@ describe('parseQuery: one year planned, another done', () => {
     ]);
     expect(q.reportIds).toEqual(['hongqi-2024']);
   });
-  it('a question with one role for every year has none per year', () => {
-    expect(parse('红旗区2023年和2024年GDP目标分别是多少').yearRoles).toBeUndefined();
+  it('years listed with one role: each year with it, so each is answered (a range is a period, not a list)', () => {
+    const q = parse('红旗区2017年和2024年GDP目标分别是多少');
+    expect(q.yearRoles).toEqual([
+      { year: 2017, role: 'target' },
+      { year: 2024, role: 'target' },
+    ]);
+    expect(q.intent).toBe('compare');
+    expect(q.reportIds.sort()).toEqual(['hongqi-2017', 'hongqi-2024']);
+    // No role said: each year as the reports hold it (2019 and 2023 are only reviewed).
+    expect(parse('红旗区2019年、2023年GDP增速分别是多少').yearRoles).toEqual([
+      { year: 2019, role: 'actual' },
+      { year: 2023, role: 'actual' },
+    ]);
+    expect(parse('红旗区2016年到2020年GDP年均增长多少').yearRoles).toBeUndefined();
+    expect(parse('红旗区2016-2020年GDP').yearRoles).toBeUndefined();
+    // Not a figure question: no years to answer one by one.
+    expect(parse('红旗区2017年和2024年的报告有什么不同').yearRoles).toBeUndefined();
   });
 });
 

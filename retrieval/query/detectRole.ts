@@ -40,3 +40,33 @@ export function detectRole(folded: string): RoleMention | undefined {
   if (ACTUAL.test(folded)) return { role: 'actual', weak: true };
   return undefined;
 }
+
+/** Two years joined as a range (2016年到2020年, 2016-2020年) are a period, not a list of years. */
+const RANGE_BETWEEN = /到|至|[-—－~～]/u;
+
+/**
+ * Several years named as a list (2017年和2020年GDP目标, 2023年、2024年增速) when the question asks a
+ * figure of each: every year with the role the question says, or, where it says none, what the
+ * reports hold of that year (its plan if they only plan it, its outcome if they only review it).
+ * Undefined for one year, a range, or a year the reports hold both ways without the question saying which.
+ */
+export function eachYearRoles(
+  folded: string,
+  years: readonly number[],
+  said: RoleMention | undefined,
+  standing: (year: number) => 'plan' | 'review' | 'mixed',
+): { year: number; role: Role }[] | undefined {
+  if (years.length < 2) return undefined;
+  const at = years.map((year) => folded.indexOf(String(year)));
+  if (at.some((i) => i < 0)) return undefined;
+  for (let i = 1; i < at.length; i++) if (RANGE_BETWEEN.test(folded.slice(Math.min(at[i - 1], at[i]) + 4, Math.max(at[i - 1], at[i])))) return undefined;
+  const out: { year: number; role: Role }[] = [];
+  for (const year of years) {
+    const s = standing(year);
+    // A weak 'actual' (完成投资多少) of a year the reports only plan asks for the plan, as for one year.
+    const role = said && !(said.weak && s === 'plan') ? said.role : s === 'plan' ? 'target' : s === 'review' ? 'actual' : undefined;
+    if (!role) return undefined;
+    out.push({ year, role });
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { detectPlaces } from './detectPlaces.js';
 import { detectIndicators } from './detectIndicator.js';
 import { detectIntent, isMetaQuestion } from './detectIntent.js';
 import { detectMeasure } from './detectMeasure.js';
-import { detectRole, rolesByYear } from './detectRole.js';
+import { detectRole, eachYearRoles, rolesByYear } from './detectRole.js';
 import { detectYear } from './detectYear.js';
 import { foldText } from './foldText.js';
 import { isElliptical } from './isElliptical.js';
@@ -80,7 +80,10 @@ export function parseQuery(text: string, catalog: readonly CatalogEntry[], conte
   // asks afresh, so the previous turn's measure does not carry over.
   const measure = detectMeasure(folded, own) ?? (elliptical && !roleMention ? context?.measure : undefined);
   // One year's plan against another's outcome (or both of one year): each year's own role, and no single one.
-  const yearRoles = rolesByYear(folded, years);
+  // …or several years listed (2017年和2020年GDP目标): each year on its own, so each is answered.
+  const yearRoles =
+    rolesByYear(folded, years) ??
+    (indicator !== undefined || ASKS_FIGURE.test(folded) ? eachYearRoles(folded, years, roleMention, (y) => yearStanding(pool, y)) : undefined);
   let role = yearRoles ? undefined : roleMention?.role;
   // 2024年完成投资多少: for a year the reports only plan, 完成/实现 describe the plan.
   if (!yearRoles && roleMention?.weak && years.length === 1 && yearStanding(pool, years[0]) === 'plan') role = 'target';

@@ -52,6 +52,21 @@ describe('offline answerer', () => {
     expect(en.answer).toContain('higher than that of Weidong District');
   });
 
+  it('answers each year of a list of years, and says which year the reports give no figure for', async () => {
+    const both = await ask('红旗区2017年和2024年的GDP目标分别是多少');
+    expect(both.answer).toMatch(/\| 红旗区 \| 2017年 \| 增长8%\[\d\] \|/);
+    expect(both.answer).toMatch(/\| 红旗区 \| 2024年 \| 增长7%\[\d\] \|/);
+    expect(both.verified).toBe(true);
+    // The 2020 report sets no GDP target: the answer says so rather than answering 2017 alone.
+    const gap = await ask('红旗区2017年和2020年GDP增长目标对比');
+    expect(gap.answer).toContain('增长8%');
+    expect(gap.answer).toContain('报告中没有给出红旗区2020年的地区生产总值目标');
+    expect(gap.citations.map((c) => c.id)).toEqual(['hongqi-2017:p33']);
+    // Each place with its own year: no gap is invented for a place and year no report covers.
+    const paired = await ask('对比红旗区2017年和惠济区2024年的GDP目标');
+    expect(paired.answer).not.toContain('没有给出');
+  });
+
   it('answers who delivered a report from its cover, citing only the speaker line', async () => {
     const r = await ask('惠济区政府工作报告是谁作的');
     expect(r.answer).toContain('李伟光');

@@ -11,7 +11,8 @@ import { composeSectionListAnswer } from './composeSectionListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
 import { composeComparisonTable } from './composeComparisonTable.js';
 import { composeFigureAnswer } from './composeFigureAnswer.js';
-import { answerLanguageOf, type AnswerLanguage, placeEn } from './english.js';
+import { answerLanguageOf, type AnswerLanguage, indicatorEn, placeEn } from './english.js';
+import type { IndicatorRow } from '../../../retrieval/public.js';
 
 export const OFFLINE_NAME = '离线抽取';
 
@@ -32,7 +33,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
   if (quantities.length) {
     // Figures outside the indicator tables (重点项目 count, 年度投资目标), with any rows that answer other asks.
     let text = [rows.length ? composeIndicatorRowsAnswer(rows, evidence, query.places, lang) : '', composeFigureAnswer(quantities, evidence, lang)].filter(Boolean).join(lang === 'en' ? ' ' : '');
-    if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], lang, quantities[0]?.subject);
+    if (query.intent === 'compare') text += missingSides(query.places, [...rows, ...quantities], lang, quantities[0]?.subject) + missingYears(corpus, query, [...rows, ...quantities], lang, quantities[0]?.subject);
     if (text) return { status: 'answered', text };
   }
   if (evidence.some((e) => e.list)) {
@@ -48,10 +49,10 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     const sides = new Set(rows.map((r) => `${r.place}|${r.year}`)).size + query.places.filter((p) => !rows.some((r) => r.place === p)).length;
     if (query.intent === 'compare' && sides >= 2) {
       const table = composeComparisonTable(rows, evidence, query.places, lang);
-      return { status: 'answered', text: `${table}\n\n${compareSentence(rows, evidence, lang).trim()}`.trim() };
+      return { status: 'answered', text: `${table}\n\n${(compareSentence(rows, evidence, lang) + missingYears(corpus, query, rows, lang)).trim()}`.trim() };
     }
     let text = composeIndicatorRowsAnswer(rows, evidence, query.places, lang);
-    if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang) + missingYears(corpus, query, rows, lang);
     return { status: 'answered', text };
   }
   if (query.asksFigure && (query.intent === 'target' || query.intent === 'actual')) {
@@ -127,6 +128,31 @@ function missingSides(places: string[], found: { place: string }[], lang: Answer
   const name = first?.label ?? subject ?? '这一指标';
   if (lang === 'en') return ` No figure for ${missing.map(placeEn).join(', ')} was found in the reports (“${name}”), so they cannot be compared.`;
   return `报告中没有给出${missing.join('、')}的${name}数字，无法比较。`;
+}
+
+/** A comparison of years where one year has no figure says so (2020年的报告没有提出地区生产总值目标), rather than answering the other years only. */
+function missingYears(corpus: AnswerContext['corpus'], query: AnswerContext['query'], found: { place: string; year?: number; years?: readonly number[]; kind?: string }[], lang: AnswerLanguage, subject?: string): string {
+  const wanted = query.yearRoles ?? [];
+  if (wanted.length < 2) return '';
+  const places = query.places.length ? query.places : [...new Set(found.map((r) => r.place))];
+  // A year is missing for a place when one of its reports plans (or reviews) that year and gives no figure;
+  // 历城区2018年和惠济区2024年 pairs each place with its own year.
+  const holds = (place: string, w: (typeof wanted)[number]) =>
+    corpus.reports.some((r) => r.meta.place === place && (w.role === 'target' ? r.meta.planYear === w.year : r.meta.reviewYear === w.year));
+  const gaps = places.flatMap((place) =>
+    wanted
+      .filter((w) => holds(place, w))
+      .filter((w) => !found.some((r) => r.place === place && (r.year === w.year || r.years?.includes(w.year)) && (r.kind === undefined || (w.role === 'target' ? r.kind === 'target' : r.kind !== 'target'))))
+      .map((w) => ({ place, ...w })),
+  );
+  if (gaps.length === 0) return '';
+  const row = found.find((r): r is IndicatorRow => 'indicator' in r);
+  if (lang === 'en') {
+    const name = row ? indicatorEn(row) : (subject ?? 'this figure');
+    return ` ${gaps.map((g) => `A ${name} ${g.role === 'target' ? 'target' : 'figure'} for ${placeEn(g.place)} in ${g.year}`).join('; ')} ${gaps.length > 1 ? 'were' : 'was'} not found in the reports.`;
+  }
+  const name = query.indicator ?? row?.indicator ?? subject ?? '这一指标';
+  return `报告中没有给出${gaps.map((g) => `${g.place}${g.year}年的${name}${g.role === 'target' ? '目标' : '数字'}`).join('、')}。`;
 }
 
 export function createOfflineAnswerer(): Answerer {
