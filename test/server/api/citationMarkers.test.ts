@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitAnswer } from '../../client/src/renderAnswer.js';
-import { citedMarkers, findMarkers, normaliseMarkers, PENDING_MARKER } from '../../server/api/citationMarkers.js';
+import { splitAnswer } from '../../../client/src/renderAnswer.js';
+import { citedMarkers, findMarkers, normaliseMarkers, PENDING_MARKER } from '../../../server/api/citationMarkers.js';
 
 // Every style models are seen to write, and what it means.
 const STYLES: [string, string][] = [

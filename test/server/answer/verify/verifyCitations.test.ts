@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '../../retrieval/types.js';
-import { figuresIn, sourceHasNumber } from '../../server/answer/verify/figures.js';
-import { createDraftVerifier, verifyCitations } from '../../server/answer/verify/verifyCitations.js';
+import type { Evidence } from '../../../../retrieval/types.js';
+import { figuresIn, sourceHasNumber } from '../../../../server/answer/verify/figures.js';
+import { createDraftVerifier, verifyCitations } from '../../../../server/answer/verify/verifyCitations.js';
 
 // Paragraph texts copied from the reports.
 const huijiTargets = '经济社会发展主要预期目标是:地区生产总值增长7%左右,固定资产投资增长8%以上,规模以上工业增加值增长9%以上,社会消费品零售总额增长8%以上,一般公共预算收入增长3%以上';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresIn } from '../../server/answer/verify/figures.js';
+import { figuresIn } from '../../../../server/answer/verify/figures.js';
 
 /** The figures in Chinese numerals citation checks demand a source for. */
 const chineseFigures = (text: string) => figuresIn(text).filter((f) => f.numeral === 'chinese');

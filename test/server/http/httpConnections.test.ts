@@ -3,9 +3,9 @@
 // the Host check stops DNS rebinding, API_TOKEN guards /api/*, no source maps are served.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../server/app.js';
-import { startServer, type RunningServer } from '../../server/startServer.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import { MAX_BODY_BYTES } from '../../../server/app.js';
+import { startServer, type RunningServer } from '../../../server/startServer.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 interface RawResponse {
   status: number;
@@ -164,7 +164,7 @@ describe('the built client', () => {
     const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { createApp } = await import('../../server/app.js');
+    const { createApp } = await import('../../../server/app.js');
     const dir = mkdtempSync(join(tmpdir(), 'client-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<div id="root"></div>');

@@ -1,12 +1,12 @@
 // The LLM answerer against a fake OpenAI-compatible server over loopback: the real
 // @ai-sdk/openai chat model, real HTTP, real SSE parsing.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Corpus, Evidence, ParsedQuery, ReportMeta } from '../retrieval/types.js';
-import type { AnswerContext } from '../server/answer/Answerer.js';
-import { LlmError, createLlmAnswererFromConfig } from '../server/answer/llm/llmAnswerer.js';
-import type { LlmConfig } from '../server/answer/llm/llmConfig.js';
-import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from './helpers/fakeOpenAIServer.js';
-import { META, TARGETS } from './helpers/huijiFixture.js';
+import type { Corpus, Evidence, ParsedQuery, ReportMeta } from '../../../../retrieval/types.js';
+import type { AnswerContext } from '../../../../server/answer/Answerer.js';
+import { LlmError, createLlmAnswererFromConfig } from '../../../../server/answer/llm/llmAnswerer.js';
+import type { LlmConfig } from '../../../../server/answer/llm/llmConfig.js';
+import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../../../helpers/fakeOpenAIServer.js';
+import { META, TARGETS } from '../../../helpers/huijiFixture.js';
 
 
 

@@ -1,13 +1,13 @@
 // What real OpenAI-compatible servers send, through the real provider client against our
 // fake server on loopback: reasoning fields, <think> blocks, and JSON replies to stream requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import type { AnswerContext } from '../../server/answer/Answerer.js';
+import type { Corpus } from '../../../../retrieval/types.js';
+import type { AnswerContext } from '../../../../server/answer/Answerer.js';
 import { createOpenAI } from '@ai-sdk/openai';
-import { DEFAULTS } from '../../retrieval/defaults.js';
-import { capReplyBytes, ReplyTooLargeError } from '../../server/answer/llm/capReplyBytes.js';
-import { createLlmAnswerer, createLlmAnswererFromConfig, LlmError } from '../../server/answer/llm/llmAnswerer.js';
-import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../helpers/fakeOpenAIServer.js';
+import { DEFAULTS } from '../../../../retrieval/defaults.js';
+import { capReplyBytes, ReplyTooLargeError } from '../../../../server/answer/llm/capReplyBytes.js';
+import { createLlmAnswerer, createLlmAnswererFromConfig, LlmError } from '../../../../server/answer/llm/llmAnswerer.js';
+import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../../../helpers/fakeOpenAIServer.js';
 
 const ANSWER = '惠济区2024年地区生产总值预期增长7%左右[1]。';
 const REASONING = '用户问的是GDP。2023年增长6%[1]，2025年也许是8%。';

@@ -1,19 +1,19 @@
-import { DEFAULTS } from '../retrieval/defaults.js';
+import { DEFAULTS } from '../../../../retrieval/defaults.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
-import type { Corpus, Evidence, IndicatorRow, ParsedQuery, ReportMeta } from '../retrieval/types.js';
-import type { AnswerContext } from '../server/answer/Answerer.js';
+import type { Corpus, Evidence, IndicatorRow, ParsedQuery, ReportMeta } from '../../../../retrieval/types.js';
+import type { AnswerContext } from '../../../../server/answer/Answerer.js';
 import {
   SYSTEM_PROMPT,
   buildPrompt,
   evidenceText,
   indicatorLine,
-} from '../server/answer/llm/buildPrompt.js';
-import { LlmError, createLlmAnswerer, draftStatus } from '../server/answer/llm/llmAnswerer.js';
-import { describeLlmConfig, readLlmConfig } from '../server/answer/llm/llmConfig.js';
-import { META, TARGETS } from './helpers/huijiFixture.js';
+} from '../../../../server/answer/llm/buildPrompt.js';
+import { LlmError, createLlmAnswerer, draftStatus } from '../../../../server/answer/llm/llmAnswerer.js';
+import { describeLlmConfig, readLlmConfig } from '../../../../server/answer/llm/llmConfig.js';
+import { META, TARGETS } from '../../../helpers/huijiFixture.js';
 
 // ---- fixtures: real paragraphs of seeds/huiji-2024.txt ---------------------------------
 
@@ -209,7 +209,7 @@ describe('buildPrompt', () => {
   });
 
   it('excerpts the real long paragraph of hongqi-2024 and keeps the matched figure verbatim', () => {
-    const lines = readFileSync(new URL('../seeds/hongqi-2024.txt', import.meta.url), 'utf8').split(/\r?\n/);
+    const lines = readFileSync(new URL('../../../../seeds/hongqi-2024.txt', import.meta.url), 'utf8').split(/\r?\n/);
     const long = lines.find((l) => l.startsWith('（一）聚焦项目引建'))!;
     expect(long.length).toBeGreaterThan(DEFAULTS.answer.llm.maxParagraphChars);
     const shown = evidenceText(evidence(1, long, { passage: span(long, '确保完成年度投资216亿元'), matched: [] }));

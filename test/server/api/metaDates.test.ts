@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/public.js';
-import { parseDateInput } from '../../server/api/parseDateInput.js';
-import { ReportChangeResponseSchema } from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { syntheticReportText } from '../helpers/syntheticReport.js';
+import { loadCorpus } from '../../../retrieval/public.js';
+import { parseDateInput } from '../../../server/api/parseDateInput.js';
+import { ReportChangeResponseSchema } from '../../../server/api/schemas.js';
+import { createApp } from '../../../server/app.js';
+import { syntheticReportText } from '../../helpers/syntheticReport.js';
 
 let parent: string;
 let dir: string;

@@ -2,9 +2,9 @@
 // 公共财政预算收入, 一般公共预算收入), and wider ones (财政总收入) a report may state instead.
 // The answer names the one the report states. Reports written for this test.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/public.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
+import { loadCorpus } from '../../../retrieval/public.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
 
 const report = (county: string, year: number, review: string) =>
   [

@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, PROJECT_ROOT, type Corpus } from '../../retrieval/public.js';
-import { createApp } from '../../server/app.js';
-import { asciiFallback } from '../../server/routes/attachmentName.js';
-import { makeDocx, makeHtml, skipPdf, toPdf } from '../helpers/formatFixtures.js';
-import { syntheticReportLines } from '../helpers/syntheticReport.js';
+import { loadCorpus, PROJECT_ROOT, type Corpus } from '../../../retrieval/public.js';
+import { createApp } from '../../../server/app.js';
+import { asciiFallback } from '../../../server/routes/attachmentName.js';
+import { makeDocx, makeHtml, skipPdf, toPdf } from '../../helpers/formatFixtures.js';
+import { syntheticReportLines } from '../../helpers/syntheticReport.js';
 
 let parent: string;
 let dir: string;

@@ -1,10 +1,10 @@
 // An English question gets an English answer from the offline answerer: the same facts and
 // citations, figures with their qualifiers and units in English, the report's own writing quoted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import { scriptOf } from '../../server/answer/verify/answerLanguage.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { scriptOf } from '../../../server/answer/verify/answerLanguage.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // The offline answerer end to end (prepareEvidence → compose → verify), on the
 // real corpus. Expected figures and names come from reading the reports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../../retrieval/types.js';
+import { answerQuestion } from '../../../../server/answer/answerQuestion.js';
+import { sharedCorpus } from '../../../helpers/corpus.js';
 
 let corpus: Corpus;
 beforeAll(async () => {
@@ -106,7 +106,7 @@ describe('offline answerer', () => {
 
 describe('the production pipeline and the Answerer seam', () => {
   it('calls the offline answerer through the Answerer interface, as it calls a model', async () => {
-    const { createOfflineAnswerer } = await import('../../server/answer/offline/offlineAnswerer.js');
+    const { createOfflineAnswerer } = await import('../../../../server/answer/offline/offlineAnswerer.js');
     const real = createOfflineAnswerer();
     const calls: string[] = [];
     const recording = { ...real, answer: (ctx: Parameters<typeof real.answer>[0], options?: Parameters<typeof real.answer>[1]) => {

@@ -7,10 +7,10 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { createApp } from '../../server/app.js';
-import { syntheticReportText } from '../helpers/syntheticReport.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { createApp } from '../../../server/app.js';
+import { syntheticReportText } from '../../helpers/syntheticReport.js';
 
 let parent: string;
 let dir: string;

@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { createIngestPool, type IngestPool } from '../../retrieval/corpus/ingestPool.js';
-import { createApp } from '../../server/app.js';
-import { syntheticReportText } from '../helpers/syntheticReport.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { createIngestPool, type IngestPool } from '../../../retrieval/corpus/ingestPool.js';
+import { createApp } from '../../../server/app.js';
+import { syntheticReportText } from '../../helpers/syntheticReport.js';
 
 let parent: string;
 let corpus: Corpus;

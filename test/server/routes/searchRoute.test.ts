@@ -1,11 +1,11 @@
 // GET /api/search, the hit test: the question as understood, and the ranked
 // passages with their scores and the words that matched.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/public.js';
-import { ErrorResponseSchema, SearchResponseSchema } from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { findTerms } from '../../server/routes/findTerms.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/public.js';
+import { ErrorResponseSchema, SearchResponseSchema } from '../../../server/api/schemas.js';
+import { createApp } from '../../../server/app.js';
+import { findTerms } from '../../../server/routes/findTerms.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 let app: ReturnType<typeof createApp>;

@@ -4,13 +4,13 @@
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import type { AnswerContext, Answerer } from '../../server/answer/Answerer.js';
-import { createLlmAnswerer } from '../../server/answer/llm/llmAnswerer.js';
-import { createOfflineAnswerer } from '../../server/answer/offline/offlineAnswerer.js';
-import { prepareEvidence } from '../../retrieval/evidence/prepareEvidence.js';
-import { verifyCitations } from '../../server/answer/verify/verifyCitations.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import type { AnswerContext, Answerer } from '../../../server/answer/Answerer.js';
+import { createLlmAnswerer } from '../../../server/answer/llm/llmAnswerer.js';
+import { createOfflineAnswerer } from '../../../server/answer/offline/offlineAnswerer.js';
+import { prepareEvidence } from '../../../retrieval/evidence/prepareEvidence.js';
+import { verifyCitations } from '../../../server/answer/verify/verifyCitations.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 type StreamPart = Awaited<ReturnType<MockLanguageModelV3['doStream']>>['stream'] extends ReadableStream<infer P> ? P : never;
 type CallOptions = MockLanguageModelV3['doStreamCalls'][number];

@@ -4,15 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import { disagreeingFigures } from '../../retrieval/indicators/disagreeingFigures.js';
-import type { Corpus } from '../../retrieval/types.js';
-import type { Answerer, AnswerContext } from '../../server/answer/Answerer.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
-import { buildPrompt } from '../../server/answer/llm/buildPrompt.js';
-import { AskResponseSchema } from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { syntheticReportText } from '../helpers/syntheticReport.js';
+import { loadCorpus } from '../../../../retrieval/corpus/loadCorpus.js';
+import { disagreeingFigures } from '../../../../retrieval/indicators/disagreeingFigures.js';
+import type { Corpus } from '../../../../retrieval/types.js';
+import type { Answerer, AnswerContext } from '../../../../server/answer/Answerer.js';
+import { answerQuestion } from '../../../../server/answer/answerQuestion.js';
+import { buildPrompt } from '../../../../server/answer/llm/buildPrompt.js';
+import { AskResponseSchema } from '../../../../server/api/schemas.js';
+import { createApp } from '../../../../server/app.js';
+import { syntheticReportText } from '../../../helpers/syntheticReport.js';
 
 const original = syntheticReportText();
 /** The same report as corrected later: another GDP target, everything else alike. */

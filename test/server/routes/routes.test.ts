@@ -1,8 +1,8 @@
 // Route tests through app.request(): no port.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import { createBigramTokenizer } from '../../retrieval/tokenize/bigramTokenizer.js';
-import type { Corpus } from '../../retrieval/types.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import { createBigramTokenizer } from '../../../retrieval/tokenize/bigramTokenizer.js';
+import type { Corpus } from '../../../retrieval/types.js';
 import {
   AskResponseSchema,
   ErrorResponseSchema,
@@ -11,9 +11,9 @@ import {
   ParagraphResponseSchema,
   ReportDetailResponseSchema,
   ReportListResponseSchema,
-} from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+} from '../../../server/api/schemas.js';
+import { createApp } from '../../../server/app.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 let app: ReturnType<typeof createApp>;

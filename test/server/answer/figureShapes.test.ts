@@ -3,9 +3,9 @@
 // condition in brackets after a figure, a target in brackets beside its outcome, and the levels a five-year review ends at. The reports
 // are written for these tests (an invented city, invented figures) in the genre's shapes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
 
 const REPORT_2026 = [
   '政府工作报告',

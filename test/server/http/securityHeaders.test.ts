@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import { createApp } from '../../server/app.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { createApp } from '../../../server/app.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 let clientDir: string;

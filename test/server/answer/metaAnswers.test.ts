@@ -2,9 +2,9 @@
 // cover, each cited to the line it was read from; a field the text does not state is said
 // to be missing, never filled in. Reports written for this test.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/public.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
+import { loadCorpus } from '../../../retrieval/public.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
 
 const body = (growth: string) => ['各位代表：', '现在，我代表市人民政府，向大会报告工作，请予审议。', '一、2024年工作回顾', `过去一年，全市地区生产总值增长${growth}。`, '二、2025年工作安排', '今年全市地区生产总值预期增长5%左右。'];
 let corpus: Corpus;

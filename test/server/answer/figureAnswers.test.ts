@@ -2,10 +2,10 @@
 // Questions are written for these tests (not taken from the eval sets); the expected figures
 // come from reading the seed reports.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/types.js';
-import { splitAsks } from '../../retrieval/query/splitAsks.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { splitAsks } from '../../../retrieval/query/splitAsks.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 // GET /api/indicators?format=csv: the table a spreadsheet opens, Chinese intact.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../retrieval/public.js';
-import { IndicatorsResponseSchema } from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { indicatorsCsv } from '../../server/routes/indicatorsCsv.js';
-import { sharedCorpus } from '../helpers/corpus.js';
+import type { Corpus } from '../../../retrieval/public.js';
+import { IndicatorsResponseSchema } from '../../../server/api/schemas.js';
+import { createApp } from '../../../server/app.js';
+import { indicatorsCsv } from '../../../server/routes/indicatorsCsv.js';
+import { sharedCorpus } from '../../helpers/corpus.js';
 
 let corpus: Corpus;
 let app: ReturnType<typeof createApp>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerReader } from '../../server/answer/verify/answerUnits.js';
-import { createVerifiedStream, type UnitChecker } from '../../server/answer/verify/verifiedStream.js';
+import { createAnswerReader } from '../../../../server/answer/verify/answerUnits.js';
+import { createVerifiedStream, type UnitChecker } from '../../../../server/answer/verify/verifiedStream.js';
 
 /** A checker that reads units as citation enforcement does and passes those without the word 编造. */
 function checker(): UnitChecker {

@@ -1,7 +1,7 @@
 // Answers read the way the chat shows them: Markdown units, cut once each, the same whether
 // the answer arrives whole or a character at a time.
 import { describe, expect, it } from 'vitest';
-import { answerUnits, createAnswerReader, plainInline } from '../../server/answer/verify/answerUnits.js';
+import { answerUnits, createAnswerReader, plainInline } from '../../../../server/answer/verify/answerUnits.js';
 
 const streamed = (text: string, size: number) => {
   const reader = createAnswerReader();

@@ -2,9 +2,9 @@
 // answered with the other, while a question saying only 失业率 is answered with whichever
 // the report states. The report is written for this test (invented place-less figures).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { answerQuestion } from '../../server/answer/answerQuestion.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { answerQuestion } from '../../../server/answer/answerQuestion.js';
 
 const REPORT = [
   '政府工作报告',

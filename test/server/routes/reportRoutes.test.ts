@@ -6,12 +6,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../retrieval/corpus/loadCorpus.js';
-import type { Corpus } from '../../retrieval/types.js';
-import { AskResponseSchema, ReportChangeResponseSchema, ReportListResponseSchema } from '../../server/api/schemas.js';
-import { createApp } from '../../server/app.js';
-import { makeDocx, makeHtml, skipPdf, toPdf } from '../helpers/formatFixtures.js';
-import { syntheticReportLines, syntheticReportText } from '../helpers/syntheticReport.js';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus.js';
+import type { Corpus } from '../../../retrieval/types.js';
+import { AskResponseSchema, ReportChangeResponseSchema, ReportListResponseSchema } from '../../../server/api/schemas.js';
+import { createApp } from '../../../server/app.js';
+import { makeDocx, makeHtml, skipPdf, toPdf } from '../../helpers/formatFixtures.js';
+import { syntheticReportLines, syntheticReportText } from '../../helpers/syntheticReport.js';
 
 let parent: string;
 let dir: string;
