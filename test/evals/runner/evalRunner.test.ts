@@ -5,25 +5,25 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvalQuestion } from '../evals/questionSchema';
-import { checkThresholds } from '../evals/runner/checkThresholds';
-import { compareBaseline, formatDelta } from '../evals/runner/compareBaseline';
-import { answerForMatch, numbersIn, paragraphHasEvidence, textHasFigure, textHasMustInclude, yearsIn } from '../evals/runner/evidenceMatch';
-import { gradeAnswer, gradeContextFrom, isPreciseCitation, missingMustInclude, otherPlaces, otherYears, type GradableResponse } from '../evals/runner/gradeAnswer';
-import { EvalInputError } from '../evals/runner/inputError';
-import { loadQuestionSets, parseQuestionSet } from '../evals/runner/loadQuestionSets';
-import { parseCliArgs } from '../evals/runner/parseArgs';
-import { createProgress } from '../evals/runner/progressBar';
-import { categoryChart, renderHtml } from '../evals/runner/renderHtml';
-import { displayWidth, padDisplay, renderTextTable } from '../evals/runner/renderTable';
-import { meanReciprocalRank, recallAt } from '../evals/runner/retrievalRank';
-import { main, runEval, type RunEvalResult } from '../evals/runner/runEval';
-import { computeMetrics, percentile, summarise } from '../evals/runner/summarise';
-import type { Metrics, QuestionRecord, ResultsFile } from '../evals/runner/types';
-import { loadCorpus } from '../retrieval/corpus/loadCorpus';
-import { createBigramTokenizer } from '../retrieval/tokenize/bigramTokenizer';
-import { startServer } from '../server/startServer';
-import { sharedCorpus } from './helpers/corpus';
+import type { EvalQuestion } from '../../../evals/questionSchema';
+import { checkThresholds } from '../../../evals/runner/checkThresholds';
+import { compareBaseline, formatDelta } from '../../../evals/runner/compareBaseline';
+import { answerForMatch, numbersIn, paragraphHasEvidence, textHasFigure, textHasMustInclude, yearsIn } from '../../../evals/runner/evidenceMatch';
+import { gradeAnswer, gradeContextFrom, isPreciseCitation, missingMustInclude, otherPlaces, otherYears, type GradableResponse } from '../../../evals/runner/gradeAnswer';
+import { EvalInputError } from '../../../evals/runner/inputError';
+import { loadQuestionSets, parseQuestionSet } from '../../../evals/runner/loadQuestionSets';
+import { parseCliArgs } from '../../../evals/runner/parseArgs';
+import { createProgress } from '../../../evals/runner/progressBar';
+import { categoryChart, renderHtml } from '../../../evals/runner/renderHtml';
+import { displayWidth, padDisplay, renderTextTable } from '../../../evals/runner/renderTable';
+import { meanReciprocalRank, recallAt } from '../../../evals/runner/retrievalRank';
+import { main, runEval, type RunEvalResult } from '../../../evals/runner/runEval';
+import { computeMetrics, percentile, summarise } from '../../../evals/runner/summarise';
+import type { Metrics, QuestionRecord, ResultsFile } from '../../../evals/runner/types';
+import { loadCorpus } from '../../../retrieval/corpus/loadCorpus';
+import { createBigramTokenizer } from '../../../retrieval/tokenize/bigramTokenizer';
+import { startServer } from '../../../server/startServer';
+import { sharedCorpus } from '../../helpers/corpus';
 
 function question(over: Partial<EvalQuestion> = {}): EvalQuestion {
   return {
@@ -612,7 +612,7 @@ describe('runEval in-process on the real corpus', () => {
 
   it('runs each set over the folders evals/corpora.json gives it', async () => {
     // Two questions per set keep this quick; what matters is which corpus each set got.
-    const pick = (file: string, n: number) => readFileSync(new URL(`../evals/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean).slice(0, n).join('\n');
+    const pick = (file: string, n: number) => readFileSync(new URL(`../../../evals/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean).slice(0, n).join('\n');
     const evalsDir = join(dir, 'evals');
     const dev = join(evalsDir, 'questions.jsonl');
     const gen = join(evalsDir, 'generalisation.jsonl');

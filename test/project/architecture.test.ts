@@ -4,8 +4,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../retrieval/public.js';
-import { importCycles, importEdges } from './helpers/importGraph.js';
+import { PROJECT_ROOT } from '../../retrieval/public.js';
+import { importCycles, importEdges } from '../helpers/importGraph.js';
 
 const edges = importEdges(PROJECT_ROOT, ['retrieval', 'server', 'client/src', 'evals']);
 

@@ -2,7 +2,7 @@
 // with a way back; it is rendered again when the route changes.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ErrorBoundary } from '../../client/src/components/ErrorBoundary.js';
+import { ErrorBoundary } from '../../../client/src/components/ErrorBoundary.js';
 
 describe('ErrorBoundary', () => {
   it('shows the error in place of the view, with retry and a way back to the chat', () => {

@@ -11,11 +11,11 @@ import {
   normalizeForMatch,
   stripMarkdown,
   type EvalQuestion,
-} from '../evals/questionSchema';
-import { corpusFoldersForSet, reportFilesIn } from '../evals/setCorpus';
+} from '../../evals/questionSchema';
+import { corpusFoldersForSet, reportFilesIn } from '../../evals/setCorpus';
 
-const EVALS_DIR = new URL('../evals/', import.meta.url);
-const SEEDS_DIR = new URL('../seeds/', import.meta.url);
+const EVALS_DIR = new URL('../../evals/', import.meta.url);
+const SEEDS_DIR = new URL('../../seeds/', import.meta.url);
 
 const MIN_QUESTIONS = 120;
 const QUOTE_MIN_CHARS = 8;

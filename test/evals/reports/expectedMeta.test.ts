@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-const DIR = fileURLToPath(new URL('../evals/reports/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../../evals/reports/', import.meta.url));
 
 const MetaSchema = z
   .object({

@@ -3,10 +3,10 @@
 // made by LibreOffice, read with PDF.js as the browser reads it, against the
 // paragraphs ingestion made of the same file.
 import { describe, expect, it } from 'vitest';
-import { highlightRects, itemRanges, locate, normaliseNeedle, pageText, rangeRects, type TextItem } from '../../client/src/pdf/locateText.js';
-import { loadCorpus } from '../../retrieval/public.js';
-import { makeDocx, skipPdf, toPdf } from '../helpers/formatFixtures.js';
-import { syntheticReportLines } from '../helpers/syntheticReport.js';
+import { highlightRects, itemRanges, locate, normaliseNeedle, pageText, rangeRects, type TextItem } from '../../../client/src/pdf/locateText.js';
+import { loadCorpus } from '../../../retrieval/public.js';
+import { makeDocx, skipPdf, toPdf } from '../../helpers/formatFixtures.js';
+import { syntheticReportLines } from '../../helpers/syntheticReport.js';
 
 const item = (str: string, x: number, y: number, width: number, size = 12): TextItem => ({ str, transform: [size, 0, 0, size, x, y], width, height: size });
 

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DegradedBanner } from '../../client/src/components/DegradedBanner.js';
-import type { HealthResponse } from '../../server/api/schemas.js';
+import { DegradedBanner } from '../../../client/src/components/DegradedBanner.js';
+import type { HealthResponse } from '../../../server/api/schemas.js';
 
 const healthy: HealthResponse = { ok: true, reports: 5, paragraphs: 265, answerer: '离线抽取', tokenizer: 'jieba', degraded: [] };
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusFoldersForSet, PROJECT_DIR, readCorporaManifest, realdevSet, reportFilesIn } from '../evals/setCorpus';
+import { corpusFoldersForSet, PROJECT_DIR, readCorporaManifest, realdevSet, reportFilesIn } from '../../evals/setCorpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'set-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
