@@ -1,6 +1,6 @@
 // Schema for one line of an evaluation question set (`evals/*.jsonl`).
 // See evals/README.md for the meaning of each field and the rules the
-// checker (test/evalQuestions.test.ts) enforces on top of this shape.
+// checker (test/evals/evalQuestions.test.ts) enforces on top of this shape.
 import { toSimplified } from '../retrieval/public.js';
 import { z } from 'zod';
 

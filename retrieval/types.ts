@@ -299,7 +299,7 @@ export type QuantityRecord = z.infer<typeof QuantityRecordSchema>;
 /**
  * A tokenizer turns text (a report passage or a user question) into index terms.
  * The same tokenizer must be used on both sides of the index, so every
- * implementation follows one contract (see test/tokenizer.contract.test.ts):
+ * implementation follows one contract (see test/retrieval/tokenize/tokenizer.contract.test.ts):
  * - terms are lower-cased and NFKC-normalised (full-width ７％ → 7%);
  * - punctuation and whitespace never become terms;
  * - stop words (stopWords.ts) are removed;

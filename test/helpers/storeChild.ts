@@ -1,4 +1,4 @@
-// Run as a child process by test/crashSafety.test.ts: one change to a reports folder
+// Run as a child process by test/retrieval/corpus/crashSafety.test.ts: one change to a reports folder
 // (add, correct or delete a report) through the report store, killed with SIGKILL at its
 // k-th write, rename or removal (faultInjection.ts), or run to its end. Its last line of
 // output is JSON: the steps it took.

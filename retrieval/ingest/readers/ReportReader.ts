@@ -1,8 +1,8 @@
 // The file-format reader seam: one small interface, one implementation per
 // format (text, HTML, Word, PDF), one shared contract suite
-// (test/readers.contract.test.ts). A reader only turns bytes into the report's
-// text; everything after that is the same ingestion as for a .txt, so
-// paragraphs, ids and citations look the same whatever the format.
+// (test/retrieval/ingest/readers/readers.contract.test.ts). A reader only turns
+// bytes into the report's text; everything after that is the same ingestion as
+// for a .txt, so paragraphs, ids and citations look the same whatever the format.
 import { ReportReadError } from '../decodeText.js';
 
 export { ReportReadError };
