@@ -171,6 +171,8 @@ async function uploadToAnswer(servers: Server[], n: number, answeredBy: Server) 
   // A target question about the seed this report copies, asked of the new report's place and years.
   const q = asked.find((x) => x.report === seeds[i % seeds.length].id && x.category === 'target')!;
   const question = syntheticQuestion(q.question, i, seeds);
+  // A kept schema may hold the upload of an earlier run: it goes first (through the API, so every server hears of it).
+  await fetch(`http://127.0.0.1:${servers[0].port}/api/reports/bench-upload-${i}`, { method: 'DELETE', signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(report.bytes)]), `bench-upload-${i}.txt`);
   const t0 = performance.now();
