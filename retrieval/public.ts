@@ -26,7 +26,7 @@ export { deliveredYear } from './ingest/deliveredYear.js';
 export { prepareEvidence, resolveQuery, type PreparedQuestion } from './evidence/prepareEvidence.js';
 export { normaliseQuestion, QueryError, searchCorpus } from './evidence/searchCorpus.js';
 export { LIST_INTRO } from './evidence/sectionHeadings.js';
-export { parentPlacesOf } from './evidence/parentPlaces.js';
+export { knownPlacesOf, parentPlacesOf } from './evidence/parentPlaces.js';
 export { questionWords } from './evidence/questionWords.js';
 export { parseQuery } from './query/parseQuery.js';
 export { parseConversation } from './query/parseConversation.js';

@@ -1,7 +1,7 @@
 // The answer pipeline: prepare evidence → draft (LLM if configured, else
 // offline) → enforce citations → one repair round → offline fallback with a
 // notice. No unchecked model text ever becomes the final answer.
-import { type Corpus, corpusFor, deliveredYear, prepareEvidence, type QuantityRecord } from '../../retrieval/public.js';
+import { type Corpus, corpusFor, deliveredYear, knownPlacesOf, prepareEvidence, type QuantityRecord } from '../../retrieval/public.js';
 import type { AskRequest, AskResponse } from '../api/schemas.js';
 import type { AnswerContext, Answerer, Draft } from './Answerer.js';
 import { buildCitations } from './buildCitations.js';
@@ -116,7 +116,7 @@ export function verifyContext(ctx: AnswerContext): VerifyContext {
   return {
     places: ctx.query.places,
     reportYears: chosen.length ? [...new Set(chosen.map(deliveredYear))] : undefined,
-    knownPlaces: [...new Set(ctx.corpus.reports.map((r) => r.meta.place))],
+    knownPlaces: knownPlacesOf(ctx.corpus),
     recordsOf: recordsByParagraph(ctx.corpus.quantities),
   };
 }

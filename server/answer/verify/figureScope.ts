@@ -41,14 +41,14 @@ const RESPECTIVELY = /分别|依次|respectively/i;
 
 /** Reads the scope of each figure of a text, in the order given (the place names to look for are gathered once). */
 export function scopeReader(ctx: ScopeContext): (text: string, figures: readonly { index: number; end: number }[]) => FigureScope[] {
-  let forms: PlaceForm[] | undefined;
+  let forms: ScopeForms | undefined;
   return (text, figures) => {
     forms ??= placeFormsOf(ctx);
     return figureScopes(text, figures, ctx, forms);
   };
 }
 
-function figureScopes(text: string, figures: readonly { index: number; end: number }[], ctx: ScopeContext, forms: PlaceForm[]): FigureScope[] {
+function figureScopes(text: string, figures: readonly { index: number; end: number }[], ctx: ScopeContext, forms: ScopeForms): FigureScope[] {
   if (figures.length === 0) return [];
   const places = placeMentions(text, forms);
   const years = yearMentions(text);
@@ -173,26 +173,57 @@ function formsOf(place: string, short: boolean): PlaceForm[] {
   return forms;
 }
 
-/** The forms to look for, longest first: the near places' every form, other known places' full names. */
-function placeFormsOf(ctx: ScopeContext): PlaceForm[] {
-  const near = new Set(ctx.near);
-  return [...ctx.near.flatMap((p) => formsOf(p, true)), ...ctx.known.filter((p) => !near.has(p)).flatMap((p) => formsOf(p, false))].sort(
-    (a, b) => b.form.length - a.form.length,
-  );
+/** Place forms by their first character (lower-case for Latin ones), for scanning a text once. */
+interface PlaceFormIndex {
+  forms: PlaceForm[];
+  han: Map<string, number[]>;
+  latin: Map<string, number[]>;
 }
 
-/** The places a sentence names, longest form first where they overlap (惠济区 over 惠济). */
-function placeMentions(text: string, forms: PlaceForm[]): Mention<{ place: string; report: false }>[] {
+function indexForms(forms: PlaceForm[]): PlaceFormIndex {
+  const index: PlaceFormIndex = { forms, han: new Map(), latin: new Map() };
+  forms.forEach((f, i) => {
+    const map = f.latin ? index.latin : index.han;
+    const list = map.get(f.form[0]);
+    if (list) list.push(i);
+    else map.set(f.form[0], [i]);
+  });
+  return index;
+}
+
+/** The near places' every form (few, per answer), and every known place's full name (made once per set of known places). */
+interface ScopeForms {
+  near: PlaceFormIndex;
+  known: PlaceFormIndex;
+}
+
+const knownMemo = new WeakMap<readonly string[], PlaceFormIndex>();
+function placeFormsOf(ctx: ScopeContext): ScopeForms {
+  let known = knownMemo.get(ctx.known);
+  if (!known) knownMemo.set(ctx.known, (known = indexForms(ctx.known.flatMap((p) => formsOf(p, false)))));
+  return { near: indexForms(ctx.near.flatMap((p) => formsOf(p, true))), known };
+}
+
+/** The places a sentence names, longest form first where they overlap (惠济区 over 惠济; a near place's forms before another's of the same length). */
+function placeMentions(text: string, forms: ScopeForms): Mention<{ place: string; report: false }>[] {
   const lower = text.toLowerCase();
+  // Every occurrence of every form, found from each character's candidates…
+  const found: { f: PlaceForm; group: number; i: number; at: number }[] = [];
+  const groups = [forms.near, forms.known];
+  for (let at = 0; at < text.length; at++) {
+    groups.forEach((index, group) => {
+      for (const i of index.han.get(text[at]) ?? []) if (text.startsWith(index.forms[i].form, at)) found.push({ f: index.forms[i], group, i, at });
+      for (const i of index.latin.get(lower[at]) ?? []) if (lower.startsWith(index.forms[i].form, at)) found.push({ f: index.forms[i], group, i, at });
+    });
+  }
+  // …then taken longest first, each form's in text order, skipping overlaps.
+  found.sort((a, b) => b.f.form.length - a.f.form.length || a.group - b.group || a.i - b.i || a.at - b.at);
   const taken: Mention<{ place: string; report: false }>[] = [];
-  for (const f of forms) {
-    const hay = f.latin ? lower : text;
-    for (let at = hay.indexOf(f.form); at >= 0; at = hay.indexOf(f.form, at + 1)) {
-      const end = at + f.form.length;
-      if (f.latin && (/[a-z]/.test(lower[at - 1] ?? '') || /[a-z]/.test(lower[end] ?? ''))) continue;
-      if (taken.some((m) => m.start < end && at < m.end)) continue;
-      taken.push({ start: at, end, value: { place: f.place, report: false } });
-    }
+  for (const { f, at } of found) {
+    const end = at + f.form.length;
+    if (f.latin && (/[a-z]/.test(lower[at - 1] ?? '') || /[a-z]/.test(lower[end] ?? ''))) continue;
+    if (taken.some((m) => m.start < end && at < m.end)) continue;
+    taken.push({ start: at, end, value: { place: f.place, report: false } });
   }
   return taken.sort((a, b) => a.start - b.start);
 }

@@ -104,6 +104,8 @@ export function isFactual(sentence: string): boolean {
   return true;
 }
 
+const NO_PLACES: readonly string[] = [];
+
 const marks = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 
 /** Checks a whole draft. */
@@ -119,7 +121,7 @@ export function createDraftVerifier(evidence: Evidence[], context: VerifyContext
   const byMarker = new Map(evidence.map((e) => [e.marker, e]));
   const places = [...new Set(evidence.map((e) => e.place))];
   const near = [...new Set([...(context.places ?? []), ...places])];
-  const scopesOf = scopeReader({ places: context.places, reportYears: context.reportYears, near, known: [...new Set([...near, ...(context.knownPlaces ?? [])])] });
+  const scopesOf = scopeReader({ places: context.places, reportYears: context.reportYears, near, known: context.knownPlaces ?? NO_PLACES });
   const reader = createAnswerReader();
   const checked: CheckedUnit[] = [];
   let text = '';
