@@ -11,7 +11,10 @@ export function composeSectionListAnswer(evidence: Evidence[], lang: AnswerLangu
     byReport.set(e.reportId, [...(byReport.get(e.reportId) ?? []), e]);
   }
   const parts: string[] = [];
-  for (const items of byReport.values()) {
+  for (const all of byReport.values()) {
+    // A report that numbers its headings lists those: a lead sentence among them heads items inside one.
+    const numbered = all.filter((e) => NUMBERED.test(e.text));
+    const items = numbered.length ? numbered : all;
     if (items.length < 2) continue;
     const first = items[0];
     const section = first.section.split(' › ')[0].replace(/^[一二三四五六七八九十]+、/, '');
@@ -30,8 +33,16 @@ export function composeSectionListAnswer(evidence: Evidence[], lang: AnswerLangu
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
-/** "（一）着力促进经济全面回升。坚持…" → "（一）着力促进经济全面回升" */
+/**
+ * A paragraph's own heading: numbered ("（一）着力促进经济全面回升。坚持…" → "（一）着力促进经济全面回升"),
+ * or, in reports without numbers, a short lead sentence that its items follow ("做强口岸经济。一是…"
+ * → "做强口岸经济"): the items' marker right after it says the sentence heads them.
+ */
+const NUMBERED = /^([（(][一二三四五六七八九十]+[）)])([^。！？]*)/;
+
 function headingOf(text: string): string | undefined {
-  const m = /^([（(][一二三四五六七八九十]+[）)])([^。！？]*)/.exec(text);
-  return m ? m[1] + m[2] : undefined;
+  const m = NUMBERED.exec(text);
+  if (m) return m[1] + m[2];
+  const lead = /^([^，,、；;：:。！？\d“”"]{4,16})。(?=一是|一要|一方面|首先|[（(]1[）)]|1[.．、]|①)/u.exec(text);
+  return lead?.[1];
 }
