@@ -11,6 +11,7 @@ import { composeSectionListAnswer } from './composeSectionListAnswer.js';
 import { composeMetaAnswer } from './composeMetaAnswer.js';
 import { composeComparisonTable } from './composeComparisonTable.js';
 import { composeFigureAnswer } from './composeFigureAnswer.js';
+import { ASKS_RANK, composeRankClause } from './composeRankClause.js';
 import { answerLanguageOf, type AnswerLanguage, indicatorEn, placeEn } from './english.js';
 import type { IndicatorRow } from '../../../retrieval/public.js';
 
@@ -52,6 +53,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
       return { status: 'answered', text: `${table}\n\n${(compareSentence(rows, evidence, lang) + missingYears(corpus, query, rows, lang)).trim()}`.trim() };
     }
     let text = composeIndicatorRowsAnswer(rows, evidence, query.places, lang);
+    if (ASKS_RANK.test(question)) text += composeRankClause(rows, evidence, lang);
     if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang) + missingYears(corpus, query, rows, lang);
     return { status: 'answered', text };
   }
