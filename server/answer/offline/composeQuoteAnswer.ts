@@ -20,6 +20,8 @@ interface Snippet {
   start: number;
   end: number;
   score: number;
+  /** The leads the window was judged with. */
+  lead: string;
 }
 
 /** Longer terms are more specific: 碳化硅 says more than 建设. */
@@ -39,10 +41,12 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   const snippets: Snippet[] = [];
   evidence.forEach((e, rank) => {
     if (e.section === '封面') return;
-    // A short lead sentence ("开放招商成效显著。") names what the whole paragraph is about,
-    // so every window of the paragraph is judged with it.
-    const lead = leadOf(e);
-    for (const seg of segments(e.text)) {
+    // A short lead sentence ("开放招商成效显著。") names what the whole paragraph is about, and a
+    // short sentence inside it ("问题楼盘攻坚化解及保交楼扎实推进。") what follows it up to the
+    // next: every window is judged with both.
+    const leads = leadsOf(e);
+    segments(e.text).forEach((seg, k) => {
+      const lead = leads[k];
       const clauses = clausesOf(e.text, seg.start, seg.end);
       clauses.forEach((_, i) => {
         // Grow a window from clause i while it stays short.
@@ -56,9 +60,9 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
         // Figures make a descriptive answer concrete; earlier evidence ranked higher; the
         // review answers "2023年做得怎么样", the plan "2024年打算怎么做".
         const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank) + (fitsRole(e, query) ? ROLE_BONUS : 0);
-        snippets.push({ e, start, end, score });
+        snippets.push({ e, start, end, score, lead });
       });
-    }
+    });
   });
   if (snippets.length === 0) return undefined;
   snippets.sort((a, b) => b.score - a.score || a.start - b.start);
@@ -75,7 +79,7 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   // A two-part question may be answered by two windows together; judge coverage on what is
   // quoted, read with its paragraph's lead as the windows were scored ("（一）科技创新…。" names
   // the topic of every window under it).
-  const quoted = chosen.map((s) => `${leadOf(s.e)}\n${s.e.text.slice(s.start, s.end).toLowerCase()}`).join('\n');
+  const quoted = chosen.map((s) => `${s.lead}\n${s.e.text.slice(s.start, s.end).toLowerCase()}`).join('\n');
   if (cover(quoted) / total < MIN_COVERAGE) return undefined;
   chosen.sort((a, b) => a.e.marker - b.e.marker || a.start - b.start);
   const first = chosen[0].e;
@@ -86,10 +90,19 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   return `根据${first.place}${first.year}年政府工作报告：${body}`;
 }
 
-/** A paragraph's short first sentence, lower-cased, or ''. */
-function leadOf(e: Evidence): string {
-  const first = segments(e.text)[0];
-  return first && first.end - first.start <= DEFAULTS.leadMaxChars ? e.text.slice(first.start, first.end).toLowerCase() : '';
+/**
+ * For each segment of a paragraph, the leads it is read with (lower-cased): the paragraph's short
+ * first sentence, and the last short sentence (ending in 。) before or at the segment inside it.
+ */
+function leadsOf(e: Evidence): string[] {
+  const segs = segments(e.text);
+  const isLead = (seg: { start: number; end: number }) => seg.end - seg.start <= DEFAULTS.leadMaxChars && e.text[seg.end] === '。';
+  const first = segs[0] && segs[0].end - segs[0].start <= DEFAULTS.leadMaxChars ? e.text.slice(segs[0].start, segs[0].end).toLowerCase() : '';
+  let sub = '';
+  return segs.map((seg, k) => {
+    if (k > 0 && isLead(seg)) sub = e.text.slice(seg.start, seg.end).toLowerCase();
+    return sub ? `${first}\n${sub}` : first;
+  });
 }
 
 /** Sentence-like segments: split at 。！？ and at semicolons, which separate independent items. */

@@ -95,6 +95,15 @@ describe('offline answerer', () => {
     expect(r.verified).toBe(true);
   });
 
+  it('reads a window with the short sentence inside its paragraph that heads it', async () => {
+    // 问题楼盘攻坚化解及保交楼扎实推进。 heads both parts that follow it in the paragraph: 保交楼's
+    // figures are quoted from there, not a sentence elsewhere that only lists 问题楼盘.
+    const r = await ask('惠济区问题楼盘和保交楼工作进展如何');
+    expect(r.answer).toContain('22个项目');
+    expect(r.answer).toContain('7815套');
+    expect(r.citations.map((c) => c.id)).toEqual(['huiji-2024:p15']);
+  });
+
   it('says which measure the report gives when the asked one is missing', async () => {
     const r = await ask('惠济区2023年地区生产总值总量是多少亿元');
     expect(r.status).toBe('no_evidence');
