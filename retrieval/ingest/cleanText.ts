@@ -1,6 +1,7 @@
 // Normalises a report's raw text without changing what it says: full-width
 // digits and letters become ASCII, layout artefacts (markdown bold, Word
-// bookmarks, LaTeX-ish subscripts, spaced-out characters) disappear, and so do
+// bookmarks, LaTeX-ish subscripts, spaced-out characters, private-use and zero-width
+// characters) disappear, and so do
 // runs of "?" that a lossy re-encoding left where a web page had non-breaking or
 // ideographic spaces (县长????某某).
 // Punctuation is kept as written: it is part of the display text users read.
@@ -33,6 +34,9 @@ export function cleanLine(line: string): string {
  */
 export function cleanLineAsWritten(line: string): string {
   let s = line.replace(/[\u00a0\u3000\t]/g, ' ').replace(PLACEHOLDER, ' ');
+  // Private-use glyphs (a web page's icon font, a PDF's unmapped symbols) and zero-width
+  // characters are no text: one before "(七)" hid the heading it opened.
+  s = s.replace(/[\ue000-\uf8ff\u200b-\u200d\u2060\ufeff]/gu, '');
   s = s.replace(/\[bookmark:[^\]]*\]/g, '');
   s = s.replace(/\*\*/g, '');
   s = s.replace(/_\{([^}]*)\}/g, '$1'); // PM_{2.5} → PM2.5

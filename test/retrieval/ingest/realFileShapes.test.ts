@@ -62,6 +62,14 @@ describe('characters copying and converting put into a text', () => {
     // A single question mark in prose stays.
     expect(cleanLine('怎么办?靠改革。')).toBe('怎么办?靠改革。');
   });
+
+  it('drops private-use glyphs and zero-width characters, so a heading they open is still one', () => {
+    expect(cleanLine('\ue5d8  (七)促进文化旅游融合发展。认真落实政策')).toBe('(七)促进文化旅游融合发展。认真落实政策');
+    expect(cleanLine('地区\u200b生产总值增长6\ufeff%')).toBe('地区生产总值增长6%');
+    const report = ingest(['某县2023年政府工作报告', ...BODY.slice(0, 4), '\uf0b7 (二)推进产业升级。培育新兴产业。'].join('\n'));
+    const titles = (list: typeof report.sections): string[] => list.flatMap((x) => [x.title, ...titles(x.children)]);
+    expect(titles(report.sections)).toContain('推进产业升级');
+  });
 });
 
 describe('a report that lost its line breaks', () => {
