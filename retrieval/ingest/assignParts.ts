@@ -44,7 +44,11 @@ export function assignParts(paragraphs: readonly PartInput[], reviewYear: number
   });
 }
 
+/** A title that looks back and forward at once (十二五回顾和十三五展望): neither the year's review nor its plan. */
+const REVIEW_AND_OUTLOOK = /(?:回顾|成就|成绩).*(?:展望|今后|规划)|(?:展望|今后).*(?:回顾|成就|成绩)/u;
+
 function titlePart(title: string, reviewYear: number, planYear: number): ReportPart | undefined {
+  if (REVIEW_AND_OUTLOOK.test(title)) return 'other';
   if (REVIEW_TITLE.test(title) || title.includes(`${reviewYear}年`)) return 'review';
   if (PLAN_TITLE.test(title) || title.includes(`${planYear}年`)) return 'plan';
   return undefined;
