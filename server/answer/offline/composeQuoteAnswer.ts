@@ -67,6 +67,9 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
   if (snippets.length === 0) return undefined;
   snippets.sort((a, b) => b.score - a.score || a.start - b.start);
   const best = snippets[0];
+  // A question about how a year went (or what it plans) is not answered from the other part of
+  // the report: 2015年农业发展怎么样 quoted from a plan to 2020 would read as the outcome.
+  if (query.yearRole !== 'any' && query.year !== undefined && !fitsRole(best.e, query)) return undefined;
 
   const chosen: Snippet[] = [];
   for (const s of snippets) {
