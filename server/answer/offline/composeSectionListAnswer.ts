@@ -14,14 +14,22 @@ export function composeSectionListAnswer(evidence: Evidence[], lang: AnswerLangu
   for (const all of byReport.values()) {
     // A report that numbers its headings lists those: a lead sentence among them heads items inside one.
     const numbered = all.filter((e) => NUMBERED.test(e.text));
-    const items = numbered.length ? numbered : all;
+    const headed = numbered.length ? numbered : all;
+    // One part of the report: the headings under the top section most of them share (a （二） of
+    // another part is not one of this list's).
+    const topOf = (e: Evidence) => e.section.split(' › ')[0];
+    const count = (top: string) => headed.filter((e) => topOf(e) === top).length;
+    const main = topOf(headed.reduce((a, b) => (count(topOf(b)) > count(topOf(a)) ? b : a)));
+    const items = headed.filter((e) => topOf(e) === main);
     if (items.length < 2) continue;
     const first = items[0];
     const section = first.section.split(' › ')[0].replace(/^[一二三四五六七八九十]+、/, '');
     const lines = items.map((e) => `${headingOf(e.text)}[${e.marker}]`);
     // The report's own introduction (主要做了7个方面工作), cited, when it is in the evidence; no count
     // of our own: a number there would be a figure without a source.
-    const intro = evidence.find((e) => e.reportId === first.reportId && !headingOf(e.text) && LIST_INTRO.test(e.text));
+    const introParagraph = evidence.find((e) => e.reportId === first.reportId && !headingOf(e.text) && LIST_INTRO.test(e.text));
+    // Only the sentence that introduces the list (一年来，我们主要做了以下工作：), not the paragraph before it.
+    const intro = introParagraph && { ...introParagraph, text: introParagraph.text.split(/(?<=[。！？!?])/u).pop()!.trim() };
     if (lang === 'en') {
       const said = intro ? ` (“${intro.text.replace(/[：:。]$/, '')}”[${intro.marker}])` : '';
       parts.push(`The part “${section}” of ${possessive(placeEn(first.place))} ${first.year} government work report${said} lists:\n${lines.join(';\n')}.`);
