@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../../../../retrieval/public.js';
 import { composeSectionListAnswer } from '../../../../server/answer/offline/composeSectionListAnswer.js';
 
-const item = (marker: number, text: string): Evidence =>
-  ({ marker, text, reportId: 'x-2021', paragraphId: `x-2021:p${marker}`, section: '2021年主要工作任务', place: '某旗', year: 2021, rows: [] }) as unknown as Evidence;
+const item = (marker: number, text: string, section = '2021年主要工作任务'): Evidence =>
+  ({ marker, text, reportId: 'x-2021', paragraphId: `x-2021:p${marker}`, section, place: '某旗', year: 2021, rows: [] }) as unknown as Evidence;
 
 describe('composeSectionListAnswer', () => {
   it('lists the lead sentences a report without numbered headings heads its items with', () => {
@@ -28,5 +28,15 @@ describe('composeSectionListAnswer', () => {
     ]);
     expect(mixed).toContain('（一）着力扩大有效需求[1]；\n（二）着力推进产业升级[3]。');
     expect(mixed).not.toContain('十件实事');
+  });
+
+  it('lists one part of the report, introduced by its own sentence', () => {
+    const text = composeSectionListAnswer([
+      item(1, '（一）着力扩大有效需求。坚持投资和消费两端发力。'),
+      item(2, '（二）着力推进产业升级。培育新兴产业。'),
+      item(3, '（二）谋大局抓大事。推进重大项目。', '2020年工作回顾 › （二）谋大局抓大事'),
+      item(4, '今年是关键之年。为实现上述目标，重点抓好以下两个方面工作：'),
+    ]);
+    expect(text).toBe('某旗2021年政府工作报告“2021年主要工作任务”部分，为实现上述目标，重点抓好以下两个方面工作[4]：\n（一）着力扩大有效需求[1]；\n（二）着力推进产业升级[2]。');
   });
 });
