@@ -5,6 +5,7 @@
 import type { IndicatorKind, IndicatorRow, QuantityRecord } from '../types.js';
 import { AFTER_QUALIFIERS } from '../quantities/findFigures.js';
 import { INDICATORS, type IndicatorDef, labelPart } from './vocabulary.js';
+import { SELF_REFERENCE } from '../places/selfReferences.js';
 
 export interface ReportYears {
   reviewYear: number;
@@ -39,11 +40,18 @@ function labelOf(fullSubject: string, link: string): { label: string; def: Indic
     let at = combined.indexOf(entry.label);
     while (at >= 0) {
       const end = at + entry.label.length;
-      if (at < subject.length && end >= subject.length) return entry;
+      if (at < subject.length && end >= subject.length && inScope(entry, subject.slice(0, at))) return entry;
       at = combined.indexOf(entry.label, at + 1);
     }
   }
   return undefined;
+}
+
+/** Words before a scope-only label that keep it the indicator: a place (泉州市, 全市, 本区), 地区, 国内, a year. */
+const SCOPE_BEFORE = new RegExp(`(?:^|${SELF_REFERENCE}|[省市区县旗州盟]|地区|国内|全年|年度|全口径|\\d{4}年)$`, 'u');
+
+function inScope(entry: { label: string; def: IndicatorDef }, before: string): boolean {
+  return !entry.def.scopeOnly?.includes(entry.label) || SCOPE_BEFORE.test(before);
 }
 
 /**

@@ -24,6 +24,12 @@ export interface IndicatorDef {
    * a label naming it (城镇居民…, 农村常住居民…): each part's figure is a row of its own, named.
    */
   parts?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Labels that name the indicator bare or after a place or scope word only (全市生产总值,
+   * 泉州市生产总值, 全年生产总值): after another noun they name something else (海洋生产总值
+   * is the ocean economy's output, not the region's).
+   */
+  scopeOnly?: readonly string[];
 }
 
 export const INDICATORS: IndicatorDef[] = [
@@ -42,6 +48,7 @@ export const INDICATORS: IndicatorDef[] = [
     labels: ['地区生产总值', '生产总值', 'GDP增速', 'GDP', '经济增长', '经济增速'],
     aliases: ['gdp', '经济总量', '经济增长', '经济增速', '经济增长率', '经济规模', '国内生产总值', '生产总值', '增长目标'],
     levelUnits: ['亿元'],
+    scopeOnly: ['生产总值'],
   },
   {
     name: '一般公共预算收入',

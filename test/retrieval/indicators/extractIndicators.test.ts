@@ -414,6 +414,20 @@ describe('extractIndicators: shapes of real reports (paragraphs written for thes
     expect(() => IndicatorRowSchema.parse(row)).not.toThrow();
   });
 
+  it('生产总值 is the region’s after a place or scope word, another sector’s after another noun', () => {
+    const rows = pick(
+      rowsOfText(
+        ['全市实现生产总值5733亿元、增长7.1%；海洋生产总值达1500亿元。'],
+        ['主要预期目标是：全市生产总值增长6%左右。加快发展海洋经济，力争海洋生产总值达1800亿元。'],
+      ),
+    );
+    expect(rows).toEqual([
+      '地区生产总值/生产总值 actual level 5733亿元',
+      '地区生产总值/生产总值 actual growth 7.1%',
+      '地区生产总值/生产总值 target growth 6%左右',
+    ]);
+  });
+
   const INCOME = '居民人均可支配收入';
   // Each shape: the review, plan and five-year paragraphs, and the rows they give.
   const SHAPES: { shape: string; paragraphs: [string[], string[], string[]]; rows: string[] }[] = [
