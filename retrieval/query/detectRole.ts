@@ -45,10 +45,12 @@ export function detectRole(folded: string): RoleMention | undefined {
 const RANGE_BETWEEN = /到|至|[-—－~～]/u;
 
 /**
- * Several years named as a list (2017年和2020年GDP目标, 2023年、2024年增速) when the question asks a
- * figure of each: every year with the role the question says, or, where it says none, what the
- * reports hold of that year (its plan if they only plan it, its outcome if they only review it).
- * Undefined for one year, a range, or a year the reports hold both ways without the question saying which.
+ * Several years named as a list (2017年和2020年GDP目标, 2023年、2024年增速, 2014年GDP增长多少，2015年
+ * 目标是多少) when the question asks a figure of each: every year with what its own words ask
+ * (a year joined to the next by 和/、 alone shares the next one's words), or, where they ask
+ * nothing, what the reports hold of that year (its plan if they only plan it, its outcome if they
+ * only review it), or else the question's one role. Undefined for one year, a range, or a year
+ * nothing decides.
  */
 export function eachYearRoles(
   folded: string,
@@ -57,16 +59,24 @@ export function eachYearRoles(
   standing: (year: number) => 'plan' | 'review' | 'mixed',
 ): { year: number; role: Role }[] | undefined {
   if (years.length < 2) return undefined;
-  const at = years.map((year) => folded.indexOf(String(year)));
-  if (at.some((i) => i < 0)) return undefined;
-  for (let i = 1; i < at.length; i++) if (RANGE_BETWEEN.test(folded.slice(Math.min(at[i - 1], at[i]) + 4, Math.max(at[i - 1], at[i])))) return undefined;
-  const out: { year: number; role: Role }[] = [];
-  for (const year of years) {
+  const at = years.map((year) => ({ year, at: folded.indexOf(String(year)) }));
+  if (at.some((y) => y.at < 0)) return undefined;
+  at.sort((a, b) => a.at - b.at);
+  for (let i = 1; i < at.length; i++) if (RANGE_BETWEEN.test(folded.slice(at[i - 1].at + 4, at[i].at))) return undefined;
+  const roles = new Map<number, Role>();
+  let next: RoleMention | undefined;
+  // From the last year back, so a bare year (2023年和) takes the words of the one after it.
+  for (let i = at.length - 1; i >= 0; i--) {
+    const { year } = at[i];
+    const seg = folded.slice(at[i].at + 4, at[i + 1]?.at ?? folded.length);
+    const bare = /^年?\s*(?:和|与|及|跟|同|、|,|，)?\s*$/u.test(seg);
+    const own = bare ? next : detectRole(seg);
     const s = standing(year);
     // A weak 'actual' (完成投资多少) of a year the reports only plan asks for the plan, as for one year.
-    const role = said && !(said.weak && s === 'plan') ? said.role : s === 'plan' ? 'target' : s === 'review' ? 'actual' : undefined;
+    const role = own && !(own.weak && s === 'plan') ? own.role : s === 'plan' ? 'target' : s === 'review' ? 'actual' : said?.role;
     if (!role) return undefined;
-    out.push({ year, role });
+    roles.set(year, role);
+    next = own;
   }
-  return out;
+  return years.map((year) => ({ year, role: roles.get(year)! }));
 }

@@ -137,10 +137,11 @@ function missingYears(corpus: AnswerContext['corpus'], query: AnswerContext['que
   const wanted = query.yearRoles ?? [];
   if (wanted.length < 2) return '';
   const places = query.places.length ? query.places : [...new Set(found.map((r) => r.place))];
-  // A year is missing for a place when one of its reports plans (or reviews) that year and gives no figure;
-  // 历城区2018年和惠济区2024年 pairs each place with its own year.
+  // One place: every year asked that no figure answers. Several: a year is missing for a place when one of
+  // its reports plans (or reviews) that year and gives no figure, since 历城区2018年和惠济区2024年 pairs
+  // each place with its own year.
   const holds = (place: string, w: (typeof wanted)[number]) =>
-    corpus.reports.some((r) => r.meta.place === place && (w.role === 'target' ? r.meta.planYear === w.year : r.meta.reviewYear === w.year));
+    places.length === 1 || corpus.reports.some((r) => r.meta.place === place && (w.role === 'target' ? r.meta.planYear === w.year : r.meta.reviewYear === w.year));
   const gaps = places.flatMap((place) =>
     wanted
       .filter((w) => holds(place, w))

@@ -360,6 +360,15 @@ describe('parseQuery: one year planned, another done', () => {
       { year: 2019, role: 'actual' },
       { year: 2023, role: 'actual' },
     ]);
+    // Each year its own words: 2023's growth is an outcome, 2024's 目标 a plan; a bare 2023年和 shares 2024's.
+    expect(parse('红旗区2023年GDP增长多少，2024年目标是多少').yearRoles).toEqual([
+      { year: 2023, role: 'actual' },
+      { year: 2024, role: 'target' },
+    ]);
+    expect(parse('红旗区2023年和2024年GDP目标分别是多少').yearRoles).toEqual([
+      { year: 2023, role: 'target' },
+      { year: 2024, role: 'target' },
+    ]);
     expect(parse('红旗区2016年到2020年GDP年均增长多少').yearRoles).toBeUndefined();
     expect(parse('红旗区2016-2020年GDP').yearRoles).toBeUndefined();
     // Not a figure question: no years to answer one by one.

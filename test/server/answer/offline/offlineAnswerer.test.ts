@@ -62,6 +62,10 @@ describe('offline answerer', () => {
     expect(gap.answer).toContain('增长8%');
     expect(gap.answer).toContain('报告中没有给出红旗区2020年的地区生产总值目标');
     expect(gap.citations.map((c) => c.id)).toEqual(['hongqi-2017:p33']);
+    // One place, a year no report plans: said too, rather than answering the other year alone.
+    const uncovered = await ask('红旗区2023年和2024年GDP目标分别是多少');
+    expect(uncovered.answer).toContain('增长7%');
+    expect(uncovered.answer).toContain('报告中没有给出红旗区2023年的地区生产总值目标');
     // Each place with its own year: no gap is invented for a place and year no report covers.
     const paired = await ask('对比红旗区2017年和惠济区2024年的GDP目标');
     expect(paired.answer).not.toContain('没有给出');
