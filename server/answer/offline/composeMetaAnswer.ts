@@ -8,10 +8,17 @@ import { type AnswerLanguage, congressEn, dateEn, placeEn, possessive } from './
 export function composeMetaAnswer(question: string, evidence: Evidence[], lang: AnswerLanguage = 'zh'): string | undefined {
   const reports = new Map<string, ReportMeta>();
   for (const e of evidence) if (e.section === '封面' || isReadFrom(e)) reports.set(e.reportId, e.report);
+  // A report with no cover lines at all (the text starts at 各位代表) still answers: by saying what it does not state.
+  if (reports.size === 0) for (const e of evidence) if (!hasCoverLines(e.report)) reports.set(e.reportId, e.report);
   if (reports.size === 0) return undefined;
   const asked = coverFacetsOf(question);
   const sentences = [...reports.values()].map((meta) => (lang === 'en' ? describeReportEn(meta, asked, evidence) : describeReport(meta, asked, evidence)));
   return sentences.join(lang === 'en' ? ' ' : '');
+}
+
+function hasCoverLines(meta: ReportMeta): boolean {
+  const read = meta.readFrom ?? {};
+  return read.speaker !== undefined || read.date !== undefined || read.congress !== undefined;
 }
 
 function isReadFrom(e: Evidence): boolean {
