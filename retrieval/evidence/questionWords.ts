@@ -19,10 +19,12 @@ export function questionWords(corpus: Corpus, text: string, query: ParsedQuery, 
   const parents = parentPlacesOf(corpus);
   const tokens = corpus.tokenizer.tokenize(folded).map((t) => t.toLowerCase());
   const places = [...query.places, ...parents].flatMap((p) => placeForms(p).map((f) => f.toLowerCase()));
-  // 全省/全市/全国 in a question is the yardstick (在全省排第几, 全市新增), never what is asked of.
+  // 全省/全市/全国 in a question is the yardstick (在全省排第几, 全市新增), never what is asked of; a place
+  // (卫东区 of 卫东区呢？, which ranking falls back to when nothing else is asked) and a lone particle
+  // (那, 呢) ask of nothing either.
   return [...contentTerms(tokens, query, parents), ...unknownWords(folded, [...tokens, ...places], frame)]
     .map((t) => t.toLowerCase())
-    .filter((t) => !namesNoPlace(t) && t !== '全国');
+    .filter((t) => !namesNoPlace(t) && t !== '全国' && !places.some((p) => p.includes(t)) && !(t.length === 1 && FUNCTION_CHARS.test(t)));
 }
 
 /**

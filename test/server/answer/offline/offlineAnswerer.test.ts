@@ -130,6 +130,19 @@ describe('offline answerer', () => {
     expect(r.answer).toContain('4.3%');
     expect(r.citations[0].reportId).toBe('hongqi-2024');
   });
+
+  it('answers a follow-up that is only a place, with or without 那', async () => {
+    const history = [
+      { role: 'user' as const, content: '惠济区2024年GDP增长目标是多少' },
+      { role: 'assistant' as const, content: '惠济区2024年地区生产总值（GDP）的预期目标是增长7%左右[1]。' },
+    ];
+    for (const q of ['卫东区呢？', '那卫东区呢？']) {
+      const r = await ask(q, history);
+      expect(r.status, q).toBe('answered');
+      expect(r.answer).toContain('6.5%');
+      expect(r.citations.map((c) => c.id)).toEqual(['weidong-2024:p36']);
+    }
+  });
 });
 
 describe('the production pipeline and the Answerer seam', () => {
