@@ -22,6 +22,17 @@ const FULL_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%亿万元个人项家户])/
 const SHORT_YEAR = /(?<![\d.近过去这连续第])(\d{2})年(?![来间内以度前后])/gu;
 const HAN_YEAR = /([〇零一二三四五六七八九]{4})年/gu;
 const RELATIVE = /今年|本年度?|去年|上一?年(?![度初底末])|前年|明年|下一?年(?![度初底末])/u;
+/** The same in English questions (folded to lower case): last year, this year, next year, the year before last. */
+const RELATIVE_EN = /\b(?:the year before last|last year|previous year|this year|current year|next year|coming year)\b/u;
+const RELATIVE_EN_MEANS: Record<string, RelativeYear> = {
+  'the year before last': '前年',
+  'last year': '去年',
+  'previous year': '去年',
+  'this year': '今年',
+  'current year': '今年',
+  'next year': '明年',
+  'coming year': '明年',
+};
 const REPORT_YEAR = /((?:19|20)\d{2})\s*年?(?:的|度)?(?:《)?(?:[\p{Script=Han}]{0,12}?(?:人民)?政府)?(?:工作)?报告/u;
 const PAST_FIVE = /过去(?:的)?(?:五|5)年|(?:五|5)年来|近(?:五|5)年|上一?届政府|本届政府/u;
 
@@ -50,6 +61,10 @@ export function detectYear(folded: string): YearMention {
   if (report) mention.reportYear = Number(report[1]);
   const rel = RELATIVE.exec(folded)?.[0];
   if (rel) mention.relative = rel.startsWith('今') || rel.startsWith('本') ? '今年' : rel === '前年' ? '前年' : rel.startsWith('明') || rel.startsWith('下') ? '明年' : '去年';
+  else {
+    const en = RELATIVE_EN.exec(folded)?.[0];
+    if (en) mention.relative = RELATIVE_EN_MEANS[en];
+  }
   const plan = planPeriod(folded);
   if (plan) {
     // 十四五末 / 十四五期末 / 十四五收官: the period's last year, as a year of its own.

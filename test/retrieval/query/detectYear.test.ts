@@ -9,3 +9,13 @@ describe('detectYear: a plan period and its end', () => {
     expect(detectYear('十三五收官之年的目标').years).toEqual([2020]);
   });
 });
+
+describe('detectYear: relative years in English questions', () => {
+  it('last year, this year, next year and the year before last, as 去年, 今年, 明年 and 前年', () => {
+    expect(detectYear("what was zhejiang's gdp growth last year?").relative).toBe('去年');
+    expect(detectYear('what is the target this year').relative).toBe('今年');
+    expect(detectYear('and next year?').relative).toBe('明年');
+    expect(detectYear('what about the year before last?').relative).toBe('前年');
+    expect(detectYear('a yearly plan').relative).toBeUndefined();
+  });
+});
