@@ -75,7 +75,9 @@ export function composeMissingFigure(corpus: Corpus, query: ParsedQuery, lang: A
  * states; said in the question's own words, since the nearest indicator is not what was asked.
  */
 export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, question: string, lang: AnswerLanguage = 'zh'): string {
-  if (lang === 'en') return `The figure asked for${query.places.length ? ` (${query.places.map(placeEn).join(', ')}${query.year ? `, ${query.year}` : ''})` : ''} was not found in the reports. ${describeCoverage(corpus, 'en')}`;
+  // The reports of the places asked about, when it names any: a national corpus lists thousands otherwise.
+  const coverage = query.places.length ? describePlaceCoverage(corpus, query.places, lang) : describeCoverage(corpus, lang);
+  if (lang === 'en') return `The figure asked for${query.places.length ? ` (${query.places.map(placeEn).join(', ')}${query.year ? `, ${query.year}` : ''})` : ''} was not found in the reports. ${coverage}`;
   let topic = question.replace(/[？?！!。\s]+$/u, '');
   // Every form the place goes by (浙江省, 浙江), longest first, so none is left in the topic.
   for (const d of query.places) for (const f of placeForms(d)) topic = topic.replace(f, '');
@@ -88,5 +90,5 @@ export function composeFigureNotStated(corpus: Corpus, query: ParsedQuery, quest
     .trim()
     .slice(0, 24);
   const who = `${query.places.join('、')}${query.year ? `${query.year}年` : ''}`;
-  return topic ? `报告中没有找到${who}“${topic}”的具体数字。${describeCoverage(corpus)}` : `报告中没有找到${who}相关的具体数字。${describeCoverage(corpus)}`;
+  return topic ? `报告中没有找到${who}“${topic}”的具体数字。${coverage}` : `报告中没有找到${who}相关的具体数字。${coverage}`;
 }

@@ -131,6 +131,13 @@ describe('offline answerer', () => {
     expect(r.citations[0].reportId).toBe('hongqi-2024');
   });
 
+  it('a figure no report states is refused with the reports of the place asked about, not every report', async () => {
+    const r = await ask('惠济区2023年出生人口是多少');
+    expect(r.status).toBe('no_evidence');
+    expect(r.answer).toContain('惠济区的报告有');
+    expect(r.answer).not.toContain('红旗区');
+  });
+
   it('answers a follow-up that is only a place, with or without 那', async () => {
     const history = [
       { role: 'user' as const, content: '惠济区2024年GDP增长目标是多少' },
