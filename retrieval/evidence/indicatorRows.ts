@@ -8,11 +8,13 @@ import { kindsForRole } from '../indicators/kindsForRole.js';
 import { lookupIndicators } from '../indicators/lookupIndicators.js';
 import { indicatorDef } from '../indicators/vocabulary.js';
 import type { Corpus, IndicatorRow, ParsedQuery, Report } from '../types.js';
+import { ASKS_MULTI_YEAR } from '../query/measureWords.js';
 import { newestReportPerPlace } from './newestReportPerPlace.js';
 
 /** Indicator rows that answer the question, one place (or year) at a time. */
 export function indicatorRows(corpus: Corpus, query: ParsedQuery, reports: Report[]): IndicatorRow[] {
   if (!query.indicator || !['target', 'actual', 'compare', 'open'].includes(query.intent)) return [];
+  if (ASKS_MULTI_YEAR.test(query.text)) return [];
   const reportIds = new Set(reports.map((r) => r.meta.id));
   // A comparison across years names several ("2016年、2019年和2023年"); the parsed query keeps one.
   const years = query.intent === 'compare' ? yearsIn(query.text) : [];

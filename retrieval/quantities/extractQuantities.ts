@@ -99,7 +99,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
       for (let k = next; k < tokens.length && tokens[k].start < clause.end; k++) if (tokens[k].end <= clause.end) inClause.push(tokens[k]);
       const base = { reportId, paragraphId: para.id, place, part: paraPart };
       const kindOf = (upTo: string, clauseLeft: string): { kind: QuantityKind; years: number[] } => {
-        const explicit = [...upTo.matchAll(YEAR_RE)].map((m) => Number(m[1]));
+        // A year compared with (是2011年的1.8倍, 比2020年增长) is not the year a figure is about.
+        const explicit = [...upTo.matchAll(YEAR_RE)].filter((m) => !/(?:比|较|是|为|相当于)$/.test(upTo.slice(0, m.index))).map((m) => Number(m[1]));
         const last = explicit.at(-1);
         const multiYear = paragraphMultiYear || MULTI_YEAR_RE.test(upTo) || (paraPart === 'review' && /累计/.test(clauseLeft) && /五年|以来/.test(upTo));
         if (paraPart === 'plan') {
@@ -188,7 +189,8 @@ export function extractQuantities(input: QuantityInput): QuantityRecord[] {
           inherited = true;
         } else if (!isBound && prev && isGenericSubject(subject)) {
           // 同比增长7.1% / 总量居全市第4位: the previous figure's subject.
-          const aspect = subject && !/^(同比|分别|均|较|比|其|其中)$/.test(subject) ? subject : '';
+          // An aspect word stays (增速, 总量); a year compared with (是2011年) does not.
+          const aspect = subject && !/^(同比|分别|均|较|比|其|其中)$/.test(subject) && !/\d{4}年|上年|去年|前年|同期/.test(subject) ? subject : '';
           subject = `${prev.subject}${aspect}`;
           statementStart = prev.statement.start;
           link = leftRaw;

@@ -57,5 +57,10 @@ export function readRightSubject(right: string): string {
 
 /** Subjects that only say which aspect (总量居全市第4位, 增速…): they belong to the previous figure's subject. */
 export function isGenericSubject(subject: string): boolean {
-  return subject.length === 0 || /^(?:总量|总额|规模|增速|增幅|增长|涨幅|其|其中|比重|占比|数量|总数|分别|均|同比|对比|较|比)$/.test(subject);
+  return (
+    subject.length === 0 ||
+    /^(?:总量|总额|规模|增速|增幅|增长|涨幅|其|其中|比重|占比|数量|总数|分别|均|同比|对比|较|比)$/.test(subject) ||
+    // 是2011年的1.8倍 / 为上年的2倍: the year compared with, not what is compared.
+    /^(?:是|为|相当于|达)?(?:\d{4}年(?:末|底)?|上年|去年|前年|同期|上年同期)$/.test(subject)
+  );
 }

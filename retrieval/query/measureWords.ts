@@ -16,3 +16,9 @@ export const RANK_WORDS = /排名|第几|排第|位次|名次/u;
 export const COUNT_WORDS = /几[个项家户所条座人次名]|多少[个项家户所条座名]|多少人|多少次/u;
 /** An amount. (规模以上 says which firms are counted, not how big the figure is.) */
 export const LEVEL_WORDS = /总量|规模(?!以上)|总额|金额|多少亿|多少万|多少元|多少钱|绝对值/u;
+
+/**
+ * A figure over several years (年均增长, 累计完成, 五年来, 十三五期间): the annual indicator rows do not
+ * answer it, the report's multi-year statements do.
+ */
+export const ASKS_MULTI_YEAR = /年均|累计|五年来|过去的?五年|十[二三四五]五(?:期间|时期)/u;

@@ -13,7 +13,19 @@ const OPENING_RE = /^(?:[，,、；;：:\s]|[一二三四五六七八九十]+是
 const CHANGE_TO_RE = /[由从][^，,。；;]*\d[^，,。；;]*(?:到|至)\s*$/;
 
 export function statementText(record: QuantityRecord, paragraphText: string): string {
-  return paragraphText.slice(record.statement.start, record.statement.end).replace(OPENING_RE, '').trim();
+  const whole = paragraphText.slice(record.statement.start, record.statement.end).replace(OPENING_RE, '').trim();
+  // A multi-year figure whose subject is carried over other years' figures (地区生产总值由107.7亿元增至
+  // 157.5亿元，是2011年的1.8倍，年均增长10.6%): the subject and the figure's own clause, so no other
+  // year's figure is claimed for the period.
+  if (record.kind !== 'cumulative') return whole;
+  const clauseStart = Math.max(paragraphText.lastIndexOf('，', record.span.start), paragraphText.lastIndexOf(',', record.span.start)) + 1;
+  const subjectEnd = paragraphText.indexOf(record.subject, record.statement.start);
+  const between = subjectEnd >= 0 ? paragraphText.slice(subjectEnd + record.subject.length, clauseStart) : '';
+  // Only over figures of other years: a year named (是2011年的1.8倍) or a change from one (由107.7亿元增至…).
+  if (record.subject && subjectEnd >= 0 && clauseStart > subjectEnd + record.subject.length && /\d{4}年|[由从][^，,。；;]*\d[^，,。；;]*(?:增至|增长到|提高到|到|至)/.test(between)) {
+    return `${record.subject}${paragraphText.slice(clauseStart, record.statement.end).trim()}`;
+  }
+  return whole;
 }
 
 /** "惠济区2024年的安排：积极推进199个重点项目建设[1]，年度完成投资155亿元以上[1]。" */

@@ -65,6 +65,12 @@ describe('extractQuantities: constructions', () => {
     expect(one(r, '1.3个百分点')).toMatchObject({ measure: 'difference', comparison: true });
   });
 
+  it('a year compared with (是2019年的1.8倍) is neither the subject nor the year of the figures after it', () => {
+    const r = extract([], [], ['五年来，地区生产总值由107.7亿元增至157.5亿元，是2019年的1.8倍，年均增长10.6%。']);
+    expect(one(r, '1.8倍')).toMatchObject({ subject: '地区生产总值', measure: 'multiple' });
+    expect(one(r, '10.6%')).toMatchObject({ subject: '地区生产总值', measure: 'growth', kind: 'cumulative', years: [2020, 2021, 2022, 2023, 2024] });
+  });
+
   it('binds 分别 figures to their own subjects', () => {
     const r = extract(['城镇和农村居民人均可支配收入分别增长5.1%和6.8%。']);
     expect(one(r, '5.1%')).toMatchObject({ subject: '城镇居民人均可支配收入', measure: 'growth' });

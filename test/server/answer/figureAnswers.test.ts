@@ -163,3 +163,19 @@ describe('section lists quote the report’s own introduction', () => {
     expect(r.verified).toBe(true);
   });
 });
+
+describe('figures over several years', () => {
+  it('过去五年…年均增长 is answered from the five-year review, with that figure alone, not the annual row', async () => {
+    const corpus = await sharedCorpus();
+    for (const q of ['红旗区过去五年GDP年均增长多少', '红旗区十二五期间GDP年均增长多少']) {
+      const r = await answerQuestion({ corpus }, { question: q });
+      expect(r.status, q).toBe('answered');
+      expect(r.answer).toContain('2012—2016年');
+      expect(r.answer).toContain('地区生产总值年均增长10.6%');
+      // The period's start level (107.7亿元, 2011) is not claimed for the period.
+      expect(r.answer).not.toContain('107.7');
+      expect(r.citations.map((c) => c.id)).toEqual(['hongqi-2017:p19']);
+      expect(r.verified).toBe(true);
+    }
+  });
+});
