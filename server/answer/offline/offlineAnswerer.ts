@@ -50,11 +50,11 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
     const sides = new Set(rows.map((r) => `${r.place}|${r.year}`)).size + query.places.filter((p) => !rows.some((r) => r.place === p)).length;
     if (query.intent === 'compare' && sides >= 2) {
       const table = composeComparisonTable(rows, evidence, query.places, lang);
-      return { status: 'answered', text: `${table}\n\n${(compareSentence(rows, evidence, lang) + missingYears(corpus, query, rows, lang)).trim()}`.trim() };
+      return { status: 'answered', text: `${table}\n\n${(compareSentence(rows, evidence, lang, question) + missingYears(corpus, query, rows, lang)).trim()}`.trim() };
     }
     let text = composeIndicatorRowsAnswer(rows, evidence, query.places, lang);
     if (ASKS_RANK.test(question)) text += composeRankClause(rows, evidence, lang);
-    if (query.intent === 'compare') text += compareSentence(rows, evidence, lang) + missingSides(query.places, rows, lang) + missingYears(corpus, query, rows, lang);
+    if (query.intent === 'compare') text += compareSentence(rows, evidence, lang, question) + missingSides(query.places, rows, lang) + missingYears(corpus, query, rows, lang);
     return { status: 'answered', text };
   }
   if (query.asksFigure && (query.intent === 'target' || query.intent === 'actual')) {
@@ -70,7 +70,7 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
  * "红旗区的目标高于卫东区[1][2]。" — a comparison in words, so no computed figure needs a
  * source; it cites the two paragraphs it compares, like every factual sentence.
  */
-function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage): string {
+function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage, question = ''): string {
   // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state;
   // nor is a range 5%—5.5% against a point 5%).
   const bound = (q: string) => (/左右|上下|以上|以内|以下|多|余/.exec(q)?.[0] ?? '');
@@ -106,6 +106,11 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   }
   // One place's one year, plan against outcome: the kinds are the sides (实际增速高于目标).
   const sameYear = a.place === b.place && a.year === b.year;
+  // 高多少 / 相差多少: the difference, computed from the two cited figures at their own precision
+  // (citation checks recompute it), in 个百分点 for rates.
+  const gap = ASKS_DIFFERENCE.test(question) && hi.value !== lo.value ? difference(hi, lo) : undefined;
+  // With a difference, each side's figure is stated beside it, so the sentence shows what it is computed from.
+  const fig = (r: typeof a) => (gap ? `为${r.written ?? `${r.value}${r.unit}`}` : '');
   if (lang === 'en') {
     if (sameYear) return ` In comparison, the ${hi.kind === 'target' ? 'target' : 'outcome'} is higher than the ${lo.kind === 'target' ? 'target' : 'outcome'}${cite}.`;
     const labelEn = (r: typeof a) => (a.place === b.place ? String(r.year) : placeEn(r.place));
@@ -116,10 +121,26 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   const outcome = (r: typeof a) => (r.kind === 'estimate' ? '预计' : '实际');
   const whatOf = (r: typeof a) => (r.kind === 'target' ? '目标' : r.measure === 'growth' ? (a.kind === b.kind ? '增速' : `${outcome(r)}增速`) : a.kind === b.kind ? '规模' : `${outcome(r)}规模`);
   if (a.value === b.value) return `两者${a.kind === b.kind ? (a.kind === 'target' ? '目标' : '数值') : '数值'}相同${cite}。`;
-  if (sameYear) return `相比之下，${whatOf(hi)}高于${whatOf(lo)}${cite}。`;
   const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
+  if (gap) {
+    // Each side named with its indicator and figure, then the difference: 红旗区的地区生产总值目标为7%，卫东区的地区生产总值目标为6.5%，相差0.5个百分点.
+    const side = (r: typeof a) => `${sameYear ? '' : label(r)}${sameYear ? '' : '的'}${a.indicator}${whatOf(r)}${fig(r)}`;
+    return `相比之下，${side(hi)}，${side(lo)}，前者高${gap}${cite}。`;
+  }
+  if (sameYear) return `相比之下，${whatOf(hi)}高于${whatOf(lo)}${cite}。`;
   if (a.kind !== b.kind) return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}的${whatOf(lo)}${cite}。`;
   return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}${cite}。`;
+}
+
+/** 高多少, 差多少, 相差, 差距, 高出多少, 快多少 …: the question wants the difference itself. */
+const ASKS_DIFFERENCE = /(?:高|低|多|少|快|慢|差|超)(?:出)?(?:了)?多少|相差|差距|差额|差几/u;
+
+/** hi − lo at the precision the figures are written with: 7% − 4.3% → 2.7个百分点; 26.12亿元 − 20亿元 → 6.12亿元. */
+function difference(hi: { value: number | null; unit: string }, lo: { value: number | null; unit: string }): string | undefined {
+  if (hi.value === null || lo.value === null) return undefined;
+  const decimals = Math.max(...[hi.value, lo.value].map((v) => (String(v).split('.')[1] ?? '').length));
+  const gap = Number((hi.value - lo.value).toFixed(decimals));
+  return hi.unit === '%' ? `${gap}个百分点` : `${gap}${hi.unit}`;
 }
 
 /** A comparison where one side has no figure says so, rather than answering the other side only. */

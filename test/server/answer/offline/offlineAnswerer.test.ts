@@ -131,6 +131,17 @@ describe('offline answerer', () => {
     expect(r.citations[0].reportId).toBe('hongqi-2024');
   });
 
+  it('高多少 / 相差多少 gets the difference, with both figures it is computed from, and it passes citation checks', async () => {
+    const plan = await ask('红旗区2024年GDP增长目标比2023年实际高多少');
+    expect(plan.answer).toContain('2024年的地区生产总值目标为7%，2023年的地区生产总值实际增速为4.3%，前者高2.7个百分点[');
+    expect(plan.removed).toEqual([]);
+    const places = await ask('红旗区和卫东区2024年GDP增长目标相差多少');
+    expect(places.answer).toContain('前者高0.5个百分点[');
+    expect(places.removed).toEqual([]);
+    // Asked only to compare, no figure is computed.
+    expect((await ask('红旗区和卫东区2024年GDP增长目标对比')).answer).not.toContain('百分点');
+  });
+
   it('a figure no report states is refused with the reports of the place asked about, not every report', async () => {
     const r = await ask('惠济区2023年出生人口是多少');
     expect(r.status).toBe('no_evidence');
