@@ -20,8 +20,21 @@ const ENGLISH_SUFFIX: [RegExp, string][] = [
 /** Shorter pinyin matches English words by accident (an, pei, shan …). */
 const MIN_LATIN = 5;
 
-/** A place as an English question writes it, in folded (lower-case) text: huiji, pei county, inner words whole. */
-export const LATIN_PLACE = /[a-z]+(?: (?:region|province|city|district|county|banner|prefecture|league))?/gu;
+/**
+ * Divisions whose English name is not their pinyin: 西藏 is Tibet, 内蒙古 Inner Mongolia; 陕西 is
+ * spelled Shaanxi, since its pinyin is 山西's (Shanxi). `only`: the pinyin does not name it.
+ */
+const EXONYMS: Readonly<Record<string, { names: readonly string[]; only?: boolean }>> = {
+  西藏自治区: { names: ['tibet'] },
+  内蒙古自治区: { names: ['inner mongolia'] },
+  陕西省: { names: ['shaanxi'], only: true },
+  香港特别行政区: { names: ['hong kong'] },
+  澳门特别行政区: { names: ['macao', 'macau'] },
+};
+const MULTI_WORD = [...new Set(Object.values(EXONYMS).flatMap((e) => e.names.filter((n) => n.includes(' '))))];
+
+/** A place as an English question writes it, in folded (lower-case) text: huiji, pei county, inner mongolia, inner words whole. */
+export const LATIN_PLACE = new RegExp(`(?:${[...MULTI_WORD, '[a-z]+'].join('|')})(?: (?:region|province|city|district|county|banner|prefecture|league))?`, 'gu');
 
 /** The bare name's pinyin, and the full name's when the bare name is one character (沛县 → peixian). */
 export function latinForms(name: string): string[] {
@@ -30,6 +43,13 @@ export function latinForms(name: string): string[] {
   const forms = placeForms(name);
   const bare = forms[forms.length - 1];
   const out = new Set<string>();
+  const exonym = EXONYMS[name];
+  for (const n of exonym?.names ?? []) out.add(n);
+  if (exonym?.only) {
+    const list = [...out];
+    memo.set(name, list);
+    return list;
+  }
   const spell = (s: string) => pinyin(s, { toneType: 'none', type: 'array' }).join('').toLowerCase();
   for (const f of [bare, ...(bare === name ? [name] : [])]) {
     const latin = spell(f);
@@ -58,6 +78,12 @@ const ENGLISH_DIVISION: [RegExp, string][] = [
 
 /** A place's name in English answers: its bare name in pinyin and its division (惠济区 → Huiji District, 沛县 → Pei County). */
 export function englishPlaceName(name: string): string {
+  const exonym = EXONYMS[name]?.names[0];
+  if (exonym) {
+    const spelled = exonym.replace(/\b[a-z]/gu, (c) => c.toUpperCase());
+    const division = ENGLISH_DIVISION.find(([re]) => re.test(name))?.[1];
+    return division && !/特别行政区$/u.test(name) ? `${spelled} ${division}` : spelled;
+  }
   const forms = placeForms(name);
   // A one-character stem is not a name on its own in Chinese (沛县, not 沛), but is in English (Pei County).
   const bare = forms.length > 1 ? forms[forms.length - 1] : /^\p{Script=Han}(?:县|区|市|旗)$/u.test(name) ? name.slice(0, 1) : name;

@@ -335,6 +335,17 @@ describe('parseQuery: places in English questions', () => {
     // Short pinyin words are English words too often to count on their own.
     expect(parseQuery('pei gdp', catalog).places).toEqual([]);
   });
+  it('reads provinces by their English names where those are not their pinyin (Tibet, Inner Mongolia, Shaanxi)', () => {
+    const catalog: CatalogEntry[] = [
+      { id: 'xizang-2026', place: '西藏自治区', reviewYear: 2025, planYear: 2026 },
+      { id: 'shaanxi-2026', place: '陕西省', reviewYear: 2025, planYear: 2026 },
+      { id: 'nmg-2026', place: '内蒙古自治区', reviewYear: 2025, planYear: 2026 },
+    ];
+    expect(parseQuery("What is Tibet's GDP target for 2026?", catalog).places).toEqual(['西藏自治区']);
+    expect(parseQuery('Compare Shaanxi and Inner Mongolia in 2026', catalog).places).toEqual(['陕西省', '内蒙古自治区']);
+    // Shanxi is 山西, another province: not a report held.
+    expect(parseQuery("What is Shanxi's GDP target for 2026?", catalog)).toMatchObject({ places: [], unknownPlace: '山西省' });
+  });
 });
 
 describe('parseQuery: one year planned, another done', () => {
