@@ -116,13 +116,22 @@ export function findFigures(raw: string): Figure[] {
     const numEnd = start + m[0].length;
     while (t < taken.length && taken[t].end <= start) t++;
     if (t < taken.length && taken[t].start < numEnd) continue;
-    // Inside quotation marks (“十四五”, “两个确立”) or a name: not a figure.
-    if (OPEN_QUOTE.test(text[start - 1] ?? '') || /^[”"》」]/.test(text.slice(numEnd, numEnd + 3).replace(/^[个大项]/, ''))) continue;
+    // Inside quotation marks (“十四五”, “两个确立”, “双十条”) or a name: not a figure.
+    if (OPEN_QUOTE.test(text[start - 1] ?? '') || /^[”"》」]/.test(text.slice(numEnd, numEnd + 3).replace(/^[个大项]/, '')) || inShortQuote(text, start, numEnd)) continue;
     const found = chineseFigure(text, m, start, numEnd);
     if (found) out.push(found);
   }
   for (const f of out) f.written = raw.slice(f.start, f.end);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A short quoted phrase holds the numeral (“双十条”, “三个一批”): a name, however its words run. */
+function inShortQuote(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  const after = text.slice(end, end + 4);
+  const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('《'));
+  const close = Math.min(...['”', '》'].map((q) => after.indexOf(q)).filter((i) => i >= 0), Infinity);
+  return open >= 0 && !/[”》]/.test(before.slice(open)) && close !== Infinity && !/[“《]/.test(after.slice(0, close));
 }
 
 /** The figures that are quantities: what quantity records are made of. */

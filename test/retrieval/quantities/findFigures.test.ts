@@ -73,9 +73,13 @@ describe('findFigures: Chinese numerals', () => {
   });
 
   it('leaves words alone: list markers, ordinals in a series, idioms, plan names, 成 in words', () => {
-    for (const text of ['一是稳增长', '第三次会议', '第十四个五年规划', '一成不变', '“十四五”规划', '建成一批项目', '每千人拥有', '三次产业']) {
+    for (const text of ['一是稳增长', '第三次会议', '第十四个五年规划', '一成不变', '“十四五”规划', '建成一批项目', '每千人拥有', '三次产业', '落实“双十条”政策', '开展“三个一批”行动']) {
       expect(quantitiesIn(text), text).toEqual([]);
     }
+  });
+
+  it('a quoted name is a name, but a count before or after quotes is a count', () => {
+    expect(shown('办好“十大民生实事”，新建学校3所，实施十项工程')).toEqual(['3所 3 所', '十项 10 项']);
   });
 
   it('reads a rank after 第 when 位/名 or the clause end follows', () => {
