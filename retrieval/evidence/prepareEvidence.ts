@@ -124,8 +124,8 @@ function normalisePlace(corpus: Corpus, d: string): string {
   return corpus.reports.find((r) => samePlace(r.meta.place, d))?.meta.place ?? d;
 }
 
-/** "主要预期目标有哪些", "有哪些指标" — not "实现目标必须坚持哪几条". */
-const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些目标|指标/;
+/** "主要预期目标有哪些", "有哪些指标", "What are its targets for 2024?" — not "实现目标必须坚持哪几条". */
+const TARGET_LIST = /(预期|主要|经济|发展)目标|目标有哪些|哪些目标|指标|\b(?:targets|goals|objectives|indicators)\b/i;
 
 /** Every target row of each report's plan year, newest report per place. */
 function targetRows(corpus: Corpus, reports: Report[]): IndicatorRow[] {

@@ -16,6 +16,7 @@ const LIST = /\b(?:key|main|major|priority) (?:tasks|priorities|projects|work(?:
 // (主要做了哪些工作, 包括哪些方面); about a topic (营商环境做了哪些工作) they ask an open question.
 const WHICH = /哪些|有什么|做了什么|都有啥/u;
 const WHOLE = /主要|重点|总体|整体|哪些方面|预期目标|预期指标/u;
+const LIST_EN_TARGETS = /\b(?:targets|goals|objectives)\b/u;
 
 
 /** About the report itself (speaker, date, session, city). */
@@ -45,6 +46,8 @@ export function detectIntent(s: IntentSignals): Intent {
   if (isMetaQuestion(s.folded)) return 'meta';
   if (COMPARE.test(s.folded) || s.placeCount >= 2 || s.yearCount >= 2) return 'compare';
   if (LIST.test(s.folded) || (WHICH.test(s.folded) && WHOLE.test(s.folded))) return 'list';
+  // "What are Hongqi District's targets for 2024?": the plan's targets as a whole, when no one indicator is named.
+  if (!s.hasIndicator && LIST_EN_TARGETS.test(s.folded)) return 'list';
   // A number is asked for even when the indicator is not in the vocabulary
   // (技术合同交易额目标, 新增市场主体多少户): still a target or actual question.
   if (s.hasIndicator || ASKS_FIGURE.test(s.folded)) {

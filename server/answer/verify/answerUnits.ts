@@ -42,8 +42,12 @@ export function answerUnits(text: string): AnswerUnit[] {
   return [...reader.push(text), ...reader.end()];
 }
 
-/** What ends a sentence (as citation enforcement has always split: 。！？!?；;). */
-const TERMINATOR = /[。！？!?；;\n]/g;
+/**
+ * What ends a sentence (as citation enforcement has always split: 。！？!?；;), and in English a
+ * full stop after a word, a citation or a closing quote once the next sentence has begun
+ * ("…growth of 7%[1]. Weidong District's…"): never the point of 6.5 or an abbreviation mid-sentence.
+ */
+const TERMINATOR = /[。！？!?；;\n]|(?<=[\])”"%A-Za-z])\.(?=[ \t]+[A-Z“"(])/g;
 /** Markdown opening a line: block quotes, then a heading, a bullet or a number, then a task box. */
 const LINE_PREFIX = /^[ \t]{0,3}(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)[ \t]*|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?/;
 const HEADING = /^[ \t]{0,3}(?:>[ \t]?)*#{1,6}(?:[ \t]|$)/;

@@ -41,6 +41,15 @@ describe('English answers to English questions', () => {
     expect(en.verified).toBe(true);
   });
 
+  it('the targets of a year, listed in English, each checked on its own', async () => {
+    const en = await ask("What are Hongqi District's main targets for 2024?");
+    expect(en.status).toBe('answered');
+    expect(en.answer).toContain('GDP (gross regional product): growth of 7%[1]');
+    expect(en.answer).toContain('fixed-asset investment: growth of at least 10%');
+    expect(en.removed).toEqual([]);
+    expect(en.citations.map((c) => c.id)).toEqual(['hongqi-2024:p22']);
+  });
+
   it('a refusal says so in English', async () => {
     const en = await ask("What was Huiji District's birth rate in 2023?");
     expect(en.status).toBe('no_evidence');

@@ -52,6 +52,16 @@ describe('answerUnits', () => {
     ]);
   });
 
+  it('cuts English sentences at a full stop once the next has begun, never inside a figure', () => {
+    // The space between two sentences opens the second one's text.
+    expect(read('Hongqi’s target is growth of 7%[1]. Weidong’s target is 6.5% (“6.5%”)[2]. Done').map(([role, text]) => [role, text.trim()])).toEqual([
+      ['sentence', 'Hongqi’s target is growth of 7%[1].'],
+      ['sentence', 'Weidong’s target is 6.5% (“6.5%”)[2].'],
+      ['sentence', 'Done'],
+    ]);
+    expect(read('Growth of 6.5 percent. e.g. more')).toEqual([['sentence', 'Growth of 6.5 percent. e.g. more']]);
+  });
+
   it('gives the same units whole or streamed in any pieces, and rebuilds the answer exactly', () => {
     const answers = [
       TABLE,
