@@ -55,24 +55,28 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
         const start = clauses[i].start;
         const end = clauses[j].end;
         const text = e.text.slice(start, end).toLowerCase();
-        const w = cover(`${lead}\n${text}`);
+        // The subsection heading is weaker evidence than the paragraph's own words: half credit for
+        // the words only it holds (every paragraph under （六）…民生 is not about 民生).
+        const own = cover(`${lead.own}\n${text}`);
+        const w = own + 0.5 * (cover(`${lead.heading}\n${lead.own}\n${text}`) - own);
         if (w === 0) return;
         // Figures make a descriptive answer concrete; earlier evidence ranked higher; the
         // review answers "2023年做得怎么样", the plan "2024年打算怎么做".
         const score = w + (/\d/.test(text) ? 1 : 0) + 1 / (1 + rank) + (fitsRole(e, query) ? ROLE_BONUS : 0);
-        snippets.push({ e, start, end, score, lead });
+        snippets.push({ e, start, end, score, lead: `${lead.heading}\n${lead.own}` });
       });
     });
   });
   if (snippets.length === 0) return undefined;
   snippets.sort((a, b) => b.score - a.score || a.start - b.start);
-  const best = snippets[0];
-  // A question about how a year went (or what it plans) is not answered from the other part of
-  // the report: 2015年农业发展怎么样 quoted from a plan to 2020 would read as the outcome.
-  if (query.yearRole !== 'any' && query.year !== undefined && !fitsRole(best.e, query)) return undefined;
+  // A question about how a year went (or what it plans) is answered from that part of the report,
+  // never the other: 2015年农业发展怎么样 quoted from a plan to 2020 would read as the outcome.
+  const ranked = query.yearRole !== 'any' && query.year !== undefined ? snippets.filter((sn) => fitsRole(sn.e, query)) : snippets;
+  if (ranked.length === 0) return undefined;
+  const best = ranked[0];
 
   const chosen: Snippet[] = [];
-  for (const s of snippets) {
+  for (const s of ranked) {
     if (chosen.length >= MAX_SNIPPETS || s.score < best.score * KEEP_RATIO) break;
     // One report, one part of it: a plan's sentence next to the review's would mix years.
     if (s.e.reportId !== best.e.reportId || fitsRole(s.e, query) !== fitsRole(best.e, query)) continue;
@@ -97,14 +101,18 @@ export function composeQuoteAnswer(question: string, query: ParsedQuery, evidenc
  * For each segment of a paragraph, the leads it is read with (lower-cased): the paragraph's short
  * first sentence, and the last short sentence (ending in 。) before or at the segment inside it.
  */
-function leadsOf(e: Evidence): string[] {
+function leadsOf(e: Evidence): { heading: string; own: string }[] {
   const segs = segments(e.text);
   const isLead = (seg: { start: number; end: number }) => seg.end - seg.start <= DEFAULTS.leadMaxChars && e.text[seg.end] === '。';
+  // The heading of the paragraph's own subsection (（四）…大力发展民生事业 over 就业形势保持稳定。…) names its topic too;
+  // a top-level part's title (一、2022年工作回顾) names none.
+  const path = e.section.split(' › ');
+  const heading = path.length > 1 ? path[path.length - 1].toLowerCase() : '';
   const first = segs[0] && segs[0].end - segs[0].start <= DEFAULTS.leadMaxChars ? e.text.slice(segs[0].start, segs[0].end).toLowerCase() : '';
   let sub = '';
   return segs.map((seg, k) => {
     if (k > 0 && isLead(seg)) sub = e.text.slice(seg.start, seg.end).toLowerCase();
-    return sub ? `${first}\n${sub}` : first;
+    return { heading, own: [first, sub].filter(Boolean).join('\n') };
   });
 }
 

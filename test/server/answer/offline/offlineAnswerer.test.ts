@@ -99,6 +99,15 @@ describe('offline answerer', () => {
     expect(r.verified).toBe(true);
   });
 
+  it('answers how a year went from the review and what a year plans from the plan, never the other part', async () => {
+    const review = await ask('卫东区2023年教育方面做了什么');
+    expect(review.status).toBe('answered');
+    for (const c of review.citations) expect(corpus.paragraphById.get(c.id)?.part, c.id).toBe('review');
+    const plan = await ask('惠济区2024年教育方面打算做什么');
+    expect(plan.status).toBe('answered');
+    for (const c of plan.citations) expect(corpus.paragraphById.get(c.id)?.part, c.id).toBe('plan');
+  });
+
   it('reads a window with the short sentence inside its paragraph that heads it', async () => {
     // 问题楼盘攻坚化解及保交楼扎实推进。 heads both parts that follow it in the paragraph: 保交楼's
     // figures are quoted from there, not a sentence elsewhere that only lists 问题楼盘.
