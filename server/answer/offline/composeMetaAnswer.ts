@@ -80,7 +80,7 @@ function describeReportEn(meta: ReportMeta, asked: CoverFacet[], evidence: Evide
   }
   const speakerLine = lineOf('speaker');
   if (facets.includes('who')) {
-    if (meta.speaker.name && speakerLine) parts.push(`by ${meta.speaker.title} ${meta.speaker.name}${cite(speakerLine)}`);
+    if (meta.speaker.name && speakerLine) parts.push(`by ${titleEn(meta.speaker.title)} ${meta.speaker.name}${cite(speakerLine)}`);
     else missing.push('who delivered it');
   }
   const congressLine = lineOf('congress');
@@ -108,4 +108,22 @@ function describeCity(meta: ReportMeta, coverLine: Evidence | undefined, evidenc
   return naming
     ? `按行政区划，${meta.place}属于${meta.city}，报告中也写到${placeForms(meta.city).at(-1)}[${naming.marker}]。`
     : `按行政区划，${meta.place}属于${meta.city}（报告本身没有写明所属的市）。`;
+}
+
+/** The speaker's office in English as official translations give it; an office not listed stays as written. */
+const TITLES_EN: readonly [RegExp, string][] = [
+  [/^(?:代理|代)?省长$/u, 'Governor'],
+  [/^(?:代理|代)?(?:市长)$/u, 'Mayor'],
+  [/^(?:代理|代)?(?:州长)$/u, 'Prefecture Governor'],
+  [/^(?:代理|代)?(?:盟长)$/u, 'League Head'],
+  [/^(?:代理|代)?(?:区长)$/u, 'District Head'],
+  [/^(?:代理|代)?(?:县长)$/u, 'County Head'],
+  [/^(?:代理|代)?(?:旗长)$/u, 'Banner Head'],
+  [/主席$/u, 'Chairman'],
+];
+
+function titleEn(title: string): string {
+  const found = TITLES_EN.find(([re]) => re.test(title))?.[1];
+  if (!found) return title;
+  return /^(?:代理|代)/u.test(title) ? `Acting ${found}` : found;
 }
