@@ -71,6 +71,8 @@ export function composeOfflineAnswer(ctx: AnswerContext): Draft {
  * source; it cites the two paragraphs it compares, like every factual sentence.
  */
 function compareSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage, question = ''): string {
+  // Three or more sides: the highest and the lowest, as far as the figures as written decide them.
+  if (new Set(rows.map((r) => `${r.place}|${r.year}`)).size >= 3) return extremesSentence(rows, evidence, lang);
   // Comparable: one indicator, measure and unit, and figures qualified alike (7%左右 against 7%以上 is no comparison to state;
   // nor is a range 5%—5.5% against a point 5%).
   const bound = (q: string) => (/左右|上下|以上|以内|以下|多|余/.exec(q)?.[0] ?? '');
@@ -83,6 +85,12 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   const comparable = rows.filter((r) => r.value !== null && r.measure === base.measure && r.indicator === base.indicator && r.unit === base.unit && alike(r));
   const keys = new Set(comparable.map((r) => `${r.place}${r.year}年${isPlan(r) ? '目标' : '实际'}`));
   if (comparable.length < 2 || keys.size !== comparable.length) return '';
+  if (comparable.length > 2) {
+    // Two years' outcomes and one year's target: the outcomes compare with each other, not with the target.
+    const same = comparable.filter((r) => isPlan(r) === isPlan(comparable[0]));
+    if (same.length !== 2) return same.length > 2 ? extremesSentence(same, evidence, lang) : '';
+    return compareSentence(same, evidence, lang, question);
+  }
   const citeOf = (rs: typeof comparable) =>
     [...new Set(rs.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
       .filter((m) => m !== undefined)
@@ -93,17 +101,6 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   const sorted = [...comparable].sort((x, y) => y.value! - x.value!);
   const [a, b] = comparable;
   const [hi, lo] = [sorted[0], sorted[sorted.length - 1]];
-  if (comparable.length > 2) {
-    // Three or more sides: the highest and the lowest, when neither is tied.
-    const oneOf = (r: typeof a) => comparable.filter((x) => x.value === r.value).length === 1;
-    if (!oneOf(hi) || !oneOf(lo)) return '';
-    const samePlace = comparable.every((r) => r.place === a.place);
-    const labelOf = (r: typeof a) => (samePlace ? (lang === 'en' ? String(r.year) : `${r.year}年`) : lang === 'en' ? placeEn(r.place) : r.place);
-    const what = a.kind === 'target' ? '目标' : a.measure === 'growth' ? '增速' : '规模';
-    const whatEn = a.kind === 'target' ? 'target' : a.measure === 'growth' ? 'growth' : 'level';
-    if (lang === 'en') return ` In comparison, ${labelOf(hi)} has the highest ${whatEn} and ${labelOf(lo)} the lowest${cite}.`;
-    return `相比之下，${labelOf(hi)}的${what}最高，${labelOf(lo)}最低${cite}。`;
-  }
   // One place's one year, plan against outcome: the kinds are the sides (实际增速高于目标).
   const sameYear = a.place === b.place && a.year === b.year;
   // 高多少 / 相差多少: the difference, computed from the two cited figures at their own precision
@@ -130,6 +127,37 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   if (sameYear) return `相比之下，${whatOf(hi)}高于${whatOf(lo)}${cite}。`;
   if (a.kind !== b.kind) return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}的${whatOf(lo)}${cite}。`;
   return `相比之下，${label(hi)}的${whatOf(hi)}高于${label(lo)}${cite}。`;
+}
+
+/**
+ * "相比之下，西藏自治区的目标最高，青海省最低[1][5]。" Each figure is read as the range it states
+ * (7%以上: 7 and up; 5%—5.5%: 5 to 5.5; 4.5%左右: about 4.5), and a side is the highest only when its
+ * lowest reading is above every other side's highest (the lowest likewise), so 5%左右 against 5% says nothing.
+ */
+function extremesSentence(rows: AnswerContext['evidence'][number]['rows'], evidence: AnswerContext['evidence'], lang: AnswerLanguage): string {
+  const base = rows[0];
+  const sides = rows.filter((r) => r.value !== null && r.indicator === base.indicator && r.measure === base.measure && r.unit === base.unit && (r.kind === 'target') === (base.kind === 'target'));
+  if (sides.length < 3 || new Set(sides.map((r) => `${r.place}|${r.year}`)).size !== sides.length) return '';
+  const low = (r: (typeof sides)[number]) => (/以下|以内/.test(r.qualifier) ? -Infinity : r.value!);
+  const high = (r: (typeof sides)[number]) => (/以上|多|余|超过|突破/.test(r.qualifier) ? Infinity : (r.upper ?? r.value!));
+  const hi = sides.find((r) => sides.every((o) => o === r || low(r) > high(o)));
+  const lo = sides.find((r) => sides.every((o) => o === r || high(r) < low(o)));
+  if (!hi && !lo) return '';
+  const cite = [...new Set(sides.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
+    .filter((m) => m !== undefined)
+    .sort((x, y) => x - y)
+    .map((m) => `[${m}]`)
+    .join('');
+  const samePlace = sides.every((r) => r.place === base.place);
+  const labelOf = (r: (typeof sides)[number]) => (samePlace ? (lang === 'en' ? String(r.year) : `${r.year}年`) : lang === 'en' ? placeEn(r.place) : r.place);
+  const what = base.kind === 'target' ? '目标' : base.measure === 'growth' ? '增速' : '规模';
+  const whatEn = base.kind === 'target' ? 'target' : base.measure === 'growth' ? 'growth' : 'level';
+  if (lang === 'en') {
+    if (hi && lo) return ` In comparison, ${labelOf(hi)} has the highest ${whatEn} and ${labelOf(lo)} the lowest${cite}.`;
+    return ` In comparison, ${hi ? `${labelOf(hi)} has the highest` : `${labelOf(lo!)} has the lowest`} ${whatEn}${cite}.`;
+  }
+  const parts = [hi ? `${labelOf(hi)}的${what}最高` : '', lo ? (hi ? `${labelOf(lo)}最低` : `${labelOf(lo)}的${what}最低`) : ''].filter(Boolean);
+  return `相比之下，${parts.join('，')}${cite}。`;
 }
 
 /** 高多少, 差多少, 相差, 差距, 高出多少, 快多少 …: the question wants the difference itself. */

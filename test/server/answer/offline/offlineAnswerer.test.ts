@@ -151,6 +151,16 @@ describe('offline answerer', () => {
     expect((await ask('红旗区和卫东区2024年GDP增长目标对比')).answer).not.toContain('百分点');
   });
 
+  it('three or more sides: the highest and the lowest only where the figures as written decide them', async () => {
+    // 红旗区 7% and 惠济区 7%左右 tie for the top as written; 卫东区 6.5% is below both.
+    const r = await ask('三个区2024年GDP目标哪个最高');
+    expect(r.answer).toContain('相比之下，卫东区的目标最低[');
+    expect(r.answer).not.toContain('最高');
+    // Two years' outcomes beside one year's target: the outcomes are compared, not the target with them.
+    const years = await ask('红旗区2019年和2023年GDP增速分别是多少');
+    expect(years.answer).toContain('相比之下，2019年的增速高于2023年');
+  });
+
   it('a figure no report states is refused with the reports of the place asked about, not every report', async () => {
     const r = await ask('惠济区2023年出生人口是多少');
     expect(r.status).toBe('no_evidence');
