@@ -120,7 +120,7 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
   if (a.value === b.value) return `两者${a.kind === b.kind ? (a.kind === 'target' ? '目标' : '数值') : '数值'}相同${cite}。`;
   const label = (r: typeof a) => (a.place === b.place ? `${r.year}年` : r.place);
   if (gap) {
-    // Each side named with its indicator and figure, then the difference: 红旗区的地区生产总值目标为7%，卫东区的地区生产总值目标为6.5%，相差0.5个百分点.
+    // Each side named with its indicator and figure, then the difference: 红旗区的地区生产总值目标为7%，卫东区的地区生产总值目标为6.5%，前者高0.5个百分点.
     const side = (r: typeof a) => `${sameYear ? '' : label(r)}${sameYear ? '' : '的'}${a.indicator}${whatOf(r)}${fig(r)}`;
     return `相比之下，${side(hi)}，${side(lo)}，前者高${gap}${cite}。`;
   }
