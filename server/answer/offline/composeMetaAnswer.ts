@@ -110,20 +110,19 @@ function describeCity(meta: ReportMeta, coverLine: Evidence | undefined, evidenc
     : `按行政区划，${meta.place}属于${meta.city}（报告本身没有写明所属的市）。`;
 }
 
-/** The speaker's office in English as official translations give it; an office not listed stays as written. */
-const TITLES_EN: readonly [RegExp, string][] = [
-  [/^(?:代理|代)?省长$/u, 'Governor'],
-  [/^(?:代理|代)?(?:市长)$/u, 'Mayor'],
-  [/^(?:代理|代)?(?:州长)$/u, 'Prefecture Governor'],
-  [/^(?:代理|代)?(?:盟长)$/u, 'League Head'],
-  [/^(?:代理|代)?(?:区长)$/u, 'District Head'],
-  [/^(?:代理|代)?(?:县长)$/u, 'County Head'],
-  [/^(?:代理|代)?(?:旗长)$/u, 'Banner Head'],
-  [/主席$/u, 'Chairman'],
-];
+/** The speaker's office in English as official translations give it (代/代理: acting); an office not listed stays as written. */
+const HEAD_EN: Readonly<Record<string, string>> = {
+  省: 'Governor',
+  市: 'Mayor',
+  州: 'Prefecture Governor',
+  盟: 'League Head',
+  区: 'District Head',
+  县: 'County Head',
+  旗: 'Banner Head',
+};
 
 function titleEn(title: string): string {
-  const found = TITLES_EN.find(([re]) => re.test(title))?.[1];
-  if (!found) return title;
-  return /^(?:代理|代)/u.test(title) ? `Acting ${found}` : found;
+  const head = /^(代理|代)?([省市州盟区县旗])长$/u.exec(title);
+  if (head) return `${head[1] ? 'Acting ' : ''}${HEAD_EN[head[2]]}`;
+  return /主席$/u.test(title) ? 'Chairman' : title;
 }

@@ -91,13 +91,7 @@ function compareSentence(rows: AnswerContext['evidence'][number]['rows'], eviden
     if (same.length !== 2) return same.length > 2 ? extremesSentence(same, evidence, lang) : '';
     return compareSentence(same, evidence, lang, question);
   }
-  const citeOf = (rs: typeof comparable) =>
-    [...new Set(rs.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
-      .filter((m) => m !== undefined)
-      .sort((x, y) => x - y)
-      .map((m) => `[${m}]`)
-      .join('');
-  const cite = citeOf(comparable);
+  const cite = markersOf(comparable, evidence);
   const sorted = [...comparable].sort((x, y) => y.value! - x.value!);
   const [a, b] = comparable;
   const [hi, lo] = [sorted[0], sorted[sorted.length - 1]];
@@ -143,11 +137,7 @@ function extremesSentence(rows: AnswerContext['evidence'][number]['rows'], evide
   const hi = sides.find((r) => sides.every((o) => o === r || low(r) > high(o)));
   const lo = sides.find((r) => sides.every((o) => o === r || high(r) < low(o)));
   if (!hi && !lo) return '';
-  const cite = [...new Set(sides.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
-    .filter((m) => m !== undefined)
-    .sort((x, y) => x - y)
-    .map((m) => `[${m}]`)
-    .join('');
+  const cite = markersOf(sides, evidence);
   const samePlace = sides.every((r) => r.place === base.place);
   const labelOf = (r: (typeof sides)[number]) => (samePlace ? (lang === 'en' ? String(r.year) : `${r.year}年`) : lang === 'en' ? placeEn(r.place) : r.place);
   const what = base.kind === 'target' ? '目标' : base.measure === 'growth' ? '增速' : '规模';
@@ -158,6 +148,15 @@ function extremesSentence(rows: AnswerContext['evidence'][number]['rows'], evide
   }
   const parts = [hi ? `${labelOf(hi)}的${what}最高` : '', lo ? (hi ? `${labelOf(lo)}最低` : `${labelOf(lo)}的${what}最低`) : ''].filter(Boolean);
   return `相比之下，${parts.join('，')}${cite}。`;
+}
+
+/** "[1][3]": the markers of the paragraphs the compared rows stand in, in order, once each. */
+function markersOf(rows: readonly { paragraphId: string }[], evidence: AnswerContext['evidence']): string {
+  return [...new Set(rows.map((r) => evidence.find((e) => e.paragraphId === r.paragraphId)?.marker))]
+    .filter((m) => m !== undefined)
+    .sort((x, y) => x - y)
+    .map((m) => `[${m}]`)
+    .join('');
 }
 
 /** 高多少, 差多少, 相差, 差距, 高出多少, 快多少 …: the question wants the difference itself. */
